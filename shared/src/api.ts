@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+/** The error body every failing API call returns. */
+export const apiErrorSchema = z.object({
+  statusCode: z.number().int(),
+  error: z.string().describe("stable machine-readable id, e.g. validation_error"),
+  message: z.string(),
+  problems: z.array(z.unknown()).optional(),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+export const healthSchema = z.object({
+  status: z.enum(["ok", "degraded", "down"]),
+  version: z.string(),
+  elasticsearch: z.object({ status: z.string(), reachable: z.boolean() }),
+});
+export type Health = z.infer<typeof healthSchema>;

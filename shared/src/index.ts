@@ -1,0 +1,5 @@
+export * from "./api";
+export * from "./languages";
+export * from "./practice";
+export * from "./search";
+export * from "./taxonomy";

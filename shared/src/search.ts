@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { contentLanguageSchema } from "./languages";
+import { slugSchema } from "./taxonomy";
+
+/** A query-string value that may be given once or repeated (`?channel=a&channel=b`). */
+const repeated = <T extends z.ZodType>(item: T) =>
+  z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item).max(20));
+
+/** Parameters of `GET /api/search`. */
+export const searchQuerySchema = z.strictObject({
+  q: z.string().max(5000, "must be at most 5000 characters").default(""),
+  situationType: repeated(slugSchema(60)),
+  channel: repeated(slugSchema(60)),
+  audience: repeated(slugSchema(60)),
+  language: repeated(contentLanguageSchema),
+  uiLanguage: contentLanguageSchema
+    .optional()
+    .describe("the searcher's language: equally good results in it rank first"),
+  from: z.coerce.number().int().min(0).max(10_000).default(0),
+  size: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type SearchQuery = z.infer<typeof searchQuerySchema>;
+export type SearchQueryInput = z.input<typeof searchQuerySchema>;
+
+/** Highlighted fragments of a hit; `<mark>` is the only markup, everything else is HTML-escaped. */
+export const searchHighlightsSchema = z.object({
+  title: z.string().optional(),
+  situation: z.array(z.string()).optional(),
+  response: z.array(z.string()).optional(),
+});
+
+export const searchHitSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  language: contentLanguageSchema,
+  situationType: z.string(),
+  channels: z.array(z.string()),
+  audiences: z.array(z.string()),
+  highlights: searchHighlightsSchema,
+  firstSteps: z.array(z.string()),
+  score: z.number(),
+});
+export type SearchHit = z.infer<typeof searchHitSchema>;
+
+const facetBucketsSchema = z.array(z.object({ id: z.string(), count: z.number().int() }));
+
+export const searchResponseSchema = z.object({
+  total: z.number().int(),
+  hits: z.array(searchHitSchema),
+  facets: z.object({
+    situationType: facetBucketsSchema,
+    channel: facetBucketsSchema,
+    audience: facetBucketsSchema,
+    language: facetBucketsSchema,
+  }),
+  suggestion: z.string().nullable(),
+  interpretedQuery: z
+    .string()
+    .nullable()
+    .describe("set when the query was re-read, e.g. typed in the wrong keyboard layout"),
+});
+export type SearchResponse = z.infer<typeof searchResponseSchema>;
+export type FacetName = keyof SearchResponse["facets"];
