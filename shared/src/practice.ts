@@ -132,3 +132,17 @@ export type ImportResult = z.infer<typeof importResultSchema>;
 
 /** A "did this help?" answer from the desk. */
 export const feedbackInputSchema = z.strictObject({ helpful: z.boolean() });
+
+/** The whole file with every practice spelled out: the source of the published JSON Schema. */
+export const interchangeFileDocumentSchema = interchangeFileSchema.extend({
+  practices: z.array(interchangePracticeSchema),
+});
+
+/** The JSON Schema of practice-kb/v1 (taxonomy cross-references are checked by the importer, not the schema). */
+export function interchangeJsonSchema(): Record<string, unknown> {
+  return {
+    $id: "https://practice-kb.example/schema/practice-kb-v1.json",
+    title: "practice-kb/v1",
+    ...z.toJSONSchema(interchangeFileDocumentSchema, { io: "input" }),
+  };
+}

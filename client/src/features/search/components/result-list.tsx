@@ -1,0 +1,50 @@
+import type { SearchHit } from "@practice-kb/shared";
+import type { KeyboardEvent } from "react";
+import { PracticeCard } from "@/components/practice-card";
+
+interface ResultListProps {
+  id: string;
+  hits: SearchHit[];
+  labelledBy: string;
+  onOpen: (id: string) => void;
+  /** ArrowUp from the first result: back to the search box. */
+  onLeaveTop: () => void;
+}
+
+/** Focuses the result link at `index` within a result list element. */
+export function focusResult(list: HTMLElement | null, index: number): boolean {
+  const links = list?.querySelectorAll<HTMLAnchorElement>("[data-result-link]");
+  const link = links?.[index];
+  if (!link) return false;
+  link.focus();
+  link.scrollIntoView({ block: "nearest" });
+  return true;
+}
+
+/** The result cards; ArrowUp/ArrowDown move focus between their links (roving focus). */
+export function ResultList({ id, hits, labelledBy, onOpen, onLeaveTop }: ResultListProps) {
+  function handleKeyDown(event: KeyboardEvent<HTMLOListElement>) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    const links = [...event.currentTarget.querySelectorAll<HTMLAnchorElement>("[data-result-link]")];
+    const current = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (current === -1) return;
+    event.preventDefault();
+    if (event.key === "ArrowUp" && current === 0) {
+      onLeaveTop();
+      return;
+    }
+    const next = event.key === "ArrowDown" ? Math.min(current + 1, links.length - 1) : current - 1;
+    focusResult(event.currentTarget, next);
+  }
+
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveElementInteractions: arrow keys are delegated from the result links inside.
+    <ol id={id} className="results" aria-labelledby={labelledBy} onKeyDown={handleKeyDown}>
+      {hits.map((hit) => (
+        <li key={hit.id}>
+          <PracticeCard hit={hit} onOpen={onOpen} />
+        </li>
+      ))}
+    </ol>
+  );
+}

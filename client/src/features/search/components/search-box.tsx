@@ -1,0 +1,121 @@
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { SearchIcon } from "@/components/icons";
+
+/** The id of the search input, which the "/" shortcut focuses. */
+export const SEARCH_INPUT_ID = "search-input";
+
+// Long enough to coalesce a burst of keystrokes into one request, short enough to feel instant.
+const DEBOUNCE_MS = 150;
+
+interface SearchBoxProps {
+  /** The query as the URL has it now. */
+  value: string;
+  busy: boolean;
+  resultsId: string;
+  onSearch: (q: string) => void;
+  /** ArrowDown from the box: move into the results. */
+  onEnterResults: () => void;
+}
+
+/** The one search box: searches as you type, debounced, and follows the URL on back/forward. */
+export function SearchBox({ value, busy, resultsId, onSearch, onEnterResults }: SearchBoxProps) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(value);
+  const lastSent = useRef(value);
+  const timer = useRef<number | undefined>(undefined);
+  const lastKeyAt = useRef(0);
+  const onSearchRef = useRef(onSearch);
+  onSearchRef.current = onSearch;
+
+  // Back/forward or a "did you mean" link changed the URL: show its query, unless it is what we sent.
+  useEffect(() => {
+    if (value !== lastSent.current) {
+      lastSent.current = value;
+      setText(value);
+    }
+  }, [value]);
+
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+
+  function send(q: string) {
+    window.clearTimeout(timer.current);
+    timer.current = undefined;
+    if (q.trim() === lastSent.current.trim()) {
+      lastSent.current = q;
+      return;
+    }
+    lastSent.current = q;
+    onSearchRef.current(q);
+  }
+
+  // Leading-edge debounce: the first key after a pause searches at once (a single correction
+  // shows results immediately); a burst of typing waits for a 150 ms pause.
+  function schedule(q: string) {
+    const now = performance.now();
+    const idle = now - lastKeyAt.current > DEBOUNCE_MS && timer.current === undefined;
+    lastKeyAt.current = now;
+    window.clearTimeout(timer.current);
+    if (idle) {
+      send(q);
+      // Keep a trailing timer so the rest of a burst that starts now is coalesced.
+      timer.current = window.setTimeout(() => {
+        timer.current = undefined;
+      }, DEBOUNCE_MS);
+      return;
+    }
+    timer.current = window.setTimeout(() => send(q), DEBOUNCE_MS);
+  }
+
+  function handleKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === "ArrowDown") {
+      event.preventDefault();
+      send(text);
+      onEnterResults();
+    } else if (event.key === "Escape" && text !== "") {
+      // Handled here so the global Esc handler does not also act on it.
+      event.preventDefault();
+      event.stopPropagation();
+      setText("");
+      send("");
+    }
+  }
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    send(text);
+  }
+
+  return (
+    <form role="search" className="search-form" onSubmit={handleSubmit}>
+      <label htmlFor={SEARCH_INPUT_ID} className="search-label">
+        {t("search.label")}
+      </label>
+      <div className="search-field">
+        <SearchIcon />
+        <input
+          id={SEARCH_INPUT_ID}
+          className="search-input"
+          type="search"
+          name="q"
+          autoComplete="off"
+          spellCheck={false}
+          enterKeyHint="search"
+          placeholder={t("search.placeholder")}
+          value={text}
+          aria-describedby="search-hint"
+          aria-controls={resultsId}
+          onChange={(event) => {
+            setText(event.target.value);
+            schedule(event.target.value);
+          }}
+          onKeyDown={handleKeyDown}
+        />
+        {busy && <span className="search-spinner" aria-hidden="true" />}
+      </div>
+      <p id="search-hint" className="search-hint">
+        {t("search.hint")}
+      </p>
+    </form>
+  );
+}

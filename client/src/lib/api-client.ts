@@ -1,0 +1,128 @@
+import { apiErrorSchema } from "@practice-kb/shared";
+import type { z } from "zod";
+
+/** One field-level problem reported by the API, with its path flattened to "field" or "field.0". */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/** A failed API call: HTTP status, the server's stable error id and any field problems. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly problems: FieldProblem[];
+  /** The raw response body, for callers that expect a non-error shape on an error status (health). */
+  readonly body: unknown;
+
+  constructor(status: number, code: string, message: string, problems: FieldProblem[] = [], body: unknown = null) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.problems = problems;
+    this.body = body;
+  }
+
+  /** True when the search engine or the server cannot answer right now. */
+  get isUnavailable(): boolean {
+    return this.status === 0 || this.status === 502 || this.status === 503 || this.status === 504;
+  }
+}
+
+/** True when an error is the abort of a stale request, which callers should ignore. */
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === "AbortError";
+}
+
+type QueryValue = string | number | boolean | undefined | null | readonly (string | number)[];
+
+interface RequestOptions {
+  method?: "GET" | "POST" | "PUT" | "DELETE";
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/** Builds a query string in which arrays become repeated parameters (`channel=a&channel=b`). */
+export function toQueryString(query: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === "") continue;
+    if (Array.isArray(value)) {
+      for (const item of value) params.append(key, String(item));
+    } else {
+      params.append(key, String(value));
+    }
+  }
+  return params.toString();
+}
+
+function normalizeProblemPath(path: unknown): string {
+  const parts = Array.isArray(path) ? path.map(String) : String(path ?? "").split(/[./]/);
+  // Servers name body fields as "/title", "body.title" or ["title"]; the form only knows "title".
+  const cleaned = parts.filter((part) => part !== "" && part !== "body");
+  return cleaned.join(".");
+}
+
+function parseProblems(problems: unknown[] | undefined): FieldProblem[] {
+  if (!problems) return [];
+  return problems.flatMap((problem) => {
+    if (typeof problem !== "object" || problem === null) return [];
+    const record = problem as Record<string, unknown>;
+    const message = typeof record.message === "string" ? record.message : String(record.reason ?? "");
+    return [{ path: normalizeProblemPath(record.path ?? record.field ?? record.instancePath), message }];
+  });
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Calls the API and returns the response parsed with `schema`; every failure becomes an ApiError. */
+export async function apiRequest<Schema extends z.ZodType>(
+  url: string,
+  schema: Schema,
+  options: RequestOptions = {},
+): Promise<z.infer<Schema>> {
+  const query = options.query ? toQueryString(options.query) : "";
+  const init: RequestInit = {
+    method: options.method ?? "GET",
+    headers: { Accept: "application/json" },
+    signal: options.signal,
+  };
+  if (options.body !== undefined) {
+    init.headers = { ...init.headers, "Content-Type": "application/json" };
+    init.body = JSON.stringify(options.body);
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(query ? `${url}?${query}` : url, init);
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    throw new ApiError(0, "network_error", "The server could not be reached");
+  }
+
+  const body = await readJson(response);
+  if (!response.ok) {
+    const parsed = apiErrorSchema.safeParse(body);
+    if (parsed.success) {
+      const { statusCode, error, message, problems } = parsed.data;
+      throw new ApiError(statusCode, error, message, parseProblems(problems), body);
+    }
+    throw new ApiError(response.status, `http_${response.status}`, response.statusText || "Request failed", [], body);
+  }
+
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError(response.status, "invalid_response", `Unexpected response from ${url}`, [], body);
+  }
+  return parsed.data;
+}

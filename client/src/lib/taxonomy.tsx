@@ -1,0 +1,52 @@
+import { labelFor, type Taxonomy, taxonomySchema } from "@practice-kb/shared";
+import { createContext, type ReactNode, useContext, useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { paths } from "@/config/paths";
+import { apiRequest } from "./api-client";
+
+/** Fetches the situation types, channels and audiences with their labels in every UI language. */
+export function getTaxonomy(signal?: AbortSignal): Promise<Taxonomy> {
+  return apiRequest(paths.api.taxonomy, taxonomySchema, { signal });
+}
+
+const TaxonomyContext = createContext<Taxonomy | null>(null);
+
+/** Makes the taxonomy loaded by the root route available to every page. */
+export function TaxonomyProvider({ taxonomy, children }: { taxonomy: Taxonomy | null; children: ReactNode }) {
+  return <TaxonomyContext.Provider value={taxonomy}>{children}</TaxonomyContext.Provider>;
+}
+
+/** The taxonomy, or null when it could not be loaded (labels then fall back to readable ids). */
+export function useTaxonomy(): Taxonomy | null {
+  return useContext(TaxonomyContext);
+}
+
+// When the taxonomy is missing an entry, "children-families" still reads better as "Children families".
+function readableId(id: string): string {
+  const words = id.replace(/-/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export interface Labels {
+  situationType: (id: string) => string;
+  channel: (id: string) => string;
+  audience: (id: string) => string;
+}
+
+/** Label lookups for taxonomy ids in the current UI language. */
+export function useLabels(): Labels {
+  const taxonomy = useTaxonomy();
+  const { i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  return useMemo(() => {
+    const lookup = (list: Taxonomy["situationTypes"] | undefined) => {
+      const byId = new Map((list ?? []).map((entry) => [entry.id, entry]));
+      return (id: string) => labelFor(byId.get(id), language, readableId(id));
+    };
+    return {
+      situationType: lookup(taxonomy?.situationTypes),
+      channel: lookup(taxonomy?.channels),
+      audience: lookup(taxonomy?.audiences),
+    };
+  }, [taxonomy, language]);
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import {
+  adaptJvmOptions,
+  nodePaths,
+  parseJavaMajor,
+  renderElasticsearchYml,
+  transportPortRange,
+} from "./localElasticsearch";
+
+describe("parseJavaMajor", () => {
+  it("reads the major version from the formats real JDKs print", () => {
+    expect(
+      parseJavaMajor(
+        'openjdk version "17.0.15" 2025-04-15\nOpenJDK Runtime Environment (build 17.0.15+6-Debian-1deb12u1)',
+      ),
+    ).toBe(17);
+    expect(parseJavaMajor('openjdk version "21.0.2" 2024-01-16 LTS')).toBe(21);
+    expect(parseJavaMajor('openjdk version "25" 2025-09-16 LTS')).toBe(25);
+    expect(parseJavaMajor('Picked up JAVA_TOOL_OPTIONS: -Dx=y\nopenjdk version "25.0.3" 2026-04-21 LTS')).toBe(25);
+    expect(parseJavaMajor('openjdk version "21-ea" 2023-09-19')).toBe(21);
+    expect(parseJavaMajor('java version "1.8.0_392"')).toBe(8);
+    expect(parseJavaMajor("bash: java: command not found")).toBeUndefined();
+  });
+});
+
+describe("renderElasticsearchYml", () => {
+  it("writes a loopback single-node config for this node", () => {
+    const yml = renderElasticsearchYml({
+      nodeName: "practice-kb-dev",
+      dataDir: "/srv/kb data/es-dev",
+      logsDir: "/srv/kb data/es-dev-logs",
+      port: 9200,
+    });
+    expect(yml).toContain("cluster.name: practice-kb\n");
+    expect(yml).toContain('path.data: "/srv/kb data/es-dev"\n');
+    expect(yml).toContain('path.logs: "/srv/kb data/es-dev-logs"\n');
+    expect(yml).toContain("network.host: 127.0.0.1\n");
+    expect(yml).toContain("http.port: 9200\n");
+    expect(yml).toContain("transport.port: 9300-9399\n");
+    expect(yml).toContain("discovery.type: single-node\n");
+    expect(yml).toContain("xpack.security.enabled: false\n");
+    expect(yml).toContain("cluster.routing.allocation.disk.threshold_enabled: false\n");
+    // the distribution lacks ingest-geoip; the setting would stop ES from starting
+    expect(yml).not.toMatch(/^ingest\.geoip/m);
+  });
+
+  it("keeps transport ports of different nodes apart and inside the port space", () => {
+    expect(transportPortRange(9299)).toBe("9399-9498");
+    expect(transportPortRange(65500)).toBe("9300-9399");
+  });
+});
+
+describe("node layout and jvm.options", () => {
+  it("puts config, logs and pid file beside the data folder", () => {
+    expect(nodePaths("/r/.local/data/es-test")).toEqual({
+      configDir: "/r/.local/data/es-test-config",
+      logsDir: "/r/.local/data/es-test-logs",
+      pidFile: "/r/.local/data/es-test.pid",
+    });
+  });
+
+  it("drops the vector incubator module only when the JDK lacks it", () => {
+    const opts = "-XX:+UseG1GC\n20-:--add-modules=jdk.incubator.vector\n-Xss1m\n";
+    expect(adaptJvmOptions(opts, true)).toBe(opts);
+    expect(adaptJvmOptions(opts, false)).toBe("-XX:+UseG1GC\n-Xss1m\n");
+  });
+});

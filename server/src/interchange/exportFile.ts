@@ -1,0 +1,40 @@
+import { FORMAT_ID, type Practice, type TaxonomyEntry } from "@practice-kb/shared";
+import type { KbContext } from "../context";
+import type { PracticeDocument } from "../practices/document";
+import { presentPractice } from "../practices/presenter";
+import { loadTaxonomy } from "../taxonomy/commands";
+
+/** A practice-kb/v1 file as export writes it: server-side fields go under `meta`. */
+export interface ExportedFile {
+  format: typeof FORMAT_ID;
+  situationTypes: TaxonomyEntry[];
+  channels: TaxonomyEntry[];
+  practices: Practice[];
+}
+
+/** Streams every practice page by page (search_after on id) so large stores export in bounded memory. */
+export async function* allPractices(ctx: KbContext, pageSize = 1000): AsyncGenerator<Practice> {
+  let searchAfter: (string | number)[] | undefined;
+  for (;;) {
+    const page = await ctx.es.search<PracticeDocument>({
+      index: ctx.names.practices,
+      size: pageSize,
+      sort: [{ id: "asc" }],
+      search_after: searchAfter,
+      _source_excludes: ["search", "contentHash"],
+      query: { match_all: {} },
+    });
+    const hits = page.hits.hits;
+    if (hits.length === 0) return;
+    for (const hit of hits) if (hit._source) yield presentPractice(hit._source);
+    searchAfter = hits[hits.length - 1]?.sort as (string | number)[] | undefined;
+  }
+}
+
+/** Exports the taxonomy and every practice as one practice-kb/v1 document. */
+export async function exportInterchangeFile(ctx: KbContext): Promise<ExportedFile> {
+  const taxonomy = await loadTaxonomy(ctx);
+  const practices: Practice[] = [];
+  for await (const practice of allPractices(ctx)) practices.push(practice);
+  return { format: FORMAT_ID, situationTypes: taxonomy.situationTypes, channels: taxonomy.channels, practices };
+}

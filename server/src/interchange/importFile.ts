@@ -1,0 +1,168 @@
+import { randomBytes } from "node:crypto";
+import type { ImportProblem, ImportResult, InterchangePractice, PracticeInput } from "@practice-kb/shared";
+import type { KbContext } from "../context";
+import { buildPracticeDocument, contentHashOf, type PracticeDocument } from "../practices/document";
+import { loadTaxonomy, upsertTaxonomyEntries } from "../taxonomy/commands";
+import { type ImporterRole, validateInterchangeFile } from "./validateFile";
+
+/** Raised when a file fails validation; nothing was written. */
+export class ImportValidationError extends Error {
+  constructor(readonly problems: ImportProblem[]) {
+    super(`the file has ${problems.length} problem(s); nothing was imported`);
+  }
+}
+
+/** Options of an import: who imports, and a progress callback (done, total). */
+export interface ImportOptions {
+  role: ImporterRole;
+  author: string;
+  onProgress?: (done: number, total: number) => void;
+  batchSize?: number;
+}
+
+const CYRILLIC_TO_LATIN: Record<string, string> = {
+  а: "a",
+  б: "b",
+  в: "v",
+  г: "h",
+  ґ: "g",
+  д: "d",
+  е: "e",
+  є: "ie",
+  ё: "e",
+  ж: "zh",
+  з: "z",
+  и: "y",
+  і: "i",
+  ї: "i",
+  й: "i",
+  к: "k",
+  л: "l",
+  м: "m",
+  н: "n",
+  о: "o",
+  п: "p",
+  р: "r",
+  с: "s",
+  т: "t",
+  у: "u",
+  ф: "f",
+  х: "kh",
+  ц: "ts",
+  ч: "ch",
+  ш: "sh",
+  щ: "shch",
+  ъ: "",
+  ы: "y",
+  ь: "",
+  э: "e",
+  ю: "iu",
+  я: "ia",
+};
+
+/** A readable, unique slug id for a practice that came without one. */
+export function assignPracticeId(language: string, title: string): string {
+  const latin = [...title.toLowerCase()]
+    .map((char) => CYRILLIC_TO_LATIN[char] ?? char)
+    .join("")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/ł/g, "l")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  const suffix = randomBytes(3).toString("hex");
+  return [language, latin, suffix].filter(Boolean).join("-");
+}
+
+function contentOf(practice: InterchangePractice): PracticeInput {
+  const { id: _id, status: _status, meta: _meta, ...content } = practice;
+  return content;
+}
+
+/** Imports a practice-kb/v1 file: validates it whole, then writes taxonomy and practices in bulk. */
+export async function importInterchangeFile(
+  ctx: KbContext,
+  raw: unknown,
+  options: ImportOptions,
+): Promise<ImportResult> {
+  const taxonomy = await loadTaxonomy(ctx);
+  const validation = validateInterchangeFile(raw, taxonomy, options.role);
+  if (!validation.ok) throw new ImportValidationError(validation.problems);
+  const { file } = validation;
+
+  const typeCounts = await upsertTaxonomyEntries(ctx, "situationTypes", file.situationTypes, taxonomy.situationTypes);
+  const channelCounts = await upsertTaxonomyEntries(ctx, "channels", file.channels, taxonomy.channels);
+  const result: ImportResult = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    taxonomy: {
+      created: typeCounts.created + channelCounts.created,
+      updated: typeCounts.updated + channelCounts.updated,
+      unchanged: typeCounts.unchanged + channelCounts.unchanged,
+    },
+  };
+
+  const total = file.practices.length;
+  const batchSize = options.batchSize ?? 500;
+  options.onProgress?.(0, total);
+  for (let start = 0; start < total; start += batchSize) {
+    const batch = file.practices.slice(start, start + batchSize);
+    const existing = await existingDocuments(
+      ctx,
+      batch.flatMap((practice) => (practice.id ? [practice.id] : [])),
+    );
+    const operations: unknown[] = [];
+    const now = new Date().toISOString();
+    for (const practice of batch) {
+      const content = contentOf(practice);
+      const before = practice.id ? existing.get(practice.id) : undefined;
+      if (before && before.contentHash === contentHashOf(content, practice.status)) {
+        result.unchanged++;
+        continue;
+      }
+      const id = practice.id ?? assignPracticeId(content.language, content.title);
+      const meta = before
+        ? { ...before.meta, updatedAt: now, revision: before.meta.revision + 1 }
+        : {
+            author: options.author,
+            reviewer: practice.status === "approved" ? options.author : null,
+            createdAt: now,
+            updatedAt: now,
+            revision: 1,
+            helpfulCount: 0,
+            notHelpfulCount: 0,
+          };
+      const document: PracticeDocument = buildPracticeDocument(id, content, practice.status, meta);
+      operations.push({ index: { _index: ctx.names.practices, _id: id } }, document);
+      if (before) result.updated++;
+      else result.created++;
+    }
+    if (operations.length > 0) {
+      const response = await ctx.es.bulk({ operations });
+      if (response.errors) {
+        const failed = response.items.find((item) => item.index?.error);
+        throw new Error(`bulk write failed: ${JSON.stringify(failed?.index?.error ?? "unknown")}`);
+      }
+    }
+    options.onProgress?.(Math.min(start + batch.length, total), total);
+  }
+  await ctx.es.indices.refresh({ index: ctx.names.practices });
+  return result;
+}
+
+async function existingDocuments(ctx: KbContext, ids: string[]): Promise<Map<string, PracticeDocument>> {
+  const found = new Map<string, PracticeDocument>();
+  if (ids.length === 0) return found;
+  const response = await ctx.es.mget<PracticeDocument>({
+    index: ctx.names.practices,
+    ids,
+    _source_includes: ["contentHash", "meta"],
+  });
+  for (const doc of response.docs) {
+    if ("found" in doc && doc.found && doc._source) found.set(doc._id, doc._source);
+  }
+  return found;
+}

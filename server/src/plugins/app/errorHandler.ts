@@ -1,0 +1,60 @@
+import { errors } from "@elastic/elasticsearch";
+import fp from "fastify-plugin";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { ApiError, searchUnavailable } from "../../lib/errors";
+
+/** The central error handler: clear 4xx bodies with stable ids; 5xx details go to the log, never to the client. */
+export default fp(
+  async (app) => {
+    app.setErrorHandler((error, request, reply) => {
+      if (hasZodFastifySchemaValidationErrors(error)) {
+        const problems = error.validation.map((issue) => ({
+          path:
+            issue.instancePath.replace(/^\//, "").replaceAll("/", ".") ||
+            (issue.params as { issue?: { path?: unknown[] } })?.issue?.path?.join(".") ||
+            "",
+          message: issue.message ?? "invalid",
+        }));
+        const where = error.validationContext ?? "request";
+        const summary = problems.map((problem) => `${problem.path || where}: ${problem.message}`).join("; ");
+        return reply
+          .code(400)
+          .send({ statusCode: 400, error: "validation_error", message: `Invalid ${where}: ${summary}`, problems });
+      }
+      if (error instanceof ApiError) {
+        return reply.code(error.statusCode).send({
+          statusCode: error.statusCode,
+          error: error.id,
+          message: error.message,
+          ...(error.problems ? { problems: error.problems } : {}),
+        });
+      }
+      if (error instanceof errors.ResponseError && error.statusCode === 404) {
+        return reply.code(404).send({ statusCode: 404, error: "not_found", message: "Not found" });
+      }
+      if (
+        error instanceof errors.ConnectionError ||
+        error instanceof errors.TimeoutError ||
+        error instanceof errors.NoLivingConnectionsError ||
+        (error instanceof errors.ResponseError && (error.statusCode ?? 0) >= 500)
+      ) {
+        request.log.warn({ err: error }, "search engine unavailable");
+        const unavailable = searchUnavailable();
+        return reply.code(503).send({ statusCode: 503, error: unavailable.id, message: unavailable.message });
+      }
+      const statusCode = (error as { statusCode?: number }).statusCode ?? 500;
+      if (statusCode >= 400 && statusCode < 500) {
+        // Fastify's own client errors: malformed JSON, body too large, unsupported media type.
+        const code = (error as { code?: string }).code ?? "bad_request";
+        return reply
+          .code(statusCode)
+          .send({ statusCode, error: code.toLowerCase(), message: (error as Error).message });
+      }
+      request.log.error({ err: error }, "unhandled error");
+      return reply
+        .code(500)
+        .send({ statusCode: 500, error: "internal_error", message: "Something went wrong on our side" });
+    });
+  },
+  { name: "error-handler" },
+);

@@ -1,0 +1,103 @@
+import { errors } from "@elastic/elasticsearch";
+import type { PracticeInput, PracticeStatus, SearchHit } from "@practice-kb/shared";
+import type { KbContext } from "../context";
+import { assignPracticeId } from "../interchange/importFile";
+import { editConflict, practiceNotFound } from "../lib/errors";
+import { searchPractices } from "../search/searchPractices";
+import { buildPracticeDocument, type PracticeDocument } from "./document";
+
+/** Reads one practice with its concurrency token, or null. */
+export async function findPractice(
+  ctx: KbContext,
+  id: string,
+): Promise<{ doc: PracticeDocument; seqNo: number; primaryTerm: number } | null> {
+  try {
+    const response = await ctx.es.get<PracticeDocument>({ index: ctx.names.practices, id });
+    if (!response._source) return null;
+    return { doc: response._source, seqNo: response._seq_no ?? 0, primaryTerm: response._primary_term ?? 0 };
+  } catch (error) {
+    if (error instanceof errors.ResponseError && error.statusCode === 404) return null;
+    throw error;
+  }
+}
+
+/** Reads one practice or fails with 404. */
+export async function getPractice(ctx: KbContext, id: string): Promise<PracticeDocument> {
+  const found = await findPractice(ctx, id);
+  if (!found) throw practiceNotFound(id);
+  return found.doc;
+}
+
+/** Stores a new practice written through the API (a staff proposal goes in as in_review). */
+export async function createPractice(
+  ctx: KbContext,
+  input: PracticeInput,
+  status: PracticeStatus,
+  author: string,
+): Promise<PracticeDocument> {
+  const now = new Date().toISOString();
+  const id = assignPracticeId(input.language, input.title);
+  const doc = buildPracticeDocument(id, input, status, {
+    author,
+    reviewer: null,
+    createdAt: now,
+    updatedAt: now,
+    revision: 1,
+    helpfulCount: 0,
+    notHelpfulCount: 0,
+  });
+  await ctx.es.create({ index: ctx.names.practices, id, document: doc, refresh: "wait_for" });
+  return doc;
+}
+
+/**
+ * Counts a "did this help?" answer. There is no scripting in every distribution, so this is a
+ * read-modify-write guarded by the document's sequence number, retried when another answer won.
+ */
+export async function recordFeedback(
+  ctx: KbContext,
+  id: string,
+  helpful: boolean,
+): Promise<{ helpfulCount: number; notHelpfulCount: number }> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const found = await findPractice(ctx, id);
+    if (!found) throw practiceNotFound(id);
+    const meta = { ...found.doc.meta };
+    if (helpful) meta.helpfulCount++;
+    else meta.notHelpfulCount++;
+    try {
+      await ctx.es.update({
+        index: ctx.names.practices,
+        id,
+        if_seq_no: found.seqNo,
+        if_primary_term: found.primaryTerm,
+        doc: { meta },
+      });
+      return { helpfulCount: meta.helpfulCount, notHelpfulCount: meta.notHelpfulCount };
+    } catch (error) {
+      if (error instanceof errors.ResponseError && error.statusCode === 409) continue;
+      throw error;
+    }
+  }
+  throw editConflict(id);
+}
+
+/** Practices like this one: same situation type or words of its title, in any language. */
+export async function relatedPractices(ctx: KbContext, id: string): Promise<SearchHit[]> {
+  const doc = await getPractice(ctx, id);
+  const result = await searchPractices(
+    ctx,
+    {
+      q: doc.title,
+      situationType: [],
+      channel: [],
+      audience: [],
+      language: [],
+      uiLanguage: doc.language,
+      from: 0,
+      size: 6,
+    },
+    [],
+  );
+  return result.hits.filter((hit) => hit.id !== id).slice(0, 5);
+}

@@ -1,0 +1,69 @@
+import { createHash } from "node:crypto";
+import type { ContentLanguage, PracticeInput, PracticeMeta, PracticeStatus } from "@practice-kb/shared";
+import { crudeStems, foldText, normalizeForStemming } from "../search/text";
+
+/** A practice as stored in Elasticsearch: the content, server-side facts and derived search fields. */
+export interface PracticeDocument extends PracticeInput {
+  id: string;
+  status: PracticeStatus;
+  contentHash: string;
+  meta: PracticeMeta;
+  search: Record<string, unknown>;
+}
+
+/** A stable hash of everything a person wrote plus the status, to tell "unchanged" on re-import. */
+export function contentHashOf(input: PracticeInput, status: PracticeStatus): string {
+  const canonical = JSON.stringify([
+    input.language,
+    input.title,
+    input.situation,
+    input.situationType,
+    input.channels,
+    input.audiences,
+    input.response,
+    input.sayPhrases,
+    input.avoidPhrases,
+    input.tags,
+    input.source ?? null,
+    input.reviewBy ?? null,
+    status,
+  ]);
+  return createHash("sha256").update(canonical).digest("hex").slice(0, 32);
+}
+
+/**
+ * The search fields: text analysed by its own language's hunspell analyzer only (four analyzers per
+ * document cost 3x the indexing time), folded copies for typos and prefixes, and crude stems.
+ */
+export function searchFieldsOf(input: PracticeInput): Record<string, unknown> {
+  const phrases = [...input.sayPhrases, ...input.avoidPhrases, ...input.tags];
+  const language: ContentLanguage = input.language;
+  return {
+    [language]: {
+      title: normalizeForStemming(input.title),
+      situation: normalizeForStemming(input.situation),
+      response: input.response.map(normalizeForStemming),
+      phrases: phrases.map(normalizeForStemming),
+    },
+    fold: {
+      title: foldText(input.title),
+      situation: foldText(input.situation),
+      response: input.response.map(foldText),
+      phrases: phrases.map(foldText),
+    },
+    stem: {
+      title: crudeStems(input.title),
+      rest: crudeStems([input.situation, ...input.response, ...phrases].join(" ")),
+    },
+  };
+}
+
+/** Builds the stored document for a practice. */
+export function buildPracticeDocument(
+  id: string,
+  input: PracticeInput,
+  status: PracticeStatus,
+  meta: PracticeMeta,
+): PracticeDocument {
+  return { ...input, id, status, contentHash: contentHashOf(input, status), meta, search: searchFieldsOf(input) };
+}

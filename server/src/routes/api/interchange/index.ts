@@ -1,0 +1,43 @@
+import { importResultSchema, interchangeJsonSchema } from "@practice-kb/shared";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { exportInterchangeFile } from "../../../interchange/exportFile";
+import { ImportValidationError, importInterchangeFile } from "../../../interchange/importFile";
+import { invalidImportFile } from "../../../lib/errors";
+
+/** A 10,000-practice file is about 20 MB; leave room for long texts. */
+const IMPORT_BODY_LIMIT = 200 * 1024 * 1024;
+
+/** Import and export of practice-kb/v1 files, and the published JSON Schema. */
+const interchangeRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    "/import",
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: { tags: ["import-export"], body: z.unknown(), response: { 200: importResultSchema } },
+    },
+    async (request) => {
+      try {
+        // Until accounts land (issue 7) the importer is treated as a curator.
+        return await importInterchangeFile(app.kb, request.body, { role: "curator", author: "import" });
+      } catch (error) {
+        if (error instanceof ImportValidationError) throw invalidImportFile(error.problems);
+        throw error;
+      }
+    },
+  );
+
+  app.get("/export", { schema: { tags: ["import-export"] } }, async (_request, reply) => {
+    const file = await exportInterchangeFile(app.kb);
+    const date = new Date().toISOString().slice(0, 10);
+    return reply
+      .header("content-disposition", `attachment; filename="practice-kb-${date}.json"`)
+      .type("application/json")
+      .send(JSON.stringify(file, null, 2));
+  });
+
+  app.get("/schema/practice-kb-v1.json", { schema: { tags: ["import-export"] } }, async (_request, reply) =>
+    reply.type("application/schema+json").send(interchangeJsonSchema()),
+  );
+};
+export default interchangeRoutes;

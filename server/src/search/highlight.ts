@@ -1,0 +1,36 @@
+import { escapeHtml } from "./text";
+
+/** Private-use characters the highlighter wraps matches in, replaced by <mark> after escaping. */
+export const MARK_OPEN = "\uE000";
+export const MARK_CLOSE = "\uE001";
+
+/**
+ * Turns a fragment highlighted on normalised text back into the original text (normalisation is
+ * 1:1 per character, so offsets carry over), HTML-escapes it and marks the matches with <mark>.
+ */
+export function restoreHighlight(fragment: string, normalisedValues: string[], originalValues: string[]): string {
+  const plain = fragment.replaceAll(MARK_OPEN, "").replaceAll(MARK_CLOSE, "");
+  let restoredPlain: string | null = null;
+  for (let index = 0; index < normalisedValues.length; index++) {
+    const normalised = normalisedValues[index] ?? "";
+    const original = originalValues[index] ?? "";
+    if (normalised.length !== original.length) continue;
+    const offset = normalised.indexOf(plain);
+    if (offset >= 0) {
+      restoredPlain = original.slice(offset, offset + plain.length);
+      break;
+    }
+  }
+  const source = restoredPlain ?? plain;
+  let out = "";
+  let position = 0;
+  for (const char of fragment) {
+    if (char === MARK_OPEN) out += "<mark>";
+    else if (char === MARK_CLOSE) out += "</mark>";
+    else {
+      out += escapeHtml(source.slice(position, position + char.length));
+      position += char.length;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,219 @@
+import type { estypes } from "@elastic/elasticsearch";
+import { CONTENT_LANGUAGES } from "@practice-kb/shared";
+
+/** Bump when the practices mapping changes; the app then copies documents into a new index and moves the alias. */
+export const PRACTICES_MAPPING_VERSION = 1;
+/** Bump when the small catalogue indices (taxonomy, synonyms) change shape. */
+export const CATALOGUE_MAPPING_VERSION = 1;
+
+// Short stop-word lists: only words that never carry the meaning of a desk query.
+const STOP_WORDS: Record<(typeof CONTENT_LANGUAGES)[number], string[]> = {
+  uk: [
+    "і",
+    "й",
+    "та",
+    "в",
+    "у",
+    "на",
+    "з",
+    "із",
+    "зі",
+    "до",
+    "за",
+    "що",
+    "це",
+    "а",
+    "але",
+    "як",
+    "по",
+    "від",
+    "для",
+    "чи",
+    "ж",
+    "же",
+    "би",
+    "б",
+    "то",
+  ],
+  pl: [
+    "i",
+    "w",
+    "z",
+    "na",
+    "do",
+    "się",
+    "że",
+    "to",
+    "a",
+    "o",
+    "od",
+    "po",
+    "za",
+    "jak",
+    "czy",
+    "jest",
+    "ze",
+    "we",
+    "oraz",
+    "lub",
+  ],
+  ru: [
+    "и",
+    "в",
+    "во",
+    "на",
+    "с",
+    "со",
+    "к",
+    "ко",
+    "по",
+    "за",
+    "что",
+    "это",
+    "а",
+    "но",
+    "как",
+    "от",
+    "для",
+    "ли",
+    "же",
+    "бы",
+    "из",
+    "у",
+    "о",
+    "об",
+    "то",
+  ],
+  en: [
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "is",
+    "are",
+    "was",
+    "be",
+    "it",
+    "this",
+    "that",
+    "by",
+    "as",
+    "from",
+  ],
+};
+
+/** Analysis settings: per-language hunspell analyzers and a plain folded analyzer (standard tokenizer + lowercase). */
+export function analysisSettings(): estypes.IndicesIndexSettingsAnalysis {
+  const filter: Record<string, estypes.AnalysisTokenFilter> = {};
+  const analyzer: Record<string, estypes.AnalysisAnalyzer> = {
+    kb_fold: { type: "custom", tokenizer: "standard", filter: ["lowercase"] },
+  };
+  for (const language of CONTENT_LANGUAGES) {
+    filter[`kb_stop_${language}`] = { type: "stop", stopwords: STOP_WORDS[language] };
+    filter[`kb_hunspell_${language}`] = {
+      type: "hunspell",
+      locale: language,
+      dedup: true,
+    } as unknown as estypes.AnalysisTokenFilter;
+    analyzer[`kb_${language}`] = {
+      type: "custom",
+      tokenizer: "standard",
+      filter: ["lowercase", `kb_stop_${language}`, `kb_hunspell_${language}`],
+    };
+  }
+  return { filter, analyzer };
+}
+
+const keyword = { type: "keyword" } as const;
+const folded = { type: "text", analyzer: "kb_fold" } as const;
+
+/** The practices mapping: stored fields as the format has them, plus derived search fields written by the app. */
+export function practicesMapping(): estypes.MappingTypeMapping {
+  const perLanguage: Record<string, estypes.MappingProperty> = {};
+  for (const language of CONTENT_LANGUAGES) {
+    const analysed = { type: "text", analyzer: `kb_${language}` } as const;
+    perLanguage[language] = {
+      properties: { title: analysed, situation: analysed, response: analysed, phrases: analysed },
+    };
+  }
+  return {
+    dynamic: "strict",
+    properties: {
+      id: keyword,
+      status: keyword,
+      language: keyword,
+      situationType: keyword,
+      channels: keyword,
+      audiences: keyword,
+      tags: { type: "keyword", normalizer: "kb_lowercase" },
+      // Plain standard-analysed copies: the baseline of the relevance benchmark searches these.
+      title: { type: "text" },
+      situation: { type: "text" },
+      response: { type: "text" },
+      sayPhrases: { type: "text" },
+      avoidPhrases: { type: "text" },
+      source: { type: "text", index: false },
+      reviewBy: { type: "date", format: "yyyy-MM-dd" },
+      contentHash: keyword,
+      meta: {
+        properties: {
+          author: keyword,
+          reviewer: keyword,
+          createdAt: { type: "date" },
+          updatedAt: { type: "date" },
+          revision: { type: "integer" },
+          helpfulCount: { type: "integer" },
+          notHelpfulCount: { type: "integer" },
+        },
+      },
+      search: {
+        properties: {
+          ...perLanguage,
+          fold: { properties: { title: folded, situation: folded, response: folded, phrases: folded } },
+          stem: { properties: { title: folded, rest: folded } },
+        },
+      },
+    },
+  };
+}
+
+/** Index settings for practices; replicas come from configuration (0 on a single node). */
+export function practicesSettings(replicas: number): estypes.IndicesIndexSettings {
+  return {
+    number_of_shards: 1,
+    number_of_replicas: replicas,
+    analysis: {
+      ...analysisSettings(),
+      normalizer: { kb_lowercase: { type: "custom", filter: ["lowercase"] } },
+    },
+  };
+}
+
+/** Taxonomy entries (situation types, channels, audiences), one document per entry. */
+export function taxonomyMapping(): estypes.MappingTypeMapping {
+  return {
+    dynamic: "strict",
+    properties: {
+      kind: keyword,
+      id: keyword,
+      labels: { type: "object", enabled: false },
+      position: { type: "integer" },
+    },
+  };
+}
+
+/** Curator-managed synonym groups, applied by the app at query time (no reindexing). */
+export function synonymsMapping(): estypes.MappingTypeMapping {
+  return {
+    dynamic: "strict",
+    properties: { terms: { type: "keyword" }, updatedAt: { type: "date" } },
+  };
+}

@@ -1,0 +1,126 @@
+import type { Client, estypes } from "@elastic/elasticsearch";
+import {
+  CATALOGUE_MAPPING_VERSION,
+  PRACTICES_MAPPING_VERSION,
+  practicesMapping,
+  practicesSettings,
+  synonymsMapping,
+  taxonomyMapping,
+} from "./indexDefinitions";
+
+/** The alias names the app reads and writes; physical indices are `<alias>-v<version>`. */
+export interface IndexNames {
+  practices: string;
+  taxonomy: string;
+  synonyms: string;
+}
+
+/** Alias names for an index prefix (each test run and each installation has its own prefix). */
+export function indexNames(prefix: string): IndexNames {
+  return { practices: `${prefix}practices`, taxonomy: `${prefix}taxonomy`, synonyms: `${prefix}synonyms` };
+}
+
+interface IndexSpec {
+  alias: string;
+  version: number;
+  settings: estypes.IndicesIndexSettings;
+  mappings: estypes.MappingTypeMapping;
+}
+
+type Log = { info(message: string): void; warn(message: string): void };
+
+/** Creates missing indices and moves any alias that points at an older mapping version to a new index. */
+export async function ensureIndices(es: Client, names: IndexNames, replicas: number, log: Log): Promise<void> {
+  const catalogueSettings = { number_of_shards: 1, number_of_replicas: replicas };
+  const specs: IndexSpec[] = [
+    {
+      alias: names.practices,
+      version: PRACTICES_MAPPING_VERSION,
+      settings: practicesSettings(replicas),
+      mappings: practicesMapping(),
+    },
+    {
+      alias: names.taxonomy,
+      version: CATALOGUE_MAPPING_VERSION,
+      settings: catalogueSettings,
+      mappings: taxonomyMapping(),
+    },
+    {
+      alias: names.synonyms,
+      version: CATALOGUE_MAPPING_VERSION,
+      settings: catalogueSettings,
+      mappings: synonymsMapping(),
+    },
+  ];
+  for (const spec of specs) await ensureIndex(es, spec, log);
+}
+
+async function ensureIndex(es: Client, spec: IndexSpec, log: Log): Promise<void> {
+  const target = `${spec.alias}-v${spec.version}`;
+  const current = await aliasTargets(es, spec.alias);
+  if (current.includes(target)) return;
+  await createIndexIfMissing(es, target, spec);
+  if (current.length === 0) {
+    await es.indices.updateAliases({ actions: [{ add: { index: target, alias: spec.alias, is_write_index: true } }] });
+    return;
+  }
+  // An older mapping is live: copy its documents over, then switch the alias in one atomic step.
+  for (const source of current) {
+    const copied = await copyDocuments(es, source, target);
+    log.info(`copied ${copied} documents from ${source} to ${target}`);
+  }
+  await es.indices.refresh({ index: target });
+  await es.indices.updateAliases({
+    actions: [
+      ...current.map((index) => ({ remove: { index, alias: spec.alias } })),
+      { add: { index: target, alias: spec.alias, is_write_index: true } },
+    ],
+  });
+  log.warn(`alias ${spec.alias} now points at ${target}; the old index ${current.join(", ")} is kept for rollback`);
+}
+
+async function aliasTargets(es: Client, alias: string): Promise<string[]> {
+  const exists = await es.indices.existsAlias({ name: alias });
+  if (!exists) return [];
+  const response = await es.indices.getAlias({ name: alias });
+  return Object.keys(response);
+}
+
+async function createIndexIfMissing(es: Client, index: string, spec: IndexSpec): Promise<void> {
+  if (await es.indices.exists({ index })) return;
+  try {
+    await es.indices.create({ index, settings: spec.settings, mappings: spec.mappings });
+  } catch (error) {
+    const text = String((error as { message?: string }).message ?? error);
+    if (text.includes("resource_already_exists_exception")) return;
+    if (/hunspell|dictionary/i.test(text)) {
+      throw new Error(
+        `Elasticsearch could not load the hunspell dictionaries for uk, pl, ru and en: ${text}. ` +
+          "Each node needs config/hunspell/<uk|pl|ru|en>/index.{aff,dic} (docker-compose.yml mounts them; see README).",
+      );
+    }
+    throw error;
+  }
+}
+
+/** Copies every document of one index into another with search_after and bulk (no reindex module here). */
+export async function copyDocuments(es: Client, source: string, target: string): Promise<number> {
+  let searchAfter: estypes.SortResults | undefined;
+  let copied = 0;
+  for (;;) {
+    const page = await es.search<Record<string, unknown>>({
+      index: source,
+      size: 1000,
+      sort: ["_doc"],
+      search_after: searchAfter,
+      query: { match_all: {} },
+    });
+    const hits = page.hits.hits;
+    if (hits.length === 0) return copied;
+    const operations = hits.flatMap((hit) => [{ index: { _index: target, _id: hit._id } }, hit._source]);
+    const result = await es.bulk({ operations });
+    if (result.errors) throw new Error(`copying ${source} to ${target} failed for some documents`);
+    copied += hits.length;
+    searchAfter = hits[hits.length - 1]?.sort;
+  }
+}

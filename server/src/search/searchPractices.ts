@@ -1,0 +1,346 @@
+import type { estypes } from "@elastic/elasticsearch";
+import {
+  CONTENT_LANGUAGES,
+  type FacetName,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResponse,
+} from "@practice-kb/shared";
+import type { KbContext } from "../context";
+import type { PracticeDocument } from "../practices/document";
+import { MARK_CLOSE, MARK_OPEN, restoreHighlight } from "./highlight";
+import { type SynonymGroup, synonymExpansions } from "./synonyms";
+import { crudeStems, foldText, mightBeWrongLayout, normalizeForStemming, words, wrongLayoutReadings } from "./text";
+
+type QueryContainer = estypes.QueryDslQueryContainer;
+
+const FACET_FIELDS: Record<FacetName, string> = {
+  situationType: "situationType",
+  channel: "channels",
+  audience: "audiences",
+  language: "language",
+};
+
+/** Weights of the signals; tuned on the labelled set (bench/relevance). */
+export const WEIGHTS = {
+  stemmedTitle: 4,
+  stemmedSituation: 2,
+  stemmedResponse: 1,
+  stemmedPhrases: 1,
+  foldedExact: 0.6,
+  fuzzy: 0.35,
+  prefix: 0.5,
+  crudeStem: 0.5,
+  synonym: 0.6,
+  userLanguage: 0.3,
+};
+
+function stemmedFields(title = WEIGHTS.stemmedTitle): string[] {
+  return CONTENT_LANGUAGES.flatMap((language) => [
+    `search.${language}.title^${title}`,
+    `search.${language}.situation^${WEIGHTS.stemmedSituation}`,
+    `search.${language}.response^${WEIGHTS.stemmedResponse}`,
+    `search.${language}.phrases^${WEIGHTS.stemmedPhrases}`,
+  ]);
+}
+
+const FOLDED_FIELDS = [
+  "search.fold.title^3",
+  "search.fold.situation^1.5",
+  "search.fold.response",
+  "search.fold.phrases",
+];
+
+/** The clauses that find practices for a text; the non-fuzzy ones are also used for highlighting. */
+function textClauses(text: string, expansions: string[], partialLastWord: boolean) {
+  const stemmed = normalizeForStemming(text);
+  const folded = foldText(text);
+  const exact: QueryContainer[] = [
+    { multi_match: { query: stemmed, fields: stemmedFields(), type: "best_fields", tie_breaker: 0.3 } },
+    {
+      multi_match: {
+        query: folded,
+        fields: FOLDED_FIELDS,
+        type: "best_fields",
+        tie_breaker: 0.3,
+        boost: WEIGHTS.foldedExact,
+      },
+    },
+  ];
+  const forgiving: QueryContainer[] = [
+    {
+      multi_match: {
+        query: folded,
+        fields: FOLDED_FIELDS,
+        type: "best_fields",
+        fuzziness: "AUTO:5,9",
+        prefix_length: 1,
+        max_expansions: 20,
+        boost: WEIGHTS.fuzzy,
+      },
+    },
+    {
+      multi_match: {
+        query: crudeStems(text),
+        fields: ["search.stem.title^2", "search.stem.rest"],
+        type: "best_fields",
+        boost: WEIGHTS.crudeStem,
+      },
+    },
+  ];
+  if (partialLastWord) {
+    forgiving.push({
+      multi_match: {
+        query: folded,
+        fields: ["search.fold.title^2", "search.fold.situation"],
+        type: "bool_prefix",
+        boost: WEIGHTS.prefix,
+      },
+    });
+  }
+  for (const term of expansions) {
+    exact.push({
+      multi_match: {
+        query: normalizeForStemming(term),
+        fields: stemmedFields(),
+        type: "best_fields",
+        boost: WEIGHTS.synonym,
+      },
+    });
+  }
+  return { exact, forgiving };
+}
+
+function facetFilters(query: SearchQuery): Record<FacetName, QueryContainer | null> {
+  const terms = (field: string, values: string[]): QueryContainer | null =>
+    values.length > 0 ? { terms: { [field]: values } } : null;
+  return {
+    situationType: terms(FACET_FIELDS.situationType, query.situationType),
+    channel: terms(FACET_FIELDS.channel, query.channel),
+    audience: terms(FACET_FIELDS.audience, query.audience),
+    language: terms(FACET_FIELDS.language, query.language),
+  };
+}
+
+/** Aggregations whose counts honour every active filter except their own (so a chip shows what picking it gives). */
+function facetAggregations(filters: Record<FacetName, QueryContainer | null>) {
+  const aggregations: Record<string, estypes.AggregationsAggregationContainer> = {};
+  for (const name of Object.keys(FACET_FIELDS) as FacetName[]) {
+    const others = (Object.keys(filters) as FacetName[])
+      .filter((other) => other !== name)
+      .flatMap((other) => (filters[other] ? [filters[other]] : []));
+    aggregations[name] = {
+      filter: { bool: { filter: others } },
+      aggs: { values: { terms: { field: FACET_FIELDS[name], size: 100 } } },
+    };
+  }
+  return aggregations;
+}
+
+const HIGHLIGHT_SOURCE_FIELDS = ["title", "situation", "response"] as const;
+
+/** Everything needed to run one search request, prepared once. */
+interface PreparedSearch {
+  body: estypes.SearchRequest;
+}
+
+function prepareSearch(query: SearchQuery, text: string, synonymGroups: SynonymGroup[], index: string): PreparedSearch {
+  const filters = facetFilters(query);
+  const activeFilters = Object.values(filters).filter((filter): filter is QueryContainer => filter !== null);
+  const hasText = words(text).length > 0;
+  const baseFilter: QueryContainer[] = [{ term: { status: "approved" } }];
+  const preferLanguage: QueryContainer[] = query.uiLanguage
+    ? [{ term: { language: { value: query.uiLanguage, boost: WEIGHTS.userLanguage } } }]
+    : [];
+  let mainQuery: QueryContainer;
+  let highlight: estypes.SearchHighlight | undefined;
+  if (hasText) {
+    const partialLastWord = !/\s$/.test(text);
+    const { exact, forgiving } = textClauses(text, synonymExpansions(text, synonymGroups), partialLastWord);
+    mainQuery = {
+      bool: { filter: baseFilter, should: [...exact, ...forgiving], minimum_should_match: 1 },
+    };
+    if (preferLanguage.length > 0) {
+      mainQuery = { bool: { must: [mainQuery], should: preferLanguage } };
+    }
+    highlight = {
+      pre_tags: [MARK_OPEN],
+      post_tags: [MARK_CLOSE],
+      // Only the exact clauses: fuzzy clauses in highlighting cost 5-50x the query itself.
+      highlight_query: { bool: { should: exact } },
+      require_field_match: false,
+      fields: {
+        "search.*.title": { number_of_fragments: 0 },
+        "search.*.situation": { fragment_size: 160, number_of_fragments: 1 },
+        "search.*.response": { fragment_size: 140, number_of_fragments: 2 },
+      },
+    };
+  } else {
+    mainQuery = { bool: { filter: baseFilter, should: preferLanguage } };
+  }
+  return {
+    body: {
+      index,
+      from: query.from,
+      size: query.size,
+      track_total_hits: true,
+      query: mainQuery,
+      post_filter: activeFilters.length > 0 ? { bool: { filter: activeFilters } } : undefined,
+      aggs: facetAggregations(filters),
+      highlight,
+      sort: hasText ? ["_score", { id: "asc" }] : [{ "meta.helpfulCount": "desc" }, { id: "asc" }],
+      _source: ["id", "title", "language", "situationType", "channels", "audiences", "response", "situation", "search"],
+      suggest: hasText
+        ? {
+            text: foldText(text),
+            spelling: { term: { field: "search.fold.situation", suggest_mode: "popular", min_word_length: 4 } },
+            spellingTitle: { term: { field: "search.fold.title", suggest_mode: "popular", min_word_length: 4 } },
+          }
+        : undefined,
+    },
+  };
+}
+
+/** A cheap count of approved practices that match the text without any forgiveness (used to pick a keyboard layout). */
+function strictCountBody(text: string, index: string): estypes.SearchRequest {
+  return {
+    index,
+    size: 0,
+    track_total_hits: 1000,
+    query: {
+      bool: {
+        filter: [{ term: { status: "approved" } }],
+        should: [
+          { multi_match: { query: normalizeForStemming(text), fields: stemmedFields() } },
+          { multi_match: { query: foldText(text), fields: FOLDED_FIELDS } },
+        ],
+        minimum_should_match: 1,
+      },
+    },
+  };
+}
+
+function totalOf(response: estypes.SearchResponse<unknown>): number {
+  const total = response.hits.total;
+  return typeof total === "number" ? total : (total?.value ?? 0);
+}
+
+type SearchableDoc = Pick<
+  PracticeDocument,
+  "id" | "title" | "language" | "situationType" | "channels" | "audiences" | "response" | "situation" | "search"
+>;
+
+function presentHit(hit: estypes.SearchHit<SearchableDoc>): SearchHit | null {
+  const doc = hit._source;
+  if (!doc) return null;
+  const highlights: SearchHit["highlights"] = {};
+  const found = hit.highlight ?? {};
+  for (const field of HIGHLIGHT_SOURCE_FIELDS) {
+    const key = Object.keys(found).find((name) => name.endsWith(`.${field}`) && !name.startsWith("search.fold"));
+    const fragments = key ? found[key] : undefined;
+    if (!fragments || fragments.length === 0) continue;
+    const languageFields = (doc.search as Record<string, Record<string, string | string[]>>)[doc.language] ?? {};
+    const normalised = ([] as string[]).concat(languageFields[field] ?? []);
+    const original = ([] as string[]).concat(doc[field]);
+    const restored = fragments.map((fragment) => restoreHighlight(fragment, normalised, original));
+    if (field === "title") highlights.title = restored[0];
+    else highlights[field] = restored;
+  }
+  return {
+    id: doc.id,
+    title: doc.title,
+    language: doc.language,
+    situationType: doc.situationType,
+    channels: doc.channels,
+    audiences: doc.audiences ?? [],
+    highlights,
+    firstSteps: doc.response.slice(0, 2),
+    score: hit._score ?? 0,
+  };
+}
+
+function facetsOf(aggregations: Record<string, estypes.AggregationsAggregate> | undefined): SearchResponse["facets"] {
+  const facets: SearchResponse["facets"] = { situationType: [], channel: [], audience: [], language: [] };
+  for (const name of Object.keys(facets) as FacetName[]) {
+    const aggregate = aggregations?.[name] as
+      | { values?: { buckets?: { key: string; doc_count: number }[] } }
+      | undefined;
+    facets[name] = (aggregate?.values?.buckets ?? []).map((bucket) => ({
+      id: String(bucket.key),
+      count: bucket.doc_count,
+    }));
+  }
+  return facets;
+}
+
+function suggestionOf(response: estypes.SearchResponse<unknown>, text: string): string | null {
+  const replacements = new Map<string, string>();
+  for (const name of ["spellingTitle", "spelling"]) {
+    const entries = (response.suggest?.[name] ?? []) as estypes.SearchTermSuggest[];
+    for (const entry of entries) {
+      const options = Array.isArray(entry.options) ? entry.options : [entry.options];
+      const best = options[0];
+      if (best && !replacements.has(entry.text)) replacements.set(entry.text, best.text);
+    }
+  }
+  if (replacements.size === 0) return null;
+  const suggestion = words(text)
+    .map((word) => replacements.get(word) ?? word)
+    .join(" ");
+  return suggestion !== words(text).join(" ") ? suggestion : null;
+}
+
+/** Desk search: approved practices for a few hurried words and/or filters, with facets, highlights and hints. */
+export async function searchPractices(
+  ctx: KbContext,
+  query: SearchQuery,
+  synonymGroups: SynonymGroup[],
+): Promise<SearchResponse> {
+  const index = ctx.names.practices;
+  const text = query.q.slice(0, 500);
+  const readings = mightBeWrongLayout(text) ? wrongLayoutReadings(text) : [];
+  const main = prepareSearch(query, text, synonymGroups, index);
+  let response: estypes.SearchResponse<SearchableDoc>;
+  let interpretedQuery: string | null = null;
+  if (readings.length === 0) {
+    response = await ctx.es.search<SearchableDoc>(main.body);
+  } else {
+    // Ask in one round trip whether the text reads better in a Cyrillic layout than as typed.
+    const searches: estypes.MsearchRequestItem[] = [];
+    for (const body of [
+      main.body,
+      strictCountBody(text, index),
+      ...readings.map((reading) => strictCountBody(reading, index)),
+    ]) {
+      const { index: bodyIndex, ...rest } = body;
+      searches.push({ index: bodyIndex as string }, rest as estypes.SearchSearchRequestBody);
+    }
+    const multi = await ctx.es.msearch<SearchableDoc>({ searches });
+    const [first, asTyped, ...asReadings] = multi.responses;
+    if (!first || "error" in first) throw new Error(`search failed: ${JSON.stringify(first)}`);
+    response = first as estypes.SearchResponse<SearchableDoc>;
+    const typedCount = asTyped && !("error" in asTyped) ? totalOf(asTyped) : 0;
+    let bestReading: string | null = null;
+    let bestCount = typedCount;
+    asReadings.forEach((reading, position) => {
+      const count = reading && !("error" in reading) ? totalOf(reading) : 0;
+      if (count > bestCount) {
+        bestCount = count;
+        bestReading = readings[position] ?? null;
+      }
+    });
+    if (bestReading !== null && typedCount === 0) {
+      interpretedQuery = bestReading;
+      response = await ctx.es.search<SearchableDoc>(prepareSearch(query, bestReading, synonymGroups, index).body);
+    }
+  }
+  const hits = response.hits.hits.map(presentHit).filter((hit): hit is SearchHit => hit !== null);
+  const total = totalOf(response);
+  return {
+    total,
+    hits,
+    facets: facetsOf(response.aggregations),
+    suggestion: total < 3 ? suggestionOf(response, interpretedQuery ?? text) : null,
+    interpretedQuery,
+  };
+}

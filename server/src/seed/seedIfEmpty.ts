@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { KbContext } from "../context";
+import { importInterchangeFile } from "../interchange/importFile";
+import { loadTaxonomy, upsertTaxonomyEntries } from "../taxonomy/commands";
+import { DEFAULT_AUDIENCES } from "../taxonomy/defaultAudiences";
+
+type Log = { info(message: string): void };
+
+interface SeedSynonyms {
+  groups: string[][];
+}
+
+/** Loads the starting taxonomy, synonym groups and every seed/*.json practice file into an empty store. */
+export async function seedIfEmpty(ctx: KbContext, seedDir: string, log: Log): Promise<void> {
+  const taxonomy = await loadTaxonomy(ctx);
+  if (taxonomy.audiences.length === 0) await upsertTaxonomyEntries(ctx, "audiences", DEFAULT_AUDIENCES, []);
+  const count = await ctx.es.count({ index: ctx.names.practices });
+  if (count.count > 0) return;
+  const files = readdirSync(seedDir)
+    .filter((name) => name.endsWith(".json") && name !== "synonyms.json")
+    .sort();
+  for (const name of files) {
+    const raw = JSON.parse(readFileSync(path.join(seedDir, name), "utf8"));
+    const result = await importInterchangeFile(ctx, raw, { role: "administrator", author: "seed" });
+    log.info(`seed ${name}: ${result.created} practices created`);
+  }
+  const synonymsFile = path.join(seedDir, "synonyms.json");
+  const synonymCount = await ctx.es.count({ index: ctx.names.synonyms });
+  if (synonymCount.count === 0 && files.length > 0) {
+    try {
+      const { groups } = JSON.parse(readFileSync(synonymsFile, "utf8")) as SeedSynonyms;
+      const operations = groups.flatMap((terms) => [
+        { index: { _index: ctx.names.synonyms } },
+        { terms, updatedAt: new Date().toISOString() },
+      ]);
+      if (operations.length > 0) await ctx.es.bulk({ operations, refresh: "wait_for" });
+      log.info(`seed synonyms: ${groups.length} groups`);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
+}
