@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
 import app from "./app";
 import type { Config } from "./config";
 
@@ -12,9 +13,9 @@ export async function buildServer(config: Config, elasticsearchUrl: string): Pro
         ? { transport: { target: "pino-pretty", options: { translateTime: "HH:MM:ss", ignore: "pid,hostname" } } }
         : {}),
     },
-    disableRequestLogging: config.LOG_LEVEL !== "debug" && config.LOG_LEVEL !== "trace",
     trustProxy: true,
   });
-  await server.register(app, { config, elasticsearchUrl });
+  // fastify-plugin keeps the app's decorators (kb, synonyms) visible on the root instance.
+  await server.register(fp(app), { config, elasticsearchUrl });
   return server;
 }

@@ -3,7 +3,6 @@ import type { KeyboardEvent } from "react";
 import { PracticeCard } from "@/components/practice-card";
 
 interface ResultListProps {
-  id: string;
   hits: SearchHit[];
   labelledBy: string;
   onOpen: (id: string) => void;
@@ -22,7 +21,7 @@ export function focusResult(list: HTMLElement | null, index: number): boolean {
 }
 
 /** The result cards; ArrowUp/ArrowDown move focus between their links (roving focus). */
-export function ResultList({ id, hits, labelledBy, onOpen, onLeaveTop }: ResultListProps) {
+export function ResultList({ hits, labelledBy, onOpen, onLeaveTop }: ResultListProps) {
   function handleKeyDown(event: KeyboardEvent<HTMLOListElement>) {
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
     const links = [...event.currentTarget.querySelectorAll<HTMLAnchorElement>("[data-result-link]")];
@@ -39,7 +38,7 @@ export function ResultList({ id, hits, labelledBy, onOpen, onLeaveTop }: ResultL
 
   return (
     // biome-ignore lint/a11y/noNoninteractiveElementInteractions: arrow keys are delegated from the result links inside.
-    <ol id={id} className="results" aria-labelledby={labelledBy} onKeyDown={handleKeyDown}>
+    <ol className="results" aria-labelledby={labelledBy} onKeyDown={handleKeyDown}>
       {hits.map((hit) => (
         <li key={hit.id}>
           <PracticeCard hit={hit} onOpen={onOpen} />

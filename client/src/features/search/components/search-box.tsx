@@ -72,6 +72,9 @@ export function SearchBox({ value, busy, resultsId, onSearch, onEnterResults }: 
       event.preventDefault();
       send(text);
       onEnterResults();
+    } else if (event.key === "/" && text === "") {
+      // "/" is the focus-search shortcut; in an empty box it would only start a useless query.
+      event.preventDefault();
     } else if (event.key === "Escape" && text !== "") {
       // Handled here so the global Esc handler does not also act on it.
       event.preventDefault();
