@@ -185,10 +185,19 @@ function which(cmd: string): string | undefined {
   return undefined;
 }
 
-function lastLines(file: string, n: number): string {
+function fileSize(file: string): number {
   try {
-    const lines = fs.readFileSync(file, "utf8").trimEnd().split("\n");
-    return lines.slice(-n).join("\n");
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** Last n lines written to a file after byte offset `from`, so a failed start is not explained by an older run's log. */
+function lastLinesSince(file: string, from: number, n: number): string {
+  try {
+    const text = fs.readFileSync(file).subarray(from).toString("utf8").trimEnd();
+    return text ? text.split("\n").slice(-n).join("\n") : "(nothing written during this start)";
   } catch {
     return "(no such file)";
   }
@@ -538,6 +547,8 @@ export async function findJava(
     if (r.code === 0 && jdk4pyHome(tmp)) {
       fs.rmSync(target, { recursive: true, force: true });
       fs.renameSync(tmp, target);
+      // mkdtemp creates 0700; the service user (when run as root) must be able to enter it
+      fs.chmodSync(target, 0o755);
       home = jdk4pyHome(target);
     } else {
       fs.rmSync(tmp, { recursive: true, force: true });
@@ -758,6 +769,8 @@ export async function startLocalElasticsearch(opts: LocalElasticsearchOptions): 
 
   const consoleLog = path.join(logsDir, "console.log");
   const esLog = path.join(logsDir, `${CLUSTER_NAME}.log`);
+  const consoleFrom = fileSize(consoleLog);
+  const esLogFrom = fileSize(esLog);
   const out = fs.openSync(consoleLog, "a");
   fs.writeSync(
     out,
@@ -785,7 +798,7 @@ export async function startLocalElasticsearch(opts: LocalElasticsearchOptions): 
 
   const failure = (why: string) =>
     new LocalEngineError(
-      `Elasticsearch ${why}.\n--- last lines of ${consoleLog}:\n${lastLines(consoleLog, 30)}\n--- last lines of ${esLog}:\n${lastLines(esLog, 30)}`,
+      `Elasticsearch ${why}.\n--- last lines of ${consoleLog}:\n${lastLinesSince(consoleLog, consoleFrom, 30)}\n--- last lines of ${esLog}:\n${lastLinesSince(esLog, esLogFrom, 30)}`,
     );
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (true) {

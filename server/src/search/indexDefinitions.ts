@@ -134,6 +134,8 @@ export function analysisSettings(): estypes.IndicesIndexSettingsAnalysis {
 
 const keyword = { type: "keyword" } as const;
 const folded = { type: "text", analyzer: "kb_fold" } as const;
+// Folded text also goes to one field that the spelling suggester reads, so a word known anywhere counts as known.
+const foldedToAll = { type: "text", analyzer: "kb_fold", copy_to: "search.fold.all" } as const;
 
 /** The practices mapping: stored fields as the format has them, plus derived search fields written by the app. */
 export function practicesMapping(): estypes.MappingTypeMapping {
@@ -177,7 +179,15 @@ export function practicesMapping(): estypes.MappingTypeMapping {
       search: {
         properties: {
           ...perLanguage,
-          fold: { properties: { title: folded, situation: folded, response: folded, phrases: folded } },
+          fold: {
+            properties: {
+              title: foldedToAll,
+              situation: foldedToAll,
+              response: foldedToAll,
+              phrases: foldedToAll,
+              all: folded,
+            },
+          },
           stem: { properties: { title: folded, rest: folded } },
         },
       },

@@ -138,6 +138,17 @@ function facetAggregations(filters: Record<FacetName, QueryContainer | null>) {
 }
 
 const HIGHLIGHT_SOURCE_FIELDS = ["title", "situation", "response"] as const;
+const HIGHLIGHT_SHAPES: Record<(typeof HIGHLIGHT_SOURCE_FIELDS)[number], estypes.SearchHighlightField> = {
+  title: { number_of_fragments: 0 },
+  situation: { fragment_size: 160, number_of_fragments: 1 },
+  response: { fragment_size: 140, number_of_fragments: 2 },
+};
+// Highlight the per-language stemmed fields only: the folded copies would show folded text.
+const HIGHLIGHT_FIELDS = Object.fromEntries(
+  CONTENT_LANGUAGES.flatMap((language) =>
+    HIGHLIGHT_SOURCE_FIELDS.map((field) => [`search.${language}.${field}`, HIGHLIGHT_SHAPES[field]]),
+  ),
+);
 
 /** Everything needed to run one search request, prepared once. */
 interface PreparedSearch {
@@ -169,11 +180,7 @@ function prepareSearch(query: SearchQuery, text: string, synonymGroups: SynonymG
       // Only the exact clauses: fuzzy clauses in highlighting cost 5-50x the query itself.
       highlight_query: { bool: { should: exact } },
       require_field_match: false,
-      fields: {
-        "search.*.title": { number_of_fragments: 0 },
-        "search.*.situation": { fragment_size: 160, number_of_fragments: 1 },
-        "search.*.response": { fragment_size: 140, number_of_fragments: 2 },
-      },
+      fields: HIGHLIGHT_FIELDS,
     };
   } else {
     mainQuery = { bool: { filter: baseFilter, should: preferLanguage } };
@@ -188,13 +195,12 @@ function prepareSearch(query: SearchQuery, text: string, synonymGroups: SynonymG
       post_filter: activeFilters.length > 0 ? { bool: { filter: activeFilters } } : undefined,
       aggs: facetAggregations(filters),
       highlight,
-      sort: hasText ? ["_score", { id: "asc" }] : [{ "meta.helpfulCount": "desc" }, { id: "asc" }],
+      sort: hasText ? ["_score", { id: "asc" }] : ["_score", { "meta.helpfulCount": "desc" }, { id: "asc" }],
       _source: ["id", "title", "language", "situationType", "channels", "audiences", "response", "situation", "search"],
       suggest: hasText
         ? {
             text: foldText(text),
-            spelling: { term: { field: "search.fold.situation", suggest_mode: "popular", min_word_length: 4 } },
-            spellingTitle: { term: { field: "search.fold.title", suggest_mode: "popular", min_word_length: 4 } },
+            spelling: { term: { field: "search.fold.all", suggest_mode: "missing", min_word_length: 4 } },
           }
         : undefined,
     },
@@ -236,8 +242,8 @@ function presentHit(hit: estypes.SearchHit<SearchableDoc>): SearchHit | null {
   const highlights: SearchHit["highlights"] = {};
   const found = hit.highlight ?? {};
   for (const field of HIGHLIGHT_SOURCE_FIELDS) {
-    const key = Object.keys(found).find((name) => name.endsWith(`.${field}`) && !name.startsWith("search.fold"));
-    const fragments = key ? found[key] : undefined;
+    const key = `search.${doc.language}.${field}`;
+    const fragments = found[key];
     if (!fragments || fragments.length === 0) continue;
     const languageFields = (doc.search as Record<string, Record<string, string | string[]>>)[doc.language] ?? {};
     const normalised = ([] as string[]).concat(languageFields[field] ?? []);
@@ -275,7 +281,7 @@ function facetsOf(aggregations: Record<string, estypes.AggregationsAggregate> | 
 
 function suggestionOf(response: estypes.SearchResponse<unknown>, text: string): string | null {
   const replacements = new Map<string, string>();
-  for (const name of ["spellingTitle", "spelling"]) {
+  for (const name of ["spelling"]) {
     const entries = (response.suggest?.[name] ?? []) as estypes.SearchTermSuggest[];
     for (const entry of entries) {
       const options = Array.isArray(entry.options) ? entry.options : [entry.options];
@@ -340,7 +346,8 @@ export async function searchPractices(
     total,
     hits,
     facets: facetsOf(response.aggregations),
-    suggestion: total < 3 ? suggestionOf(response, interpretedQuery ?? text) : null,
+    // The suggester only proposes words for query words found nowhere in the base, so this is a real misspelling.
+    suggestion: suggestionOf(response, interpretedQuery ?? text),
     interpretedQuery,
   };
 }

@@ -15,13 +15,11 @@ export default fp<{ distDir: string }>(
     app.setNotFoundHandler((request, reply) => {
       const isPage = request.method === "GET" && !request.url.startsWith("/api/") && request.url !== "/api";
       if (isPage && hasClient) return reply.type("text/html").sendFile("index.html");
-      return reply
-        .code(404)
-        .send({
-          statusCode: 404,
-          error: "not_found",
-          message: `No route ${request.method} ${request.url.split("?")[0]}`,
-        });
+      return reply.code(404).send({
+        statusCode: 404,
+        error: "not_found",
+        message: `No route ${request.method} ${request.url.split("?")[0]}`,
+      });
     });
   },
   { name: "spa" },

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT } from "../../../config";
 import { createTestApp, type TestApp } from "../../../../test/testApp";
+import { REPO_ROOT } from "../../../config";
 
 const taxonomyFile = JSON.parse(readFileSync(path.join(REPO_ROOT, "seed/00-taxonomy.json"), "utf8"));
 
@@ -78,7 +78,9 @@ describe("practice-kb/v1 import and export", () => {
     expect(response.statusCode).toBe(400);
     const body = response.json();
     expect(body.error).toBe("invalid_import_file");
-    const problems = body.problems.map((p: { entry: string; id: string; field: string }) => `${p.entry}|${p.id}|${p.field}`);
+    const problems = body.problems.map(
+      (p: { entry: string; id: string; field: string }) => `${p.entry}|${p.id}|${p.field}`,
+    );
     expect(problems).toEqual(
       expect.arrayContaining([
         "practices[1]|Bad Id|id",
@@ -121,8 +123,16 @@ describe("practice-kb/v1 import and export", () => {
     ["format", { format: "practice-kb/v2", practices: [] }, "format"],
     ["missing practices", { format: "practice-kb/v1" }, "practices"],
     ["unknown top-level field", { format: "practice-kb/v1", practices: [], extra: 1 }, "extra"],
-    ["label without en", { format: "practice-kb/v1", practices: [], channels: [{ id: "fax", labels: { uk: "Факс" } }] }, "channels[0].labels"],
-    ["taxonomy id too long", { format: "practice-kb/v1", practices: [], channels: [{ id: "a".repeat(61), labels: { en: "A" } }] }, "channels[0].id"],
+    [
+      "label without en",
+      { format: "practice-kb/v1", practices: [], channels: [{ id: "fax", labels: { uk: "Факс" } }] },
+      "channels[0].labels",
+    ],
+    [
+      "taxonomy id too long",
+      { format: "practice-kb/v1", practices: [], channels: [{ id: "a".repeat(61), labels: { en: "A" } }] },
+      "channels[0].id",
+    ],
   ])("refuses a file with a bad %s", async (_name, body, field) => {
     const response = await post(body);
     expect(response.statusCode).toBe(400);

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../../../test/testApp";
+
+interface Hit {
+  id: string;
+  language: string;
+  channels: string[];
+  situationType: string;
+  highlights: { title?: string; situation?: string[] };
+}
+
+describe("desk search", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ seed: true });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const search = async (params: Record<string, string | string[]>) => {
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(params)) for (const v of [value].flat()) query.append(key, v);
+    const response = await t.app.inject({ url: `/api/search?${query}` });
+    return { status: response.statusCode, body: response.json() };
+  };
+  const topIds = async (q: string, n = 3, extra: Record<string, string | string[]> = {}) =>
+    ((await search({ q, ...extra })).body.hits as Hit[]).slice(0, n).map((hit) => hit.id);
+
+  it("finds a practice from inflected Ukrainian, Polish, Russian and English words", async () => {
+    expect(await topIds("дитину залишили саму")).toContain("uk-child-left-alone-library");
+    expect(await topIds("dzieci samego w bibliotece")).toContain("pl-dziecko-samo-w-bibliotece-przed-zamknieciem");
+    expect(await topIds("штрафы читателям")).toContain("ru-fine-dispute-at-desk");
+    expect(await topIds("fines disputed")).toContain("en-fine-dispute-at-desk");
+  });
+
+  it("forgives a typo in a longer word and a half-typed last word", async () => {
+    expect(await topIds("intoxicatd visitor")).toContain("en-intoxicated-visitor-shouting");
+    expect(await topIds("wheelchair acc")).toContain("en-wheelchair-user-step-free-access");
+  });
+
+  it("reads Polish typed without diacritics and Russian with е for ё", async () => {
+    expect(await topIds("nietrzezwy gosc")).toContain("pl-nietrzezwy-gosc-zaczepia-czytelnikow");
+    expect(await topIds("ребенок трогает экспонаты")).toContain("ru-child-touching-museum-exhibits");
+  });
+
+  it("recognises a query typed in the wrong keyboard layout", async () => {
+    const { body } = await search({ q: "inhfa" });
+    expect(body.interpretedQuery).toBe("штраф");
+    expect(body.hits.length).toBeGreaterThan(0);
+    expect(
+      (body.hits as Hit[]).some(
+        (hit) => hit.id === "uk-fine-dispute-in-person" || hit.id === "ru-fine-dispute-at-desk",
+      ),
+    ).toBe(true);
+    // An ordinary English query is left as typed.
+    expect((await search({ q: "fine" })).body.interpretedQuery).toBeNull();
+  });
+
+  it("applies a new synonym group at once, across languages, without reindexing", async () => {
+    expect((await search({ q: "квазиштраф" })).body.total).toBe(0);
+    const created = await t.app.inject({
+      method: "POST",
+      url: "/api/synonyms",
+      payload: { terms: ["квазиштраф", "overdue fine"] },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(await topIds("квазиштраф", 5)).toContain("en-fine-dispute-at-desk");
+    await t.app.inject({ method: "DELETE", url: `/api/synonyms/${created.json().id}` });
+    expect((await search({ q: "квазиштраф" })).body.total).toBe(0);
+  });
+
+  it("filters by channel and situation type, with facet counts that honour the other filters", async () => {
+    const all = (await search({ q: "" })).body;
+    const phone = (await search({ q: "", channel: "phone" })).body;
+    expect(phone.total).toBeGreaterThan(0);
+    expect(phone.total).toBeLessThan(all.total);
+    expect((phone.hits as Hit[]).every((hit) => hit.channels.includes("phone"))).toBe(true);
+    // The channel facet ignores the channel filter itself, so other chips still show what they would give.
+    expect(phone.facets.channel).toEqual(all.facets.channel);
+    const phoneCount = all.facets.channel.find((bucket: { id: string }) => bucket.id === "phone").count;
+    expect(phone.total).toBe(phoneCount);
+    const both = (await search({ q: "", channel: "phone", situationType: "complaint" })).body;
+    const complaintOnPhone = phone.facets.situationType.find(
+      (bucket: { id: string }) => bucket.id === "complaint",
+    ).count;
+    expect(both.total).toBe(complaintOnPhone);
+    expect((both.hits as Hit[]).every((hit) => hit.situationType === "complaint")).toBe(true);
+    const twoChannels = (await search({ q: "", channel: ["phone", "email"] })).body;
+    expect(twoChannels.total).toBeGreaterThan(phone.total);
+  });
+
+  it("shows approved practices only", async () => {
+    const proposal = await t.app.inject({
+      method: "POST",
+      url: "/api/practices",
+      payload: {
+        language: "en",
+        title: "Zebracorn visitor asks for directions",
+        situation: "A zebracorn walks in and asks where the maps are.",
+        situationType: "information-request",
+        channels: ["in-person"],
+        response: ["Greet them and walk them to the maps."],
+      },
+    });
+    expect(proposal.statusCode).toBe(201);
+    expect(proposal.json().status).toBe("in_review");
+    const ids = ((await search({ q: "zebracorn visitor directions" })).body.hits as Hit[]).map((hit) => hit.id);
+    expect(ids).not.toContain(proposal.json().id);
+  });
+
+  it("escapes highlighted text and marks the matched words", async () => {
+    await t.app.inject({
+      method: "POST",
+      url: "/api/import",
+      payload: {
+        format: "practice-kb/v1",
+        practices: [
+          {
+            id: "escape-check",
+            language: "en",
+            title: "Visitor pastes <script>alert(1)</script> into the catalogue",
+            situation: "Someone types <b>markup</b> into the quokkas search box.",
+            situationType: "technology-help",
+            channels: ["in-person"],
+            response: ["Stay calm."],
+            status: "approved",
+          },
+        ],
+      },
+    });
+    const hit = ((await search({ q: "quokkas catalogue" })).body.hits as Hit[]).find((h) => h.id === "escape-check");
+    expect(hit?.highlights.title).toContain("&lt;script&gt;");
+    expect(hit?.highlights.title).toContain("<mark>catalogue</mark>");
+    expect(hit?.highlights.title).not.toContain("<script>");
+    expect(hit?.highlights.situation?.[0]).toContain("<mark>quokkas</mark>");
+  });
+
+  it("keeps ё in highlights though matching ignores it", async () => {
+    const hit = ((await search({ q: "ребенок оставлен" })).body.hits as Hit[]).find(
+      (h) => h.id === "ru-child-left-alone",
+    );
+    expect(hit?.highlights.title).toBe("<mark>Ребёнок</mark> <mark>оставлен</mark> один в библиотеке");
+  });
+
+  it("ranks practices in the user's language first among equally good ones", async () => {
+    const ids = await topIds("", 10, { uiLanguage: "pl", situationType: "complaint" });
+    expect(ids[0]?.startsWith("pl-")).toBe(true);
+  });
+
+  it("suggests a spelling when little matches", async () => {
+    const { body } = await search({ q: "wheelchiar acess" });
+    expect(body.suggestion).toMatch(/wheelchair/);
+  });
+
+  it.each([
+    ["quotes and brackets", 'quotes "and" brackets ) ] } ( [ {'],
+    ["slashes and operators", "slashes / \\ and operators AND OR NOT -+~*?:^"],
+    ["emoji", "emoji 😡📞 angry"],
+    ["5000 characters", "x".repeat(5000)],
+    ["only spaces", "   "],
+  ])("answers any text without a server error: %s", async (_name, q) => {
+    const { status, body } = await search({ q });
+    expect(status).toBe(200);
+    expect(Array.isArray(body.hits)).toBe(true);
+  });
+
+  it.each([
+    [{ size: "0" }, "size"],
+    [{ size: "1000" }, "size"],
+    [{ from: "-1" }, "from"],
+    [{ language: "de" }, "language"],
+    [{ channel: "Not A Slug" }, "channel"],
+    [{ q: "q".repeat(5001) }, "q"],
+    [{ colour: "red" }, "colour"],
+  ])("refuses bad parameters with a 400 that names them: %#", async (params, name) => {
+    const { status, body } = await search(params);
+    expect(status).toBe(400);
+    expect(body.error).toBe("validation_error");
+    expect(body.message).toContain(name);
+  });
+});
