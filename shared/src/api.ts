@@ -15,3 +15,8 @@ export const healthSchema = z.object({
   elasticsearch: z.object({ status: z.string(), reachable: z.boolean() }),
 });
 export type Health = z.infer<typeof healthSchema>;
+
+/** A zod issue message as a person should read it ("is required" rather than "expected string, received undefined"). */
+export function readableIssueMessage(message: string): string {
+  return /received undefined$/.test(message) ? "is required" : message;
+}

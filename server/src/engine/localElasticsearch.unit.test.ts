@@ -3,6 +3,8 @@ import {
   adaptJvmOptions,
   nodePaths,
   parseJavaMajor,
+  parseModuleList,
+  REQUIRED_JAVA_MODULES,
   renderElasticsearchYml,
   transportPortRange,
 } from "./localElasticsearch";
@@ -20,6 +22,14 @@ describe("parseJavaMajor", () => {
     expect(parseJavaMajor('openjdk version "21-ea" 2023-09-19')).toBe(21);
     expect(parseJavaMajor('java version "1.8.0_392"')).toBe(8);
     expect(parseJavaMajor("bash: java: command not found")).toBeUndefined();
+  });
+});
+
+describe("parseModuleList", () => {
+  it("reads `java --list-modules` output so trimmed runtimes can be rejected", () => {
+    const modules = parseModuleList("java.base@25.0.3\njdk.jlink@25.0.3\njdk.jdi@25.0.3\n");
+    expect([...modules]).toEqual(["java.base", "jdk.jlink", "jdk.jdi"]);
+    expect(REQUIRED_JAVA_MODULES).toContain("jdk.jlink");
   });
 });
 

@@ -3,6 +3,7 @@ import {
   type InterchangePractice,
   interchangeFileSchema,
   interchangePracticeSchema,
+  readableIssueMessage,
   type Taxonomy,
   type TaxonomyEntry,
 } from "@practice-kb/shared";
@@ -37,7 +38,7 @@ function problemsFromZod(error: z.ZodError, entry: string, index: number | null,
         reason: "unknown field",
       }));
     }
-    return [{ entry, index, id, field: fieldOf(issue.path) || "(entry)", reason: issue.message }];
+    return [{ entry, index, id, field: fieldOf(issue.path) || "(entry)", reason: readableIssueMessage(issue.message) }];
   });
 }
 

@@ -1,4 +1,5 @@
 import { errors } from "@elastic/elasticsearch";
+import { readableIssueMessage } from "@practice-kb/shared";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { ApiError, searchUnavailable } from "../../lib/errors";
@@ -13,7 +14,7 @@ export default fp(
             issue.instancePath.replace(/^\//, "").replaceAll("/", ".") ||
             (issue.params as { issue?: { path?: unknown[] } })?.issue?.path?.join(".") ||
             "",
-          message: issue.message ?? "invalid",
+          message: readableIssueMessage(issue.message ?? "invalid"),
         }));
         const where = error.validationContext ?? "request";
         const summary = problems.map((problem) => `${problem.path || where}: ${problem.message}`).join("; ");

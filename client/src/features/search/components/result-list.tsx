@@ -37,7 +37,6 @@ export function ResultList({ hits, labelledBy, onOpen, onLeaveTop }: ResultListP
   }
 
   return (
-    // biome-ignore lint/a11y/noNoninteractiveElementInteractions: arrow keys are delegated from the result links inside.
     <ol className="results" aria-labelledby={labelledBy} onKeyDown={handleKeyDown}>
       {hits.map((hit) => (
         <li key={hit.id}>

@@ -90,35 +90,37 @@ export function SearchBox({ value, busy, resultsId, onSearch, onEnterResults }: 
   }
 
   return (
-    <form role="search" className="search-form" onSubmit={handleSubmit}>
-      <label htmlFor={SEARCH_INPUT_ID} className="search-label">
-        {t("search.label")}
-      </label>
-      <div className="search-field">
-        <SearchIcon />
-        <input
-          id={SEARCH_INPUT_ID}
-          className="search-input"
-          type="search"
-          name="q"
-          autoComplete="off"
-          spellCheck={false}
-          enterKeyHint="search"
-          placeholder={t("search.placeholder")}
-          value={text}
-          aria-describedby="search-hint"
-          aria-controls={resultsId}
-          onChange={(event) => {
-            setText(event.target.value);
-            schedule(event.target.value);
-          }}
-          onKeyDown={handleKeyDown}
-        />
-        {busy && <span className="search-spinner" aria-hidden="true" />}
-      </div>
-      <p id="search-hint" className="search-hint">
-        {t("search.hint")}
-      </p>
-    </form>
+    <search className="search-form">
+      <form onSubmit={handleSubmit}>
+        <label htmlFor={SEARCH_INPUT_ID} className="search-label">
+          {t("search.label")}
+        </label>
+        <div className="search-field">
+          <SearchIcon />
+          <input
+            id={SEARCH_INPUT_ID}
+            className="search-input"
+            type="search"
+            name="q"
+            autoComplete="off"
+            spellCheck={false}
+            enterKeyHint="search"
+            placeholder={t("search.placeholder")}
+            value={text}
+            aria-describedby="search-hint"
+            aria-controls={resultsId}
+            onChange={(event) => {
+              setText(event.target.value);
+              schedule(event.target.value);
+            }}
+            onKeyDown={handleKeyDown}
+          />
+          {busy && <span className="search-spinner" aria-hidden="true" />}
+        </div>
+        <p id="search-hint" className="search-hint">
+          {t("search.hint")}
+        </p>
+      </form>
+    </search>
   );
 }

@@ -6,7 +6,15 @@ import { resultLinkId } from "@/components/practice-card";
 import { EngineDownBanner, LoadingBar } from "@/components/status";
 import { paths } from "@/config/paths";
 import { hasFinePointer } from "@/lib/dom";
-import { countFilters, MAX_SIZE, PAGE_SIZE, type SearchState, toggleFilter, withoutFilters, withQuery } from "../search-params";
+import {
+  countFilters,
+  MAX_SIZE,
+  PAGE_SIZE,
+  type SearchState,
+  toggleFilter,
+  withoutFilters,
+  withQuery,
+} from "../search-params";
 import { EmptyState } from "./empty-state";
 import { FacetPanel } from "./facet-panel";
 import { focusResult, ResultList } from "./result-list";
@@ -99,7 +107,10 @@ export function SearchPage({ data, busy, bannerShown, onRetry }: SearchPageProps
         <section
           id={RESULTS_ID}
           className="results-area"
-          aria-labelledby="results-heading" aria-busy={busy} ref={resultsRef}>
+          aria-labelledby="results-heading"
+          aria-busy={busy}
+          ref={resultsRef}
+        >
           <LoadingBar active={busy} />
           <h2 id="results-heading" className="visually-hidden">
             {t("search.resultsHeading")}

@@ -1,0 +1,81 @@
+import { useTranslation } from "react-i18next";
+import { isRouteErrorResponse, Link, useRouteError } from "react-router";
+import { EngineDownBanner } from "@/components/status";
+import { paths } from "@/config/paths";
+import { ApiError } from "@/lib/api-client";
+import { useDocumentTitle } from "@/lib/dom";
+
+/** Shown in place of a page that failed, inside the layout, so navigation and language stay usable. */
+export function RouteError() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const practiceMissing = notFound && (error.data as { notFound?: boolean } | null)?.notFound === true;
+  const unavailable = error instanceof ApiError && error.isUnavailable;
+  const title = practiceMissing
+    ? t("practice.notFound.title")
+    : notFound
+      ? t("status.notFound.title")
+      : unavailable
+        ? t("status.engineDown.title")
+        : t("status.error.title");
+  useDocumentTitle(title, t("app.name"));
+
+  if (unavailable) {
+    return (
+      <div className="error-page">
+        <h1 className="page-title">{title}</h1>
+        <EngineDownBanner onRetry={() => window.location.reload()} />
+        <p>
+          <Link to={paths.home.getHref()}>{t("status.error.home")}</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="error-page">
+      <h1 className="page-title">{title}</h1>
+      <p>
+        {practiceMissing ? t("practice.notFound.text") : notFound ? t("status.notFound.text") : t("status.error.text")}
+      </p>
+      <p>
+        <Link className="button button-primary" to={paths.home.getHref()}>
+          {t("status.error.home")}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+/** Unknown addresses inside the app. */
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t("status.notFound.title"), t("app.name"));
+  return (
+    <div className="error-page">
+      <h1 className="page-title">{t("status.notFound.title")}</h1>
+      <p>{t("status.notFound.text")}</p>
+      <p>
+        <Link className="button button-primary" to={paths.home.getHref()}>
+          {t("status.error.home")}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+/** Last resort when the layout itself fails: a page of its own, never a blank screen. */
+export function RootError() {
+  const { t } = useTranslation();
+  return (
+    <main className="site-main error-page">
+      <h1 className="page-title">{t("status.error.title")}</h1>
+      <p>{t("status.error.text")}</p>
+      <p>
+        <a className="button button-primary" href={paths.home.getHref()}>
+          {t("status.error.home")}
+        </a>
+      </p>
+    </main>
+  );
+}

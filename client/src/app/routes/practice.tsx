@@ -1,0 +1,55 @@
+import { useTranslation } from "react-i18next";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type ShouldRevalidateFunctionArgs,
+  useLoaderData,
+} from "react-router";
+import { getPractice } from "@/features/practice/api/get-practice";
+import { getRelated } from "@/features/practice/api/get-related";
+import { sendFeedback } from "@/features/practice/api/send-feedback";
+import type { FeedbackResult } from "@/features/practice/components/feedback-form";
+import { PracticeView } from "@/features/practice/components/practice-view";
+import { rememberFeedback } from "@/features/practice/feedback-memory";
+import { ApiError } from "@/lib/api-client";
+import { useDocumentTitle } from "@/lib/dom";
+
+/** Loads a practice; related practices are handed over as a promise so the page renders without them. */
+export async function practiceLoader({ params, request }: LoaderFunctionArgs) {
+  const id = params.id ?? "";
+  const related = getRelated(id, request.signal).catch(() => []);
+  try {
+    const practice = await getPractice(id, request.signal);
+    return { practice, related };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) throw data({ notFound: true }, { status: 404 });
+    throw error;
+  }
+}
+
+/** Sends a "did this help?" answer. */
+export async function practiceAction({ params, request }: ActionFunctionArgs): Promise<FeedbackResult> {
+  const id = params.id ?? "";
+  const helpful = (await request.formData()).get("helpful") === "true";
+  try {
+    await sendFeedback(id, helpful, request.signal);
+    rememberFeedback(id, helpful);
+    return { ok: true };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** Feedback does not change what the page shows, so it does not reload the practice. */
+export function practiceShouldRevalidate({ formMethod, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  return formMethod ? false : defaultShouldRevalidate;
+}
+
+/** The practice route. */
+export function PracticeRoute() {
+  const { practice, related } = useLoaderData<typeof practiceLoader>();
+  const { t } = useTranslation();
+  useDocumentTitle(practice.title, t("app.name"));
+  return <PracticeView key={practice.id} practice={practice} related={related} />;
+}

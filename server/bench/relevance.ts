@@ -1,0 +1,160 @@
+/**
+ * Relevance benchmark: the labelled desk queries in bench/relevance/queries-*.json over the seed
+ * content, scored with nDCG@10 and Recall@5 for the product's search and for a baseline (a plain
+ * multi_match over the same fields with the standard analyzer), in one run on the same Elasticsearch.
+ * Usage: npm run bench:relevance [-- --details]
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { estypes } from "@elastic/elasticsearch";
+import { type ContentLanguage, type SearchQuery, searchQuerySchema } from "@practice-kb/shared";
+import { REPO_ROOT } from "../src/config";
+import type { KbContext } from "../src/context";
+import { searchPractices } from "../src/search/searchPractices";
+import { SynonymCache } from "../src/search/synonyms";
+import { seedIfEmpty } from "../src/seed/seedIfEmpty";
+import { openBenchEnvironment } from "./benchEnvironment";
+
+/** One labelled query: what a librarian typed and which practices are right (2) or useful (1). */
+export interface LabelledQuery {
+  query: string;
+  kind: string;
+  relevant: Record<string, number>;
+  filters?: { situationType?: string[]; channel?: string[]; audience?: string[]; language?: string[] };
+  queryLanguage?: ContentLanguage;
+  language: ContentLanguage;
+}
+
+/** Reads every labelled query file; the file name gives the language of its practices. */
+export function loadLabelledQueries(): LabelledQuery[] {
+  const folder = path.join(REPO_ROOT, "bench/relevance");
+  return readdirSync(folder)
+    .filter((name) => /^queries-[a-z]+\.json$/.test(name))
+    .sort()
+    .flatMap((name) => {
+      const language = name.slice("queries-".length, -".json".length) as ContentLanguage;
+      const queries = JSON.parse(readFileSync(path.join(folder, name), "utf8")) as Omit<LabelledQuery, "language">[];
+      return queries.map((query) => ({ ...query, language }));
+    });
+}
+
+/** nDCG@k with gains 2^grade - 1. */
+export function ndcgAt(k: number, ranked: string[], relevant: Record<string, number>): number {
+  const gain = (grade: number) => 2 ** grade - 1;
+  const dcg = ranked.slice(0, k).reduce((sum, id, index) => sum + gain(relevant[id] ?? 0) / Math.log2(index + 2), 0);
+  const ideal = Object.values(relevant)
+    .sort((a, b) => b - a)
+    .slice(0, k)
+    .reduce((sum, grade, index) => sum + gain(grade) / Math.log2(index + 2), 0);
+  return ideal === 0 ? 0 : dcg / ideal;
+}
+
+/** Share of the relevant practices found in the first k results. */
+export function recallAt(k: number, ranked: string[], relevant: Record<string, number>): number {
+  const wanted = Object.keys(relevant);
+  if (wanted.length === 0) return 0;
+  const top = new Set(ranked.slice(0, k));
+  return wanted.filter((id) => top.has(id)).length / wanted.length;
+}
+
+function searchQueryOf(labelled: LabelledQuery): SearchQuery {
+  return searchQuerySchema.parse({
+    q: labelled.query,
+    situationType: labelled.filters?.situationType,
+    channel: labelled.filters?.channel,
+    audience: labelled.filters?.audience,
+    language: labelled.filters?.language,
+    uiLanguage: labelled.queryLanguage ?? labelled.language,
+    size: 10,
+  });
+}
+
+/** The baseline: what a plain Elasticsearch setup would do with the same fields and filters. */
+async function baselineSearch(ctx: KbContext, query: SearchQuery): Promise<string[]> {
+  const filter: estypes.QueryDslQueryContainer[] = [{ term: { status: "approved" } }];
+  if (query.situationType.length > 0) filter.push({ terms: { situationType: query.situationType } });
+  if (query.channel.length > 0) filter.push({ terms: { channels: query.channel } });
+  if (query.audience.length > 0) filter.push({ terms: { audiences: query.audience } });
+  if (query.language.length > 0) filter.push({ terms: { language: query.language } });
+  const must: estypes.QueryDslQueryContainer[] = query.q.trim()
+    ? [{ multi_match: { query: query.q, fields: ["title", "situation", "response", "sayPhrases", "avoidPhrases"] } }]
+    : [];
+  const response = await ctx.es.search<{ id: string }>({
+    index: ctx.names.practices,
+    size: 10,
+    query: { bool: { filter, must } },
+    _source: ["id"],
+  });
+  return response.hits.hits.map((hit) => hit._source?.id ?? "");
+}
+
+interface Row {
+  n: number;
+  product: { ndcg: number; recall: number };
+  baseline: { ndcg: number; recall: number };
+}
+
+function emptyRow(): Row {
+  return { n: 0, product: { ndcg: 0, recall: 0 }, baseline: { ndcg: 0, recall: 0 } };
+}
+
+async function main(): Promise<void> {
+  const details = process.argv.includes("--details");
+  const env = await openBenchEnvironment("relevance");
+  try {
+    await seedIfEmpty(env.ctx, path.join(REPO_ROOT, "seed"), { info: () => {} });
+    const synonyms = await new SynonymCache(env.ctx).current();
+    const queries = loadLabelledQueries();
+    const rows = new Map<string, Row>();
+    const overall = emptyRow();
+    for (const labelled of queries) {
+      const query = searchQueryOf(labelled);
+      const product = (await searchPractices(env.ctx, query, synonyms)).hits.map((hit) => hit.id);
+      const baseline = await baselineSearch(env.ctx, query);
+      const row = rows.get(labelled.kind) ?? emptyRow();
+      rows.set(labelled.kind, row);
+      const scores = {
+        product: { ndcg: ndcgAt(10, product, labelled.relevant), recall: recallAt(5, product, labelled.relevant) },
+        baseline: { ndcg: ndcgAt(10, baseline, labelled.relevant), recall: recallAt(5, baseline, labelled.relevant) },
+      };
+      for (const target of [row, overall]) {
+        target.n++;
+        for (const system of ["product", "baseline"] as const) {
+          target[system].ndcg += scores[system].ndcg;
+          target[system].recall += scores[system].recall;
+        }
+      }
+      if (details && scores.product.ndcg < 0.7) {
+        console.log(
+          `[${labelled.kind}/${labelled.language}] "${labelled.query}" nDCG ${scores.product.ndcg.toFixed(2)} ` +
+            `(baseline ${scores.baseline.ndcg.toFixed(2)}) want ${Object.keys(labelled.relevant).join(",")} got ${product.slice(0, 3).join(",")}`,
+        );
+      }
+    }
+    const format = (value: number, n: number) => (value / n).toFixed(3);
+    const lines = [
+      "| kind | queries | nDCG@10 product | nDCG@10 baseline | Recall@5 product | Recall@5 baseline |",
+      "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ];
+    for (const [kind, row] of [...rows.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      lines.push(
+        `| ${kind} | ${row.n} | ${format(row.product.ndcg, row.n)} | ${format(row.baseline.ndcg, row.n)} | ` +
+          `${format(row.product.recall, row.n)} | ${format(row.baseline.recall, row.n)} |`,
+      );
+    }
+    lines.push(
+      `| **overall** | ${overall.n} | **${format(overall.product.ndcg, overall.n)}** | ${format(overall.baseline.ndcg, overall.n)} | ` +
+        `${format(overall.product.recall, overall.n)} | ${format(overall.baseline.recall, overall.n)} |`,
+    );
+    console.log(lines.join("\n"));
+  } finally {
+    await env.close();
+  }
+}
+
+if (process.argv[1]?.endsWith("relevance.ts")) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
