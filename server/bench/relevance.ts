@@ -11,7 +11,7 @@ import { type ContentLanguage, type SearchQuery, searchQuerySchema } from "@prac
 import { REPO_ROOT } from "../src/config";
 import type { KbContext } from "../src/context";
 import { searchPractices } from "../src/search/searchPractices";
-import { SynonymCache } from "../src/search/synonyms";
+import { SynonymCache, type SynonymGroup } from "../src/search/synonyms";
 import { seedIfEmpty } from "../src/seed/seedIfEmpty";
 import { openBenchEnvironment } from "./benchEnvironment";
 
@@ -25,16 +25,38 @@ export interface LabelledQuery {
   language: ContentLanguage;
 }
 
+const RELEVANCE_FOLDER = path.join(REPO_ROOT, "bench/relevance");
+
+/**
+ * Adds the same situation's practices in other languages as useful (grade 1): equivalents.json
+ * lists them, since each labelling file only names practices of its own language.
+ */
+export function expandEquivalents(relevant: Record<string, number>, groups: string[][]): Record<string, number> {
+  const expanded = { ...relevant };
+  for (const id of Object.keys(relevant)) {
+    for (const group of groups) {
+      if (!group.includes(id)) continue;
+      for (const other of group) expanded[other] ??= 1;
+    }
+  }
+  return expanded;
+}
+
 /** Reads every labelled query file; the file name gives the language of its practices. */
-export function loadLabelledQueries(): LabelledQuery[] {
-  const folder = path.join(REPO_ROOT, "bench/relevance");
+export function loadLabelledQueries(withEquivalents: boolean): LabelledQuery[] {
+  const folder = RELEVANCE_FOLDER;
+  const { groups } = JSON.parse(readFileSync(path.join(folder, "equivalents.json"), "utf8")) as { groups: string[][] };
   return readdirSync(folder)
     .filter((name) => /^queries-[a-z]+\.json$/.test(name))
     .sort()
     .flatMap((name) => {
       const language = name.slice("queries-".length, -".json".length) as ContentLanguage;
       const queries = JSON.parse(readFileSync(path.join(folder, name), "utf8")) as Omit<LabelledQuery, "language">[];
-      return queries.map((query) => ({ ...query, language }));
+      return queries.map((query) => ({
+        ...query,
+        language,
+        relevant: withEquivalents ? expandEquivalents(query.relevant, groups) : query.relevant,
+      }));
     });
 }
 
@@ -65,7 +87,7 @@ function searchQueryOf(labelled: LabelledQuery): SearchQuery {
     audience: labelled.filters?.audience,
     language: labelled.filters?.language,
     uiLanguage: labelled.queryLanguage ?? labelled.language,
-    size: 10,
+    size: 20,
   });
 }
 
@@ -81,7 +103,7 @@ async function baselineSearch(ctx: KbContext, query: SearchQuery): Promise<strin
     : [];
   const response = await ctx.es.search<{ id: string }>({
     index: ctx.names.practices,
-    size: 10,
+    size: 20,
     query: { bool: { filter, must } },
     _source: ["id"],
   });
@@ -104,13 +126,29 @@ async function main(): Promise<void> {
   try {
     await seedIfEmpty(env.ctx, path.join(REPO_ROOT, "seed"), { info: () => {} });
     const synonyms = await new SynonymCache(env.ctx).current();
-    const queries = loadLabelledQueries();
+    console.log("### Labels as written: each query's own-language practices\n");
+    await scoreAll(env.ctx, synonyms, loadLabelledQueries(false), details);
+    console.log("\n### With equivalents: the same situation in another language counts as useful (grade 1)\n");
+    await scoreAll(env.ctx, synonyms, loadLabelledQueries(true), false);
+  } finally {
+    await env.close();
+  }
+}
+
+/** Runs every query through both systems and prints the table per kind. */
+async function scoreAll(
+  ctx: KbContext,
+  synonyms: SynonymGroup[],
+  queries: LabelledQuery[],
+  details: boolean,
+): Promise<void> {
+  {
     const rows = new Map<string, Row>();
     const overall = emptyRow();
     for (const labelled of queries) {
       const query = searchQueryOf(labelled);
-      const product = (await searchPractices(env.ctx, query, synonyms)).hits.map((hit) => hit.id);
-      const baseline = await baselineSearch(env.ctx, query);
+      const product = (await searchPractices(ctx, query, synonyms)).hits.map((hit) => hit.id);
+      const baseline = await baselineSearch(ctx, query);
       const row = rows.get(labelled.kind) ?? emptyRow();
       rows.set(labelled.kind, row);
       const scores = {
@@ -123,6 +161,21 @@ async function main(): Promise<void> {
           target[system].ndcg += scores[system].ndcg;
           target[system].recall += scores[system].recall;
         }
+      }
+      if (labelled.kind === "cross-language") {
+        // As issue 8 measures it: only practices in another language than the query's count and are shown.
+        const queryLanguage = labelled.queryLanguage ?? labelled.language;
+        const foreign = (ids: string[]) => ids.filter((id) => !id.startsWith(`${queryLanguage}-`));
+        const foreignRelevant = Object.fromEntries(
+          Object.entries(labelled.relevant).filter(([id]) => !id.startsWith(`${queryLanguage}-`)),
+        );
+        const only = rows.get("cross-language (other languages only)") ?? emptyRow();
+        rows.set("cross-language (other languages only)", only);
+        only.n++;
+        only.product.ndcg += ndcgAt(10, foreign(product), foreignRelevant);
+        only.product.recall += recallAt(5, foreign(product), foreignRelevant);
+        only.baseline.ndcg += ndcgAt(10, foreign(baseline), foreignRelevant);
+        only.baseline.recall += recallAt(5, foreign(baseline), foreignRelevant);
       }
       if (details && scores.product.ndcg < 0.7) {
         console.log(
@@ -147,8 +200,6 @@ async function main(): Promise<void> {
         `${format(overall.product.recall, overall.n)} | ${format(overall.baseline.recall, overall.n)} |`,
     );
     console.log(lines.join("\n"));
-  } finally {
-    await env.close();
   }
 }
 

@@ -88,6 +88,20 @@ export const practiceMetaSchema = z.object({
   revision: z.number().int(),
   helpfulCount: z.number().int(),
   notHelpfulCount: z.number().int(),
+  authorName: z.string().optional().describe("the author's display name, when written through the API"),
+  reviewerName: z.string().optional(),
+  approvedAt: z.string().nullable().optional(),
+  liveRevision: z
+    .number()
+    .int()
+    .optional()
+    .describe("the revision whose text is live (differs while an edit awaits review)"),
+  reviewComment: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("the curator's latest comment: changes requested or rejection reason"),
+  authorNote: z.string().nullable().optional().describe("the author's note to the curator with the latest submission"),
 });
 export type PracticeMeta = z.infer<typeof practiceMetaSchema>;
 

@@ -2,9 +2,13 @@ import type { estypes } from "@elastic/elasticsearch";
 import { CONTENT_LANGUAGES } from "@practice-kb/shared";
 
 /** Bump when the practices mapping changes; the app then copies documents into a new index and moves the alias. */
-export const PRACTICES_MAPPING_VERSION = 1;
+export const PRACTICES_MAPPING_VERSION = 2;
 /** Bump when the small catalogue indices (taxonomy, synonyms) change shape. */
 export const CATALOGUE_MAPPING_VERSION = 1;
+/** Bump when the accounts indices (users, sessions, tokens) change shape. */
+export const ACCOUNTS_MAPPING_VERSION = 1;
+/** Bump when the revisions index changes shape. */
+export const REVISIONS_MAPPING_VERSION = 1;
 
 // Short stop-word lists: only words that never carry the meaning of a desk query.
 const STOP_WORDS: Record<(typeof CONTENT_LANGUAGES)[number], string[]> = {
@@ -133,6 +137,8 @@ export function analysisSettings(): estypes.IndicesIndexSettingsAnalysis {
 }
 
 const keyword = { type: "keyword" } as const;
+const unindexedText = { type: "text", index: false } as const;
+const actorMapping = { properties: { id: keyword, name: keyword, role: keyword } } as const;
 const folded = { type: "text", analyzer: "kb_fold" } as const;
 // Folded text also goes to one field that the spelling suggester reads, so a word known anywhere counts as known.
 const foldedToAll = { type: "text", analyzer: "kb_fold", copy_to: "search.fold.all" } as const;
@@ -174,6 +180,24 @@ export function practicesMapping(): estypes.MappingTypeMapping {
           revision: { type: "integer" },
           helpfulCount: { type: "integer" },
           notHelpfulCount: { type: "integer" },
+          authorName: keyword,
+          reviewerName: keyword,
+          approvedAt: { type: "date" },
+          liveRevision: { type: "integer" },
+          reviewComment: unindexedText,
+          authorNote: unindexedText,
+        },
+      },
+      // An edit of an approved practice awaiting review; its text is not searched until approved.
+      pending: {
+        properties: {
+          revision: { type: "integer" },
+          state: keyword,
+          by: actorMapping,
+          at: { type: "date" },
+          comment: unindexedText,
+          reviewComment: unindexedText,
+          content: { type: "object", enabled: false },
         },
       },
       search: {
@@ -225,5 +249,74 @@ export function synonymsMapping(): estypes.MappingTypeMapping {
   return {
     dynamic: "strict",
     properties: { terms: { type: "keyword" }, updatedAt: { type: "date" } },
+  };
+}
+
+/** Accounts: one document per user, its id derived from the email so an email can exist only once. */
+export function usersMapping(): estypes.MappingTypeMapping {
+  return {
+    dynamic: "strict",
+    properties: {
+      id: keyword,
+      email: keyword,
+      name: keyword,
+      role: keyword,
+      active: { type: "boolean" },
+      passwordHash: { type: "keyword", index: false },
+      createdAt: { type: "date" },
+      updatedAt: { type: "date" },
+      lastLoginAt: { type: "date" },
+      // Sessions issued before this moment are void (password reset, deactivation).
+      sessionsValidAfter: { type: "date" },
+    },
+  };
+}
+
+/** Login sessions, one document per session, its id the sha256 of the cookie value. */
+export function sessionsMapping(): estypes.MappingTypeMapping {
+  return {
+    dynamic: "strict",
+    properties: {
+      userId: keyword,
+      csrfToken: { type: "keyword", index: false },
+      issuedAt: { type: "date" },
+      expiresAt: { type: "date" },
+      lastSeenAt: { type: "date" },
+    },
+  };
+}
+
+/** API tokens for integrations; only the sha256 of the secret is kept. */
+export function tokensMapping(): estypes.MappingTypeMapping {
+  return {
+    dynamic: "strict",
+    properties: {
+      id: keyword,
+      name: keyword,
+      role: keyword,
+      secretHash: { type: "keyword", index: false },
+      createdAt: { type: "date" },
+      createdBy: keyword,
+      lastUsedAt: { type: "date" },
+      revokedAt: { type: "date" },
+    },
+  };
+}
+
+/** Every change of every practice, with a full snapshot of its text; ids are `<practice id>:<number>`. */
+export function revisionsMapping(): estypes.MappingTypeMapping {
+  return {
+    dynamic: "strict",
+    properties: {
+      practiceId: keyword,
+      number: { type: "integer" },
+      action: keyword,
+      status: keyword,
+      pending: { type: "boolean" },
+      by: actorMapping,
+      at: { type: "date" },
+      comment: unindexedText,
+      content: { type: "object", enabled: false },
+    },
   };
 }

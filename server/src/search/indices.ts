@@ -1,11 +1,17 @@
 import type { Client, estypes } from "@elastic/elasticsearch";
 import {
+  ACCOUNTS_MAPPING_VERSION,
   CATALOGUE_MAPPING_VERSION,
   PRACTICES_MAPPING_VERSION,
   practicesMapping,
   practicesSettings,
+  REVISIONS_MAPPING_VERSION,
+  revisionsMapping,
+  sessionsMapping,
   synonymsMapping,
   taxonomyMapping,
+  tokensMapping,
+  usersMapping,
 } from "./indexDefinitions";
 
 /** The alias names the app reads and writes; physical indices are `<alias>-v<version>`. */
@@ -13,11 +19,23 @@ export interface IndexNames {
   practices: string;
   taxonomy: string;
   synonyms: string;
+  users: string;
+  sessions: string;
+  tokens: string;
+  revisions: string;
 }
 
 /** Alias names for an index prefix (each test run and each installation has its own prefix). */
 export function indexNames(prefix: string): IndexNames {
-  return { practices: `${prefix}practices`, taxonomy: `${prefix}taxonomy`, synonyms: `${prefix}synonyms` };
+  return {
+    practices: `${prefix}practices`,
+    taxonomy: `${prefix}taxonomy`,
+    synonyms: `${prefix}synonyms`,
+    users: `${prefix}users`,
+    sessions: `${prefix}sessions`,
+    tokens: `${prefix}tokens`,
+    revisions: `${prefix}revisions`,
+  };
 }
 
 interface IndexSpec {
@@ -50,6 +68,20 @@ export async function ensureIndices(es: Client, names: IndexNames, replicas: num
       version: CATALOGUE_MAPPING_VERSION,
       settings: catalogueSettings,
       mappings: synonymsMapping(),
+    },
+    { alias: names.users, version: ACCOUNTS_MAPPING_VERSION, settings: catalogueSettings, mappings: usersMapping() },
+    {
+      alias: names.sessions,
+      version: ACCOUNTS_MAPPING_VERSION,
+      settings: catalogueSettings,
+      mappings: sessionsMapping(),
+    },
+    { alias: names.tokens, version: ACCOUNTS_MAPPING_VERSION, settings: catalogueSettings, mappings: tokensMapping() },
+    {
+      alias: names.revisions,
+      version: REVISIONS_MAPPING_VERSION,
+      settings: catalogueSettings,
+      mappings: revisionsMapping(),
     },
   ];
   for (const spec of specs) await ensureIndex(es, spec, log);

@@ -32,7 +32,7 @@ export const WEIGHTS = {
   prefix: 0.5,
   crudeStem: 0.5,
   synonym: 0.6,
-  userLanguage: 0.3,
+  userLanguage: 1.5,
 };
 
 function stemmedFields(title = WEIGHTS.stemmedTitle): string[] {
@@ -160,20 +160,25 @@ function prepareSearch(query: SearchQuery, text: string, synonymGroups: SynonymG
   const activeFilters = Object.values(filters).filter((filter): filter is QueryContainer => filter !== null);
   const hasText = words(text).length > 0;
   const baseFilter: QueryContainer[] = [{ term: { status: "approved" } }];
-  const preferLanguage: QueryContainer[] = query.uiLanguage
-    ? [{ term: { language: { value: query.uiLanguage, boost: WEIGHTS.userLanguage } } }]
-    : [];
+  // The user's language multiplies the score: a tie-breaker that scales with how good the match is.
+  const preferLanguage = (inner: QueryContainer): QueryContainer =>
+    query.uiLanguage
+      ? {
+          function_score: {
+            query: inner,
+            functions: [{ filter: { term: { language: query.uiLanguage } }, weight: WEIGHTS.userLanguage }],
+            boost_mode: "multiply",
+          },
+        }
+      : inner;
   let mainQuery: QueryContainer;
   let highlight: estypes.SearchHighlight | undefined;
   if (hasText) {
     const partialLastWord = !/\s$/.test(text);
     const { exact, forgiving } = textClauses(text, synonymExpansions(text, synonymGroups), partialLastWord);
-    mainQuery = {
+    mainQuery = preferLanguage({
       bool: { filter: baseFilter, should: [...exact, ...forgiving], minimum_should_match: 1 },
-    };
-    if (preferLanguage.length > 0) {
-      mainQuery = { bool: { must: [mainQuery], should: preferLanguage } };
-    }
+    });
     highlight = {
       pre_tags: [MARK_OPEN],
       post_tags: [MARK_CLOSE],
@@ -183,7 +188,7 @@ function prepareSearch(query: SearchQuery, text: string, synonymGroups: SynonymG
       fields: HIGHLIGHT_FIELDS,
     };
   } else {
-    mainQuery = { bool: { filter: baseFilter, should: preferLanguage } };
+    mainQuery = preferLanguage({ constant_score: { filter: { bool: { filter: baseFilter } } } });
   }
   return {
     body: {

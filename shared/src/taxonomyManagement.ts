@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { labelsSchema, slugSchema, TAXONOMY_KINDS, taxonomyEntrySchema } from "./taxonomy";
+
+/** Which list a taxonomy route works on. */
+export const taxonomyKindSchema = z.enum(TAXONOMY_KINDS);
+
+/** POST /api/taxonomy/:kind: a new entry with its labels (English required). */
+export const taxonomyEntryCreateInputSchema = taxonomyEntrySchema;
+
+/** PUT /api/taxonomy/:kind/:id: new labels for an entry. */
+export const taxonomyEntryUpdateInputSchema = z.strictObject({ labels: labelsSchema });
+
+/** POST /api/taxonomy/:kind/:id/merge: move every practice to another entry, then delete this one. */
+export const taxonomyMergeInputSchema = z.strictObject({ into: slugSchema(60) });
+
+/** The outcome of a merge. */
+export const taxonomyMergeResultSchema = z.object({
+  moved: z.number().int().describe("practices that now use the target entry"),
+  deleted: z.string(),
+  into: z.string(),
+});
+export type TaxonomyMergeResult = z.infer<typeof taxonomyMergeResultSchema>;

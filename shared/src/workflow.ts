@@ -1,0 +1,179 @@
+import { z } from "zod";
+import { roleSchema } from "./accounts";
+import { practiceContentShape, practiceSchema, practiceStatusSchema } from "./practice";
+
+/** Who did something: a person (user id) or an integration (`token:<id>`). */
+export const actorSchema = z.object({ id: z.string(), name: z.string(), role: roleSchema });
+export type Actor = z.infer<typeof actorSchema>;
+
+/** What a revision did to a practice. */
+export const REVISION_ACTIONS = [
+  "created",
+  "edited",
+  "submitted",
+  "edit_proposed",
+  "approved",
+  "changes_requested",
+  "rejected",
+  "archived",
+  "restored",
+  "still_valid",
+  "taxonomy_merged",
+  "imported",
+] as const;
+export const revisionActionSchema = z.enum(REVISION_ACTIONS);
+export type RevisionAction = z.infer<typeof revisionActionSchema>;
+
+/** The fields a person writes, as the API returns them. */
+export const practiceContentSchema = practiceSchema.pick({
+  language: true,
+  title: true,
+  situation: true,
+  situationType: true,
+  channels: true,
+  audiences: true,
+  response: true,
+  sayPhrases: true,
+  avoidPhrases: true,
+  tags: true,
+  source: true,
+  reviewBy: true,
+});
+export type PracticeContent = z.infer<typeof practiceContentSchema>;
+
+/** One entry of a practice's history, without its snapshot. */
+export const revisionSummarySchema = z.object({
+  practiceId: z.string(),
+  number: z.number().int(),
+  action: revisionActionSchema,
+  status: practiceStatusSchema.describe("the practice's status after this revision"),
+  pending: z.boolean().describe("true when this revision is an edit of an approved practice not (yet) live"),
+  by: actorSchema,
+  at: z.string(),
+  comment: z.string().nullable(),
+});
+export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
+
+/** One revision with the full text it recorded. */
+export const revisionSchema = revisionSummarySchema.extend({ content: practiceContentSchema });
+export type Revision = z.infer<typeof revisionSchema>;
+
+/** An edit of an approved practice awaiting a curator, while the approved text stays live. */
+export const pendingRevisionSchema = z.object({
+  revision: z.number().int(),
+  state: z.enum(["in_review", "changes_requested"]),
+  by: actorSchema,
+  at: z.string(),
+  comment: z.string().nullable().describe("the author's note to the curator"),
+  reviewComment: z.string().nullable().describe("the curator's comment when changes were requested"),
+  content: practiceContentSchema,
+});
+export type PendingRevision = z.infer<typeof pendingRevisionSchema>;
+
+/** What the current user may do with a practice, so screens show only the buttons that work. */
+export const PRACTICE_ACTIONS = [
+  "edit",
+  "submit",
+  "approve",
+  "requestChanges",
+  "reject",
+  "archive",
+  "restore",
+  "stillValid",
+] as const;
+export const practiceActionSchema = z.enum(PRACTICE_ACTIONS);
+export type PracticeAction = z.infer<typeof practiceActionSchema>;
+
+/** A practice as the API shows it to a logged-in user: the live text, any pending edit, and what they may do. */
+export const practiceDetailSchema = practiceSchema.extend({
+  pending: pendingRevisionSchema.nullable(),
+  actions: z.array(practiceActionSchema),
+});
+export type PracticeDetail = z.infer<typeof practiceDetailSchema>;
+
+const commentSchema = z.string().trim().max(2000, "must be at most 2000 characters");
+const baseRevisionSchema = z
+  .number()
+  .int()
+  .min(1)
+  .describe("the revision the user was looking at; a different current revision gives 409 edit_conflict");
+
+/** POST /api/practices: a new draft by the logged-in user; `submit: true` sends it for review at once. */
+export const practiceCreateInputSchema = z.strictObject({
+  ...practiceContentShape,
+  submit: z.boolean().default(false),
+  comment: commentSchema.optional().describe("a note to the curator"),
+});
+export type PracticeCreateInput = z.infer<typeof practiceCreateInputSchema>;
+
+/** PUT /api/practices/:id: the whole new text, the revision it was based on, and an optional note. */
+export const practiceUpdateInputSchema = z.strictObject({
+  ...practiceContentShape,
+  baseRevision: baseRevisionSchema,
+  comment: commentSchema.optional(),
+});
+export type PracticeUpdateInput = z.infer<typeof practiceUpdateInputSchema>;
+
+/** Submit, approve, archive, restore: an optional comment and the revision the user saw. */
+export const workflowActionInputSchema = z.strictObject({
+  comment: commentSchema.optional(),
+  baseRevision: baseRevisionSchema.optional(),
+});
+export type WorkflowActionInput = z.infer<typeof workflowActionInputSchema>;
+
+/** Request changes, reject: the comment or reason is required. */
+export const workflowDecisionInputSchema = z.strictObject({
+  comment: commentSchema.min(1, "must say what to change or why"),
+  baseRevision: baseRevisionSchema.optional(),
+});
+export type WorkflowDecisionInput = z.infer<typeof workflowDecisionInputSchema>;
+
+/** POST /api/practices/:id/still-valid: renews the review-by date (default: today + the review period). */
+export const stillValidInputSchema = z.strictObject({ reviewBy: practiceContentShape.reviewBy });
+
+/** One changed stretch of a field: kept, added or removed text (or one list item). */
+export const diffPartSchema = z.object({ type: z.enum(["equal", "added", "removed"]), value: z.string() });
+export type DiffPart = z.infer<typeof diffPartSchema>;
+
+/** The difference of one field between two revisions: words for text, items for lists. */
+export const fieldDiffSchema = z.object({
+  field: z.string(),
+  kind: z.enum(["text", "list"]),
+  changed: z.boolean(),
+  parts: z.array(diffPartSchema),
+});
+export type FieldDiff = z.infer<typeof fieldDiffSchema>;
+
+/** GET /api/practices/:id/diff?from=&to=: field-by-field difference of two revisions. */
+export const revisionDiffSchema = z.object({
+  practiceId: z.string(),
+  from: revisionSummarySchema,
+  to: revisionSummarySchema,
+  fields: z.array(fieldDiffSchema),
+});
+export type RevisionDiff = z.infer<typeof revisionDiffSchema>;
+
+/** One entry of the curator's queue, with the author's note. */
+export const reviewQueueItemSchema = z.object({
+  practice: practiceDetailSchema,
+  note: z.string().nullable().describe("the author's note with the submission or proposed edit"),
+  since: z.string().describe("when it entered this list (submitted, proposed, or review-by date)"),
+});
+export type ReviewQueueItem = z.infer<typeof reviewQueueItemSchema>;
+
+/** GET /api/review-queue: what waits for a curator. */
+export const reviewQueueSchema = z.object({
+  counts: z.object({
+    inReview: z.number().int(),
+    pendingRevisions: z.number().int(),
+    dueForReview: z.number().int(),
+    total: z.number().int(),
+  }),
+  inReview: z.array(reviewQueueItemSchema),
+  pendingRevisions: z.array(reviewQueueItemSchema),
+  dueForReview: z.array(reviewQueueItemSchema),
+});
+export type ReviewQueue = z.infer<typeof reviewQueueSchema>;
+
+/** GET /api/me/practices: the user's own practices and proposed edits, with the curator's comments. */
+export const myPracticesSchema = z.object({ practices: z.array(practiceDetailSchema) });
