@@ -15,7 +15,8 @@ export interface ProvidedElasticsearch {
 /** Where the npm dictionary-* packages are installed (their parent node_modules folder). */
 export function dictionariesFolder(): string {
   const require = createRequire(import.meta.url);
-  return path.resolve(path.dirname(require.resolve("dictionary-uk/package.json")), "..");
+  // The package exports only its entry file, so resolve that and step out of the package folder.
+  return path.resolve(path.dirname(require.resolve("dictionary-uk")), "..");
 }
 
 /** Uses ELASTICSEARCH_URL when set; otherwise downloads, starts (or reuses) a local single node. */
