@@ -128,7 +128,7 @@ async function createIndexIfMissing(es: Client, index: string, spec: IndexSpec):
     if (/hunspell|dictionary/i.test(text)) {
       throw new Error(
         `Elasticsearch could not load the hunspell dictionaries for uk, pl, ru and en: ${text}. ` +
-          "Each node needs config/hunspell/<uk|pl|ru|en>/index.{aff,dic} (docker-compose.yml mounts them; see README).",
+          "Each node needs config/hunspell/<uk|pl|ru|en>/*.{aff,dic} from the npm dictionary-* packages (see docs/deployment.md).",
       );
     }
     throw error;
