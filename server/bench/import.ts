@@ -9,8 +9,8 @@
  * (default 9260, data in .local/data/es-bench) and stops again, so a test run on the shared test
  * node (9250) neither disturbs the figures nor gets its node stopped by the benchmark.
  */
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execSync, spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -67,6 +67,97 @@ export function closeOnSignals(close: () => Promise<void>): () => Promise<void> 
     });
   }
   return once;
+}
+
+/** Per-process CPU ticks from /proc, grouped as client (this process), API (its group), ES (its group), and the machine. */
+export class CpuMeter {
+  constructor(
+    private readonly groups: { api?: number; es?: number },
+    private readonly started = CpuMeter.snapshot(groups),
+  ) {}
+
+  static snapshot(groups: { api?: number; es?: number }) {
+    const [total = 0, idle = 0] = (() => {
+      const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
+      const sum = fields.reduce((a, b) => a + b, 0);
+      return [sum, (fields[3] ?? 0) + (fields[4] ?? 0)];
+    })();
+    const ticks = { client: 0, api: 0, es: 0 };
+    for (const name of readdirSync("/proc")) {
+      if (!/^\d+$/.test(name)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      } catch {
+        continue;
+      }
+      const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const pgrp = Number(rest[2]);
+      const used = Number(rest[11]) + Number(rest[12]);
+      if (Number(name) === process.pid) ticks.client += used;
+      else if (groups.api !== undefined && pgrp === groups.api) ticks.api += used;
+      else if (groups.es !== undefined && pgrp === groups.es) ticks.es += used;
+    }
+    return { at: performance.now(), total, idle, ticks };
+  }
+
+  /** Cores used over the interval, by part. */
+  read() {
+    const now = CpuMeter.snapshot(this.groups);
+    const seconds = (now.at - this.started.at) / 1000;
+    const cpus = os.cpus().length;
+    const hz = (now.total - this.started.total) / seconds / cpus;
+    const cores = (ticks: number) => ticks / hz / seconds;
+    const busy = cores(now.total - this.started.total - (now.idle - this.started.idle));
+    const client = cores(now.ticks.client - this.started.ticks.client);
+    const api = cores(now.ticks.api - this.started.ticks.api);
+    const es = cores(now.ticks.es - this.started.ticks.es);
+    return { busy, client, api, es, other: Math.max(0, busy - client - api - es) };
+  }
+}
+
+export function processGroupOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The process group of the Elasticsearch node (for CPU accounting), when it runs on this machine. */
+export async function esProcessGroup(env: BenchEnvironment): Promise<number | undefined> {
+  try {
+    const info = await env.ctx.es.nodes.info({ metric: ["process"] });
+    const pid = Object.values(info.nodes)[0]?.process?.id;
+    return pid ? processGroupOf(pid) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Waits until processes other than ours use little CPU (other engineers' tests, builds...), checking
+ * every 5 s for up to BENCH_QUIET_WAIT_S seconds (default 0: only report). Returns the last reading.
+ */
+export async function waitForQuiet(groups: { api?: number; es?: number }, label: string): Promise<number> {
+  const maxWaitMs = Number(process.env.BENCH_QUIET_WAIT_S ?? "0") * 1000;
+  const threshold = Number(process.env.BENCH_QUIET_CORES ?? "0.25");
+  const started = Date.now();
+  for (;;) {
+    const meter = new CpuMeter(groups);
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    const other = meter.read().other;
+    if (other <= threshold) {
+      console.error(`${label}: other processes use ${other.toFixed(2)} cores; starting`);
+      return other;
+    }
+    if (Date.now() - started >= maxWaitMs) {
+      console.error(`${label}: other processes use ${other.toFixed(2)} cores (busy machine); starting anyway`);
+      return other;
+    }
+    console.error(`${label}: other processes use ${other.toFixed(2)} cores; waiting for a quieter machine`);
+  }
 }
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
@@ -158,14 +249,20 @@ async function main(): Promise<void> {
     writeFileSync(file, text);
     console.error(`generated ${count} practices (${mb(text.length)} MB of JSON) in ${seconds(generationMs)} s`);
     const rssBefore = process.memoryUsage.rss();
+    const groups = { es: await esProcessGroup(env) };
+    await waitForQuiet(groups, "before importing");
+    let meter = new CpuMeter(groups);
 
     const first = await withRssSampling(() => timedImport(env, readFileSync(file, "utf8")));
+    const firstCpu = meter.read();
     const counts = first.result.result;
     if (counts.created !== count) throw new Error(`expected ${count} created, got ${JSON.stringify(counts)}`);
     const stats = await env.ctx.es.indices.stats({ index: env.ctx.names.practices, metric: ["docs", "store"] });
     const storeBytes = stats._all.primaries?.store?.size_in_bytes ?? 0;
 
+    meter = new CpuMeter(groups);
     const second = await withRssSampling(() => timedImport(env, readFileSync(file, "utf8")));
+    const secondCpu = meter.read();
     const again = second.result.result;
     if (again.unchanged !== count || again.created !== 0 || again.updated !== 0) {
       throw new Error(`re-import was not all unchanged: ${JSON.stringify(again)}`);
@@ -175,18 +272,21 @@ async function main(): Promise<void> {
 
     const p1 = first.result.phases;
     const p2 = second.result.phases;
-    const row = (name: string, p: Phases, peak: number, outcome: string) =>
+    const row = (name: string, p: Phases, peak: number, outcome: string, cpu: ReturnType<CpuMeter["read"]>) =>
       `| ${name} | ${seconds(p.total)} | ${Math.round(count / (p.total / 1000))} | ${seconds(p.parse)} | ` +
-      `${seconds(p.validate)} | ${seconds(p.write)} | ${seconds(p.refresh)} | ${mb(peak)} | ${outcome} |`;
+      `${seconds(p.validate)} | ${seconds(p.write)} | ${seconds(p.refresh)} | ${mb(peak)} | ${outcome} | ` +
+      `${cpu.client.toFixed(2)} / ${cpu.es.toFixed(2)} / ${cpu.other.toFixed(2)} |`;
     console.log(
       [
         `Import of ${count} generated practices (${mb(text.length)} MB file), Elasticsearch ${env.url}`,
         "",
-        "| pass | total s | practices/s | parse s | validate s | bulk writes s | refresh s | peak RSS MB | outcome |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
-        row("first import (empty store)", p1, first.peakRss, `${counts.created} created`),
-        row("same file again", p2, second.peakRss, `${again.unchanged} unchanged`),
+        "| pass | total s | practices/s | parse s | validate s | bulk writes s | refresh s | peak RSS MB | outcome | CPU cores: bench / ES / other |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
+        row("first import (empty store)", p1, first.peakRss, `${counts.created} created`, firstCpu),
+        row("same file again", p2, second.peakRss, `${again.unchanged} unchanged`, secondCpu),
         "",
+        `Machine: ${execSync("nproc").toString().trim()} cores (${/model name\s*:\s*(.*)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? "?"}), ` +
+          `Node ${process.version}; "other" = CPU used by processes other than this bench and Elasticsearch (e.g. other people's tests).`,
         `RSS of the bench process before importing: ${mb(rssBefore)} MB (the generated file in memory); ` +
           `peak RSS over the whole process (resourceUsage.maxRSS): ${mb(process.resourceUsage().maxRSS * 1024)} MB.`,
         `Index size after the first import: ${mb(storeBytes)} MB for ${count} practices (primary store, before merges).`,

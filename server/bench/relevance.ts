@@ -10,6 +10,7 @@ import type { estypes } from "@elastic/elasticsearch";
 import { type ContentLanguage, type SearchQuery, searchQuerySchema } from "@practice-kb/shared";
 import { REPO_ROOT } from "../src/config";
 import type { KbContext } from "../src/context";
+import type { PracticeDocument } from "../src/practices/document";
 import { searchPractices } from "../src/search/searchPractices";
 import { SynonymCache, type SynonymGroup } from "../src/search/synonyms";
 import { seedIfEmpty } from "../src/seed/seedIfEmpty";
@@ -91,6 +92,18 @@ function searchQueryOf(labelled: LabelledQuery): SearchQuery {
   });
 }
 
+/** The practice ids one configuration of the product's search returns. */
+async function rank(
+  ctx: KbContext,
+  query: SearchQuery,
+  synonyms: SynonymGroup[],
+  embedQuery: ((text: string) => Promise<number[] | null>) | null,
+  mode: "hybrid" | "words" | "meaning",
+): Promise<string[]> {
+  const result = await searchPractices(ctx, query, synonyms, { embedQuery, mode, embeddingTimeoutMs: 5000 });
+  return result.hits.map((hit) => hit.id);
+}
+
 /** The baseline: what a plain Elasticsearch setup would do with the same fields and filters. */
 async function baselineSearch(ctx: KbContext, query: SearchQuery): Promise<string[]> {
   const filter: estypes.QueryDslQueryContainer[] = [{ term: { status: "approved" } }];
@@ -110,14 +123,58 @@ async function baselineSearch(ctx: KbContext, query: SearchQuery): Promise<strin
   return response.hits.hits.map((hit) => hit._source?.id ?? "");
 }
 
-interface Row {
-  n: number;
-  product: { ndcg: number; recall: number };
-  baseline: { ndcg: number; recall: number };
-}
+const SYSTEMS = ["fused", "words", "meaning", "baseline"] as const;
+type SystemName = (typeof SYSTEMS)[number];
+type Row = { n: number } & Record<SystemName, { ndcg: number; recall: number }>;
 
 function emptyRow(): Row {
-  return { n: 0, product: { ndcg: 0, recall: 0 }, baseline: { ndcg: 0, recall: 0 } };
+  const row = { n: 0 } as Row;
+  for (const system of SYSTEMS) row[system] = { ndcg: 0, recall: 0 };
+  return row;
+}
+
+/** Embeds texts through an OpenAI-compatible endpoint (the product's own provider does the same). */
+async function embedTexts(url: string, texts: string[], kind: "query" | "passage"): Promise<number[][]> {
+  const response = await fetch(`${url.replace(/\/$/, "")}/v1/embeddings`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ model: "multilingual-e5-small", input: texts, input_type: kind }),
+  });
+  if (!response.ok) throw new Error(`embeddings endpoint answered ${response.status}`);
+  const body = (await response.json()) as { data: { embedding: number[]; index: number }[] };
+  return body.data.sort((a, b) => a.index - b.index).map((item) => item.embedding);
+}
+
+/** Gives every practice of the bench index its vector (what the product's background queue does). */
+async function embedAllPractices(ctx: KbContext, url: string): Promise<void> {
+  const mapping = await ctx.es.indices.getMapping({ index: ctx.names.practices });
+  const properties = Object.values(mapping)[0]?.mappings.properties ?? {};
+  if (!("vector" in properties)) {
+    await ctx.es.indices.putMapping({
+      index: ctx.names.practices,
+      properties: { vector: { type: "dense_vector", dims: 384, similarity: "cosine", index: true } },
+    });
+  }
+  const all = await ctx.es.search<PracticeDocument>({
+    index: ctx.names.practices,
+    size: 1000,
+    query: { match_all: {} },
+  });
+  const docs = all.hits.hits.flatMap((hit) => (hit._source ? [hit._source] : []));
+  for (let start = 0; start < docs.length; start += 16) {
+    const batch = docs.slice(start, start + 16);
+    const vectors = await embedTexts(url, batch.map(passageText), "passage");
+    const operations = batch.flatMap((doc, i) => [
+      { update: { _index: ctx.names.practices, _id: doc.id } },
+      { doc: { vector: vectors[i] } },
+    ]);
+    await ctx.es.bulk({ operations, refresh: true });
+  }
+}
+
+/** The text that says what the situation is: title, situation and tags. */
+function passageText(doc: PracticeDocument): string {
+  return [doc.title, doc.situation, doc.tags.join(", ")].filter(Boolean).join("\n");
 }
 
 async function main(): Promise<void> {
@@ -126,19 +183,29 @@ async function main(): Promise<void> {
   try {
     await seedIfEmpty(env.ctx, path.join(REPO_ROOT, "seed"), { info: () => {} });
     const synonyms = await new SynonymCache(env.ctx).current();
+    const embeddingsUrl = process.env.EMBEDDINGS_URL;
+    if (embeddingsUrl) {
+      const started = Date.now();
+      await embedAllPractices(env.ctx, embeddingsUrl);
+      console.error(`embedded the seed practices in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    } else console.error("EMBEDDINGS_URL is not set: meaning and fused columns equal word search");
+    const embedQuery = embeddingsUrl
+      ? async (text: string) => (await embedTexts(embeddingsUrl, [text], "query"))[0] ?? null
+      : null;
     console.log("### Labels as written: each query's own-language practices\n");
-    await scoreAll(env.ctx, synonyms, loadLabelledQueries(false), details);
+    await scoreAll(env.ctx, synonyms, embedQuery, loadLabelledQueries(false), details);
     console.log("\n### With equivalents: the same situation in another language counts as useful (grade 1)\n");
-    await scoreAll(env.ctx, synonyms, loadLabelledQueries(true), false);
+    await scoreAll(env.ctx, synonyms, embedQuery, loadLabelledQueries(true), false);
   } finally {
     await env.close();
   }
 }
 
-/** Runs every query through both systems and prints the table per kind. */
+/** Runs every query through every system and prints the table per kind. */
 async function scoreAll(
   ctx: KbContext,
   synonyms: SynonymGroup[],
+  embedQuery: ((text: string) => Promise<number[] | null>) | null,
   queries: LabelledQuery[],
   details: boolean,
 ): Promise<void> {
@@ -147,19 +214,19 @@ async function scoreAll(
     const overall = emptyRow();
     for (const labelled of queries) {
       const query = searchQueryOf(labelled);
-      const product = (await searchPractices(ctx, query, synonyms)).hits.map((hit) => hit.id);
-      const baseline = await baselineSearch(ctx, query);
+      const rankings: Record<SystemName, string[]> = {
+        fused: await rank(ctx, query, synonyms, embedQuery, "hybrid"),
+        words: await rank(ctx, query, synonyms, null, "words"),
+        meaning: embedQuery ? await rank(ctx, query, synonyms, embedQuery, "meaning") : [],
+        baseline: await baselineSearch(ctx, query),
+      };
       const row = rows.get(labelled.kind) ?? emptyRow();
       rows.set(labelled.kind, row);
-      const scores = {
-        product: { ndcg: ndcgAt(10, product, labelled.relevant), recall: recallAt(5, product, labelled.relevant) },
-        baseline: { ndcg: ndcgAt(10, baseline, labelled.relevant), recall: recallAt(5, baseline, labelled.relevant) },
-      };
       for (const target of [row, overall]) {
         target.n++;
-        for (const system of ["product", "baseline"] as const) {
-          target[system].ndcg += scores[system].ndcg;
-          target[system].recall += scores[system].recall;
+        for (const system of SYSTEMS) {
+          target[system].ndcg += ndcgAt(10, rankings[system], labelled.relevant);
+          target[system].recall += recallAt(5, rankings[system], labelled.relevant);
         }
       }
       if (labelled.kind === "cross-language") {
@@ -172,33 +239,31 @@ async function scoreAll(
         const only = rows.get("cross-language (other languages only)") ?? emptyRow();
         rows.set("cross-language (other languages only)", only);
         only.n++;
-        only.product.ndcg += ndcgAt(10, foreign(product), foreignRelevant);
-        only.product.recall += recallAt(5, foreign(product), foreignRelevant);
-        only.baseline.ndcg += ndcgAt(10, foreign(baseline), foreignRelevant);
-        only.baseline.recall += recallAt(5, foreign(baseline), foreignRelevant);
+        for (const system of SYSTEMS) {
+          only[system].ndcg += ndcgAt(10, foreign(rankings[system]), foreignRelevant);
+          only[system].recall += recallAt(5, foreign(rankings[system]), foreignRelevant);
+        }
       }
-      if (details && scores.product.ndcg < 0.7) {
+      const product = rankings.fused;
+      const score = ndcgAt(10, product, labelled.relevant);
+      if (details && score < 0.7) {
         console.log(
-          `[${labelled.kind}/${labelled.language}] "${labelled.query}" nDCG ${scores.product.ndcg.toFixed(2)} ` +
-            `(baseline ${scores.baseline.ndcg.toFixed(2)}) want ${Object.keys(labelled.relevant).join(",")} got ${product.slice(0, 3).join(",")}`,
+          `[${labelled.kind}/${labelled.language}] "${labelled.query}" nDCG ${score.toFixed(2)} ` +
+            `want ${Object.keys(labelled.relevant).join(",")} got ${product.slice(0, 3).join(",")}`,
         );
       }
     }
     const format = (value: number, n: number) => (value / n).toFixed(3);
     const lines = [
-      "| kind | queries | nDCG@10 product | nDCG@10 baseline | Recall@5 product | Recall@5 baseline |",
-      "| --- | ---: | ---: | ---: | ---: | ---: |",
+      "| kind | queries | nDCG@10 fused | nDCG@10 words | nDCG@10 meaning | nDCG@10 baseline | Recall@5 fused | Recall@5 words | Recall@5 baseline |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ];
-    for (const [kind, row] of [...rows.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-      lines.push(
-        `| ${kind} | ${row.n} | ${format(row.product.ndcg, row.n)} | ${format(row.baseline.ndcg, row.n)} | ` +
-          `${format(row.product.recall, row.n)} | ${format(row.baseline.recall, row.n)} |`,
-      );
-    }
-    lines.push(
-      `| **overall** | ${overall.n} | **${format(overall.product.ndcg, overall.n)}** | ${format(overall.baseline.ndcg, overall.n)} | ` +
-        `${format(overall.product.recall, overall.n)} | ${format(overall.baseline.recall, overall.n)} |`,
-    );
+    const line = (kind: string, row: Row) =>
+      `| ${kind} | ${row.n} | ${format(row.fused.ndcg, row.n)} | ${format(row.words.ndcg, row.n)} | ` +
+      `${format(row.meaning.ndcg, row.n)} | ${format(row.baseline.ndcg, row.n)} | ${format(row.fused.recall, row.n)} | ` +
+      `${format(row.words.recall, row.n)} | ${format(row.baseline.recall, row.n)} |`;
+    for (const [kind, row] of [...rows.entries()].sort(([a], [b]) => a.localeCompare(b))) lines.push(line(kind, row));
+    lines.push(line("**overall**", overall));
     console.log(lines.join("\n"));
   }
 }

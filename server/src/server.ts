@@ -1,10 +1,12 @@
 /**
- * The process entry: configuration, the Elasticsearch to use, listening, and a clean stop on
- * SIGINT/SIGTERM (which also stops the local Elasticsearch this process started).
+ * The process entry: configuration, the Elasticsearch and embeddings service to use, listening, and a
+ * clean stop on SIGINT/SIGTERM (which also stops the local Elasticsearch and embeddings service it started).
  */
+import { DEMO_ACCOUNTS } from "./accounts/initialAccounts";
 import { buildServer } from "./buildServer";
 import { ConfigError, loadConfig } from "./config";
 import { provideElasticsearch } from "./engine/provideElasticsearch";
+import { provideEmbeddings } from "./engine/provideEmbeddings";
 
 const consoleLog = {
   info: (message: string) => console.log(`[practice-kb] ${message}`),
@@ -14,18 +16,33 @@ const consoleLog = {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const elasticsearch = await provideElasticsearch(config, consoleLog);
+  // Both start at once; a failing embeddings service only turns search by meaning off (it never throws).
+  const [elasticsearchResult, embeddings] = await Promise.all([
+    provideElasticsearch(config, consoleLog).then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    ),
+    provideEmbeddings(config, consoleLog),
+  ]);
+  if ("error" in elasticsearchResult) {
+    await embeddings.stop();
+    throw elasticsearchResult.error;
+  }
+  const elasticsearch = elasticsearchResult.value;
+  const stopEngines = () => Promise.all([embeddings.stop(), elasticsearch.stop()]);
   let stopping = false;
-  const server = await buildServer(config, elasticsearch.url).catch(async (error) => {
-    await elasticsearch.stop();
-    throw error;
-  });
+  const server = await buildServer(config, elasticsearch.url, { embeddings: embeddings.provider }).catch(
+    async (error) => {
+      await stopEngines();
+      throw error;
+    },
+  );
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     server.log.info(`${signal}: stopping`);
     await server.close().catch((error) => server.log.error(error));
-    await elasticsearch.stop();
+    await stopEngines();
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));
@@ -37,11 +54,17 @@ async function main(): Promise<void> {
     if (code === "EADDRINUSE") {
       consoleLog.error(`port ${config.PORT} is in use; set PORT to another port`);
     }
-    await elasticsearch.stop();
+    await stopEngines();
     throw error;
   }
   const shownHost = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
   consoleLog.info(`Practice KB is ready at http://${shownHost}:${config.PORT}/ (API docs: /api/docs)`);
+  if (config.DEMO_ACCOUNTS) {
+    consoleLog.info("Demo accounts (DEMO_ACCOUNTS=true; never use them on a real installation):");
+    for (const account of DEMO_ACCOUNTS) {
+      consoleLog.info(`  ${account.role.padEnd(13)} ${account.email.padEnd(20)} password: ${account.password}`);
+    }
+  }
 }
 
 main().catch((error) => {

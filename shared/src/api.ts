@@ -13,6 +13,14 @@ export const healthSchema = z.object({
   status: z.enum(["ok", "degraded", "down"]),
   version: z.string(),
   elasticsearch: z.object({ status: z.string(), reachable: z.boolean() }),
+  // Search by meaning: "degraded" while the embeddings service is down or failing (search is then word-only).
+  embeddings: z.object({
+    status: z.enum(["ok", "degraded", "off"]),
+    model: z.string().nullable(),
+    pending: z.number().int().describe("practices still waiting for their vector"),
+    embedded: z.number().int(),
+    error: z.string().optional(),
+  }),
 });
 export type Health = z.infer<typeof healthSchema>;
 

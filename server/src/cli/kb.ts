@@ -4,7 +4,10 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { passwordSchema } from "@practice-kb/shared";
 import { SingleBar } from "cli-progress";
+import { z } from "zod";
+import { ensureAdministrator } from "../accounts/users";
 import { ConfigError, loadConfig } from "../config";
 import type { KbContext } from "../context";
 import { provideElasticsearch } from "../engine/provideElasticsearch";
@@ -12,13 +15,21 @@ import { exportInterchangeFile } from "../interchange/exportFile";
 import { ImportValidationError, importInterchangeFile } from "../interchange/importFile";
 import { createElasticsearchClient, waitForCluster } from "../plugins/app/knowledgeBase";
 import { ensureIndices, indexNames } from "../search/indices";
+import { embedPendingWithProgress } from "./embedProgress";
 
 const USAGE = `Usage:
-  npm run kb -- import <file.json>    import a practice-kb/v1 file (validated whole first)
+  npm run kb -- import <file.json>    import a practice-kb/v1 file (validated whole first), then embed
+                                      it for search by meaning (--no-wait: leave that to the server)
   npm run kb -- export [file.json]    export every practice (to standard output without a file)
-  npm run kb -- validate <file.json>  check a file without importing it`;
+  npm run kb -- validate <file.json>  check a file without importing it
+  npm run kb -- create-admin <email>  create an administrator, or make an account one
+                                      (password from ADMIN_PASSWORD, else read from standard input)`;
 
-const quietLog = { info: (m: string) => console.error(m), warn: (m: string) => console.error(m), error: (m: string) => console.error(m) };
+const quietLog = {
+  info: (m: string) => console.error(m),
+  warn: (m: string) => console.error(m),
+  error: (m: string) => console.error(m),
+};
 
 async function withKnowledgeBase<T>(run: (ctx: KbContext) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -26,7 +37,11 @@ async function withKnowledgeBase<T>(run: (ctx: KbContext) => Promise<T>): Promis
   const es = createElasticsearchClient(config, elasticsearch.url);
   try {
     await waitForCluster(es, 60_000);
-    const ctx: KbContext = { es, names: indexNames(config.INDEX_PREFIX), reviewPeriodMonths: config.REVIEW_PERIOD_MONTHS };
+    const ctx: KbContext = {
+      es,
+      names: indexNames(config.INDEX_PREFIX),
+      reviewPeriodMonths: config.REVIEW_PERIOD_MONTHS,
+    };
     await ensureIndices(es, ctx.names, config.INDEX_REPLICAS, quietLog);
     return await run(ctx);
   } finally {
@@ -52,7 +67,7 @@ function printProblems(error: ImportValidationError): void {
   }
 }
 
-async function importCommand(file: string, dryRun: boolean): Promise<void> {
+async function importCommand(file: string, dryRun: boolean, waitForEmbeddings = true): Promise<void> {
   const raw = readJsonFile(file);
   await withKnowledgeBase(async (ctx) => {
     if (dryRun) {
@@ -64,7 +79,10 @@ async function importCommand(file: string, dryRun: boolean): Promise<void> {
       return;
     }
     const bar = process.stderr.isTTY
-      ? new SingleBar({ format: "importing [{bar}] {percentage}% | {value}/{total} practices | {eta}s left", stream: process.stderr })
+      ? new SingleBar({
+          format: "importing [{bar}] {percentage}% | {value}/{total} practices | {eta}s left",
+          stream: process.stderr,
+        })
       : null;
     let started = false;
     const result = await importInterchangeFile(ctx, raw, {
@@ -83,6 +101,7 @@ async function importCommand(file: string, dryRun: boolean): Promise<void> {
       `Imported ${file}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged` +
         ` (taxonomy: ${result.taxonomy.created} created, ${result.taxonomy.updated} updated).`,
     );
+    if (waitForEmbeddings) await embedPendingWithProgress(ctx, loadConfig(), quietLog);
   });
 }
 
@@ -97,20 +116,49 @@ async function exportCommand(file: string | undefined): Promise<void> {
   });
 }
 
+async function readPassword(): Promise<string> {
+  if (process.env.ADMIN_PASSWORD) return process.env.ADMIN_PASSWORD;
+  if (process.stdin.isTTY) process.stderr.write("Password for the administrator (at least 8 characters): ");
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(Buffer.from(chunk));
+    // At a terminal the first line is the answer; from a pipe, read it all.
+    if (process.stdin.isTTY && Buffer.concat(chunks).includes(10)) break;
+  }
+  return (Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "").trim();
+}
+
+async function createAdminCommand(email: string): Promise<void> {
+  const parsedEmail = z.email().safeParse(email.trim().toLowerCase());
+  if (!parsedEmail.success) throw new ConfigError(`"${email}" is not an email address`);
+  const password = passwordSchema.safeParse(await readPassword());
+  if (!password.success) throw new ConfigError(`The password ${password.error.issues[0]?.message ?? "is not valid"}`);
+  await withKnowledgeBase(async (ctx) => {
+    const { created } = await ensureAdministrator(ctx, parsedEmail.data, password.data);
+    console.log(
+      created
+        ? `Administrator ${parsedEmail.data} created.`
+        : `${parsedEmail.data} is now an active administrator with the new password.`,
+    );
+  });
+}
+
 async function main(argv: string[]): Promise<void> {
-  const [command, given] = argv;
+  const [command, given] = argv.filter((arg) => arg !== "--no-wait");
   // npm runs workspace scripts in the workspace folder; resolve paths from where the user typed the command.
   const file = given ? path.resolve(process.env.INIT_CWD ?? process.cwd(), given) : undefined;
-  if (command === "import" && file) return importCommand(file, false);
+  if (command === "import" && file) return importCommand(file, false, !argv.includes("--no-wait"));
   if (command === "validate" && file) return importCommand(file, true);
   if (command === "export") return exportCommand(file);
+  if (command === "create-admin" && given) return createAdminCommand(given);
   console.error(USAGE);
   process.exitCode = 2;
 }
 
 main(process.argv.slice(2)).catch((error) => {
   if (error instanceof ImportValidationError) printProblems(error);
-  else if (error instanceof ConfigError || error?.constructor?.name === "LocalEngineError") console.error(error.message);
+  else if (error instanceof ConfigError || error?.constructor?.name === "LocalEngineError")
+    console.error(error.message);
   else console.error(error);
   process.exitCode = 1;
 });

@@ -21,7 +21,7 @@ export async function* allPractices(ctx: KbContext, pageSize = 1000): AsyncGener
       size: pageSize,
       sort: [{ id: "asc" }],
       search_after: searchAfter,
-      _source_excludes: ["search", "contentHash"],
+      _source_excludes: ["search", "contentHash", "vector", "embeddingModel"],
       query: { match_all: {} },
     });
     const hits = page.hits.hits;

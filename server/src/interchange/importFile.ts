@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import type { ImportProblem, ImportResult, InterchangePractice, PracticeInput } from "@practice-kb/shared";
+import type { Actor, ImportProblem, ImportResult, InterchangePractice, PracticeInput } from "@practice-kb/shared";
 import type { KbContext } from "../context";
 import { buildPracticeDocument, contentHashOf, type PracticeDocument } from "../practices/document";
+import { revisionOperations } from "../practices/revisions";
 import { loadTaxonomy, upsertTaxonomyEntries } from "../taxonomy/commands";
 import { type ImporterRole, validateInterchangeFile } from "./validateFile";
 
@@ -16,6 +17,8 @@ export class ImportValidationError extends Error {
 export interface ImportOptions {
   role: ImporterRole;
   author: string;
+  /** Who imports, for the revisions; defaults to the author name with the role. */
+  actor?: Actor;
   onProgress?: (done: number, total: number) => void;
   batchSize?: number;
 }
@@ -105,6 +108,7 @@ export async function importInterchangeFile(
     },
   };
 
+  const actor: Actor = options.actor ?? { id: options.author, name: options.author, role: options.role };
   const total = file.practices.length;
   const batchSize = options.batchSize ?? 500;
   options.onProgress?.(0, total);
@@ -124,19 +128,39 @@ export async function importInterchangeFile(
         continue;
       }
       const id = practice.id ?? assignPracticeId(content.language, content.title);
+      const revision = before ? before.meta.revision + 1 : 1;
+      const approvedAt =
+        practice.status === "approved" ? (before?.meta.approvedAt ?? now) : (before?.meta.approvedAt ?? null);
       const meta = before
-        ? { ...before.meta, updatedAt: now, revision: before.meta.revision + 1 }
+        ? { ...before.meta, updatedAt: now, revision, liveRevision: revision, approvedAt }
         : {
             author: options.author,
+            authorName: actor.name,
             reviewer: practice.status === "approved" ? options.author : null,
             createdAt: now,
             updatedAt: now,
-            revision: 1,
+            revision,
+            liveRevision: revision,
             helpfulCount: 0,
             notHelpfulCount: 0,
+            approvedAt,
           };
       const document: PracticeDocument = buildPracticeDocument(id, content, practice.status, meta);
       operations.push({ index: { _index: ctx.names.practices, _id: id } }, document);
+      // The imported text is a revision like any other, so the history shows where it came from.
+      operations.push(
+        ...revisionOperations(ctx, {
+          practiceId: id,
+          number: revision,
+          action: "imported",
+          status: practice.status,
+          pending: false,
+          by: actor,
+          at: now,
+          comment: null,
+          content,
+        }),
+      );
       if (before) result.updated++;
       else result.created++;
     }
@@ -150,6 +174,8 @@ export async function importInterchangeFile(
     options.onProgress?.(Math.min(start + batch.length, total), total);
   }
   await ctx.es.indices.refresh({ index: ctx.names.practices });
+  // written documents have no vector yet: the embedding queue picks them up now rather than at its next poll
+  if (result.created + result.updated > 0) ctx.embeddings?.queue.notify();
   return result;
 }
 

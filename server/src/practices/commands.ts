@@ -12,7 +12,12 @@ export async function findPractice(
   id: string,
 ): Promise<{ doc: PracticeDocument; seqNo: number; primaryTerm: number } | null> {
   try {
-    const response = await ctx.es.get<PracticeDocument>({ index: ctx.names.practices, id });
+    // the vector is for search only (and a write of the document from it must not keep a stale one)
+    const response = await ctx.es.get<PracticeDocument>({
+      index: ctx.names.practices,
+      id,
+      _source_excludes: ["vector"],
+    });
     if (!response._source) return null;
     return { doc: response._source, seqNo: response._seq_no ?? 0, primaryTerm: response._primary_term ?? 0 };
   } catch (error) {
@@ -47,6 +52,7 @@ export async function createPractice(
     notHelpfulCount: 0,
   });
   await ctx.es.create({ index: ctx.names.practices, id, document: doc, refresh: "wait_for" });
+  ctx.embeddings?.queue.notify();
   return doc;
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { ContentLanguage, PracticeInput, PracticeMeta, PracticeStatus } from "@practice-kb/shared";
+import type { Actor, ContentLanguage, PracticeInput, PracticeMeta, PracticeStatus } from "@practice-kb/shared";
 import { crudeStems, foldText, normalizeForStemming } from "../search/text";
 
 /** A practice as stored in Elasticsearch: the content, server-side facts and derived search fields. */
@@ -9,6 +9,19 @@ export interface PracticeDocument extends PracticeInput {
   contentHash: string;
   meta: PracticeMeta;
   search: Record<string, unknown>;
+  /** An edit of the approved text awaiting review; the live fields above stay as approved until then. */
+  pending?: PendingDocument | null;
+}
+
+/** A proposed edit of an approved practice, as stored inside the practice. */
+export interface PendingDocument {
+  revision: number;
+  state: "in_review" | "changes_requested";
+  by: Actor;
+  at: string;
+  comment: string | null;
+  reviewComment: string | null;
+  content: PracticeInput;
 }
 
 /** A stable hash of everything a person wrote plus the status, to tell "unchanged" on re-import. */
@@ -64,6 +77,33 @@ export function buildPracticeDocument(
   input: PracticeInput,
   status: PracticeStatus,
   meta: PracticeMeta,
+  pending: PendingDocument | null = null,
 ): PracticeDocument {
-  return { ...input, id, status, contentHash: contentHashOf(input, status), meta, search: searchFieldsOf(input) };
+  return {
+    ...input,
+    id,
+    status,
+    contentHash: contentHashOf(input, status),
+    meta,
+    search: searchFieldsOf(input),
+    pending,
+  };
+}
+
+/** The fields a person wrote, without server-side facts and derived search fields. */
+export function contentOf(doc: PracticeInput): PracticeInput {
+  return {
+    language: doc.language,
+    title: doc.title,
+    situation: doc.situation,
+    situationType: doc.situationType,
+    channels: doc.channels,
+    audiences: doc.audiences ?? [],
+    response: doc.response,
+    sayPhrases: doc.sayPhrases ?? [],
+    avoidPhrases: doc.avoidPhrases ?? [],
+    tags: doc.tags ?? [],
+    ...(doc.source !== undefined ? { source: doc.source } : {}),
+    ...(doc.reviewBy !== undefined ? { reviewBy: doc.reviewBy } : {}),
+  };
 }

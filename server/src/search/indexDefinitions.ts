@@ -2,7 +2,8 @@ import type { estypes } from "@elastic/elasticsearch";
 import { CONTENT_LANGUAGES } from "@practice-kb/shared";
 
 /** Bump when the practices mapping changes; the app then copies documents into a new index and moves the alias. */
-export const PRACTICES_MAPPING_VERSION = 2;
+// 3: `vector` (dense_vector) and `embeddingModel` for search by meaning.
+export const PRACTICES_MAPPING_VERSION = 3;
 /** Bump when the small catalogue indices (taxonomy, synonyms) change shape. */
 export const CATALOGUE_MAPPING_VERSION = 1;
 /** Bump when the accounts indices (users, sessions, tokens) change shape. */
@@ -171,6 +172,12 @@ export function practicesMapping(): estypes.MappingTypeMapping {
       source: { type: "text", index: false },
       reviewBy: { type: "date", format: "yyyy-MM-dd" },
       contentHash: keyword,
+      // Search by meaning, written by the embedding queue (embeddings/embeddingQueue.ts) after the practice itself.
+      // Absent until embedded; a write of the practice's text drops both, so the new text is embedded again.
+      // Plain float HNSW: ES 9 would default to bbq_hnsw (1-bit quantised) for 384 dims; at the size of a
+      // knowledge base (10,000 practices = 15 MB of floats) exact scores cost nothing and lose no recall.
+      vector: { type: "dense_vector", dims: 384, similarity: "cosine", index: true, index_options: { type: "hnsw" } },
+      embeddingModel: keyword,
       meta: {
         properties: {
           author: keyword,

@@ -8,6 +8,7 @@ import {
 } from "@practice-kb/shared";
 import type { KbContext } from "../context";
 import type { PracticeDocument } from "../practices/document";
+import { FUSION, type FusionCandidate, fuse } from "./fusion";
 import { MARK_CLOSE, MARK_OPEN, restoreHighlight } from "./highlight";
 import { type SynonymGroup, synonymExpansions } from "./synonyms";
 import { crudeStems, foldText, mightBeWrongLayout, normalizeForStemming, words, wrongLayoutReadings } from "./text";
@@ -137,6 +138,19 @@ function facetAggregations(filters: Record<FacetName, QueryContainer | null>) {
   return aggregations;
 }
 
+/** What a result card needs from a stored practice (never the vector). */
+const SEARCH_SOURCE_FIELDS = [
+  "id",
+  "title",
+  "language",
+  "situationType",
+  "channels",
+  "audiences",
+  "response",
+  "situation",
+  "search",
+];
+
 const HIGHLIGHT_SOURCE_FIELDS = ["title", "situation", "response"] as const;
 const HIGHLIGHT_SHAPES: Record<(typeof HIGHLIGHT_SOURCE_FIELDS)[number], estypes.SearchHighlightField> = {
   title: { number_of_fragments: 0 },
@@ -201,7 +215,7 @@ function prepareSearch(query: SearchQuery, text: string, synonymGroups: SynonymG
       aggs: facetAggregations(filters),
       highlight,
       sort: hasText ? ["_score", { id: "asc" }] : ["_score", { "meta.helpfulCount": "desc" }, { id: "asc" }],
-      _source: ["id", "title", "language", "situationType", "channels", "audiences", "response", "situation", "search"],
+      _source: SEARCH_SOURCE_FIELDS,
       suggest: hasText
         ? {
             text: foldText(text),
@@ -301,52 +315,155 @@ function suggestionOf(response: estypes.SearchResponse<unknown>, text: string): 
   return suggestion !== words(text).join(" ") ? suggestion : null;
 }
 
+/** How search may use meaning: the query embedder (null when embeddings are off or down) and the mode. */
+export interface SearchOptions {
+  /** Embeds a query text; resolves null when no vector can be had in time. */
+  embedQuery?: ((text: string, signal: AbortSignal) => Promise<number[] | null>) | null;
+  /** "hybrid" fuses words and meaning; the other two exist for the relevance benchmark. */
+  mode?: "hybrid" | "words" | "meaning";
+  /** How long to wait for the query vector before answering with words alone. */
+  embeddingTimeoutMs?: number;
+}
+
+/** How many candidates each side contributes to the fusion. */
+const FUSION_CANDIDATES = 50;
+
+/** Runs the word query (and the wrong-layout check) and returns the raw response and any re-reading. */
+async function searchWords(
+  ctx: KbContext,
+  query: SearchQuery,
+  text: string,
+  synonymGroups: SynonymGroup[],
+  size: number,
+): Promise<{ response: estypes.SearchResponse<SearchableDoc>; interpretedQuery: string | null }> {
+  const index = ctx.names.practices;
+  const readings = mightBeWrongLayout(text) ? wrongLayoutReadings(text) : [];
+  const main = prepareSearch({ ...query, from: 0, size }, text, synonymGroups, index);
+  if (readings.length === 0) {
+    return { response: await ctx.es.search<SearchableDoc>(main.body), interpretedQuery: null };
+  }
+  // Ask in one round trip whether the text reads better in a Cyrillic layout than as typed.
+  const searches: estypes.MsearchRequestItem[] = [];
+  for (const body of [
+    main.body,
+    strictCountBody(text, index),
+    ...readings.map((reading) => strictCountBody(reading, index)),
+  ]) {
+    const { index: bodyIndex, ...rest } = body;
+    searches.push({ index: bodyIndex as string }, rest as estypes.SearchSearchRequestBody);
+  }
+  const multi = await ctx.es.msearch<SearchableDoc>({ searches });
+  const [first, asTyped, ...asReadings] = multi.responses;
+  if (!first || "error" in first) throw new Error(`search failed: ${JSON.stringify(first)}`);
+  const typedCount = asTyped && !("error" in asTyped) ? totalOf(asTyped) : 0;
+  let bestReading: string | null = null;
+  let bestCount = typedCount;
+  asReadings.forEach((reading, position) => {
+    const count = reading && !("error" in reading) ? totalOf(reading) : 0;
+    if (count > bestCount) {
+      bestCount = count;
+      bestReading = readings[position] ?? null;
+    }
+  });
+  if (bestReading !== null && typedCount === 0) {
+    const reread = prepareSearch({ ...query, from: 0, size }, bestReading, synonymGroups, index);
+    return { response: await ctx.es.search<SearchableDoc>(reread.body), interpretedQuery: bestReading };
+  }
+  return { response: first as estypes.SearchResponse<SearchableDoc>, interpretedQuery: null };
+}
+
+/** Nearest practices by meaning, with the same filters as word search (approved only, facets). */
+async function searchMeaning(
+  ctx: KbContext,
+  query: SearchQuery,
+  vector: number[],
+): Promise<estypes.SearchHit<SearchableDoc>[]> {
+  const filters = Object.values(facetFilters(query)).filter((filter): filter is QueryContainer => filter !== null);
+  const response = await ctx.es.search<SearchableDoc>({
+    index: ctx.names.practices,
+    size: FUSION_CANDIDATES,
+    knn: {
+      field: "vector",
+      query_vector: vector,
+      k: FUSION_CANDIDATES,
+      num_candidates: 200,
+      filter: [{ term: { status: "approved" } }, ...filters],
+      // For cosine, the knn similarity threshold is the raw cosine, not the (1 + cosine) / 2 score.
+      similarity: FUSION.floor,
+    },
+    _source: SEARCH_SOURCE_FIELDS,
+  });
+  return response.hits.hits;
+}
+
+/** Waits for the query vector, but never longer than the timeout: then search goes on with words alone. */
+async function vectorWithin(
+  embedQuery: NonNullable<SearchOptions["embedQuery"]>,
+  text: string,
+  timeoutMs: number,
+): Promise<number[] | null> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    return await embedQuery(text, controller.signal);
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Desk search: approved practices for a few hurried words and/or filters, with facets, highlights and hints. */
 export async function searchPractices(
   ctx: KbContext,
   query: SearchQuery,
   synonymGroups: SynonymGroup[],
+  options: SearchOptions = {},
 ): Promise<SearchResponse> {
-  const index = ctx.names.practices;
   const text = query.q.slice(0, 500);
-  const readings = mightBeWrongLayout(text) ? wrongLayoutReadings(text) : [];
-  const main = prepareSearch(query, text, synonymGroups, index);
-  let response: estypes.SearchResponse<SearchableDoc>;
-  let interpretedQuery: string | null = null;
-  if (readings.length === 0) {
-    response = await ctx.es.search<SearchableDoc>(main.body);
+  const mode = options.mode ?? "hybrid";
+  const useMeaning = mode !== "words" && Boolean(options.embedQuery) && words(text).length > 0;
+  const timeoutMs = options.embeddingTimeoutMs ?? 150;
+  const embedQuery = options.embedQuery ?? null;
+  // The query vector is computed while Elasticsearch runs the word query.
+  const vectorPromise = useMeaning && embedQuery ? vectorWithin(embedQuery, text, timeoutMs) : Promise.resolve(null);
+  const wordSize = useMeaning ? Math.max(query.from + query.size, FUSION_CANDIDATES) : query.from + query.size;
+  const { response, interpretedQuery } = await searchWords(ctx, query, text, synonymGroups, wordSize);
+  let vector = await vectorPromise;
+  if (vector && interpretedQuery && embedQuery) vector = await vectorWithin(embedQuery, interpretedQuery, timeoutMs);
+
+  const wordHits = mode === "meaning" ? [] : response.hits.hits;
+  const meaningHits = vector ? await searchMeaning(ctx, query, vector) : [];
+  let ranked: estypes.SearchHit<SearchableDoc>[];
+  let total = totalOf(response);
+  if (meaningHits.length === 0 && mode !== "meaning") {
+    ranked = wordHits;
   } else {
-    // Ask in one round trip whether the text reads better in a Cyrillic layout than as typed.
-    const searches: estypes.MsearchRequestItem[] = [];
-    for (const body of [
-      main.body,
-      strictCountBody(text, index),
-      ...readings.map((reading) => strictCountBody(reading, index)),
-    ]) {
-      const { index: bodyIndex, ...rest } = body;
-      searches.push({ index: bodyIndex as string }, rest as estypes.SearchSearchRequestBody);
+    const byId = new Map<string, estypes.SearchHit<SearchableDoc>>();
+    const candidates = new Map<string, FusionCandidate>();
+    for (const hit of wordHits) {
+      const id = hit._source?.id ?? "";
+      byId.set(id, hit);
+      candidates.set(id, { id, word: hit._score ?? 0 });
     }
-    const multi = await ctx.es.msearch<SearchableDoc>({ searches });
-    const [first, asTyped, ...asReadings] = multi.responses;
-    if (!first || "error" in first) throw new Error(`search failed: ${JSON.stringify(first)}`);
-    response = first as estypes.SearchResponse<SearchableDoc>;
-    const typedCount = asTyped && !("error" in asTyped) ? totalOf(asTyped) : 0;
-    let bestReading: string | null = null;
-    let bestCount = typedCount;
-    asReadings.forEach((reading, position) => {
-      const count = reading && !("error" in reading) ? totalOf(reading) : 0;
-      if (count > bestCount) {
-        bestCount = count;
-        bestReading = readings[position] ?? null;
-      }
+    for (const hit of meaningHits) {
+      const id = hit._source?.id ?? "";
+      if (!byId.has(id)) byId.set(id, hit);
+      // Elasticsearch reports cosine similarity as (1 + cosine) / 2.
+      const cosine = 2 * (hit._score ?? 0.5) - 1;
+      candidates.set(id, { ...(candidates.get(id) ?? { id }), cosine });
+    }
+    const weights = mode === "meaning" ? { word: 0, meaning: 1 } : FUSION;
+    const fused = fuse([...candidates.values()], weights);
+    ranked = fused.flatMap(({ id, score }) => {
+      const hit = byId.get(id);
+      return hit ? [{ ...hit, _score: score }] : [];
     });
-    if (bestReading !== null && typedCount === 0) {
-      interpretedQuery = bestReading;
-      response = await ctx.es.search<SearchableDoc>(prepareSearch(query, bestReading, synonymGroups, index).body);
-    }
+    const meaningOnly = fused.filter(({ id }) => !candidates.get(id)?.word).length;
+    total = mode === "meaning" ? fused.length : total + meaningOnly;
   }
-  const hits = response.hits.hits.map(presentHit).filter((hit): hit is SearchHit => hit !== null);
-  const total = totalOf(response);
+  const page = ranked.slice(query.from, query.from + query.size);
+  const hits = page.map(presentHit).filter((hit): hit is SearchHit => hit !== null);
   return {
     total,
     hits,

@@ -3,6 +3,9 @@ import { Client } from "@elastic/elasticsearch";
 import fp from "fastify-plugin";
 import type { Config } from "../../config";
 import type { KbContext } from "../../context";
+import { EmbeddingQueue, type EmbeddingQueueOptions } from "../../embeddings/embeddingQueue";
+import type { EmbeddingsProvider } from "../../embeddings/provider";
+import { createKbEmbeddings, type KbEmbeddings } from "../../embeddings/runtime";
 import { ensureIndices, indexNames } from "../../search/indices";
 import { SynonymCache } from "../../search/synonyms";
 import { seedIfEmpty } from "../../seed/seedIfEmpty";
@@ -13,6 +16,8 @@ declare module "fastify" {
     kb: KbContext;
     /** Curator-managed synonym groups, cached for search. */
     synonyms: SynonymCache;
+    /** Search by meaning (provider, background queue, health); null when EMBEDDINGS=off. Same as kb.embeddings. */
+    embeddings: KbEmbeddings | null;
   }
 }
 
@@ -20,6 +25,10 @@ declare module "fastify" {
 export interface KnowledgeBaseOptions {
   config: Config;
   elasticsearchUrl: string;
+  /** The embeddings provider (server.ts: provideEmbeddings); none or null = word search only. */
+  embeddings?: EmbeddingsProvider | null;
+  /** Overrides of the embedding queue's timing (tests). */
+  embeddingQueue?: EmbeddingQueueOptions;
 }
 
 /** Builds an Elasticsearch client from the configuration (API key or user/password, optional CA). */
@@ -50,7 +59,7 @@ export async function waitForCluster(client: Client, timeoutMs: number): Promise
 }
 
 export default fp<KnowledgeBaseOptions>(
-  async (app, { config, elasticsearchUrl }) => {
+  async (app, { config, elasticsearchUrl, embeddings: provider, embeddingQueue }) => {
     const es = createElasticsearchClient(config, elasticsearchUrl);
     await waitForCluster(es, 60_000);
     const kb: KbContext = {
@@ -60,9 +69,15 @@ export default fp<KnowledgeBaseOptions>(
     };
     await ensureIndices(es, kb.names, config.INDEX_REPLICAS, app.log);
     if (config.SEED_ON_EMPTY) await seedIfEmpty(kb, config.SEED_DIR, app.log);
+    const queue = provider ? new EmbeddingQueue(kb, provider, { log: app.log, ...embeddingQueue }) : null;
+    kb.embeddings = provider && queue ? createKbEmbeddings(provider, queue, config.EMBEDDINGS_QUERY_TIMEOUT_MS) : null;
     app.decorate("kb", kb);
     app.decorate("synonyms", new SynonymCache(kb));
+    app.decorate("embeddings", kb.embeddings);
+    // Practices are searchable by words at once; the queue adds their vectors in the background.
+    if (queue) app.addHook("onReady", async () => queue.start());
     app.addHook("onClose", async () => {
+      await queue?.stop();
       await es.close();
     });
   },

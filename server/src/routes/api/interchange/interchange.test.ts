@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../../../test/testApp";
+import { createTestApp, type TestApp, type TestUser } from "../../../../test/testApp";
 import { REPO_ROOT } from "../../../config";
 
 const taxonomyFile = JSON.parse(readFileSync(path.join(REPO_ROOT, "seed/00-taxonomy.json"), "utf8"));
@@ -32,14 +32,16 @@ function file(practices: unknown[], extra: Record<string, unknown> = {}) {
 
 describe("practice-kb/v1 import and export", () => {
   let t: TestApp;
+  let curator: TestUser;
   beforeAll(async () => {
     t = await createTestApp();
+    curator = await t.loginAs("curator");
   });
   afterAll(async () => {
     await t.close();
   });
 
-  const post = (body: unknown) => t.app.inject({ method: "POST", url: "/api/import", payload: body as object });
+  const post = (body: unknown) => curator.inject({ method: "POST", url: "/api/import", payload: body as object });
 
   it("imports a valid file, then re-importing it changes nothing", async () => {
     const body = file([practice(), practice({ id: "second-one", title: "Another situation", language: "uk" })]);
@@ -51,7 +53,7 @@ describe("practice-kb/v1 import and export", () => {
 
     const changed = await post(file([practice({ title: "Reserved book went to another reader" })]));
     expect(changed.json()).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
-    const stored = await t.app.inject({ url: "/api/practices/reserved-book-given-away-phone" });
+    const stored = await curator.inject({ url: "/api/practices/reserved-book-given-away-phone" });
     expect(stored.json().title).toBe("Reserved book went to another reader");
     expect(stored.json().meta.revision).toBe(2);
   });
@@ -59,13 +61,13 @@ describe("practice-kb/v1 import and export", () => {
   it("assigns an id to a practice that has none", async () => {
     const response = await post(file([practice({ id: undefined, title: "Читач без квитка", language: "uk" })]));
     expect(response.json()).toMatchObject({ created: 1 });
-    const exported = (await t.app.inject({ url: "/api/export" })).json();
+    const exported = (await curator.inject({ url: "/api/export" })).json();
     const ids = exported.practices.map((p: { id: string }) => p.id);
     expect(ids.some((id: string) => /^uk-chytach-bez-kvytka-[0-9a-f]{6}$/.test(id))).toBe(true);
   });
 
   it("refuses an invalid file whole and names every problem with entry, id, field and reason", async () => {
-    const before = (await t.app.inject({ url: "/api/export" })).json().practices.length;
+    const before = (await curator.inject({ url: "/api/export" })).json().practices.length;
     const response = await post(
       file([
         practice({ id: "fine-one", title: "ok title" }),
@@ -94,7 +96,7 @@ describe("practice-kb/v1 import and export", () => {
     const unknownType = body.problems.find((p: { field: string }) => p.field === "situationType");
     // The unknown situation type is only checked for entries that are otherwise valid.
     expect(unknownType).toBeUndefined();
-    const after = (await t.app.inject({ url: "/api/export" })).json().practices.length;
+    const after = (await curator.inject({ url: "/api/export" })).json().practices.length;
     expect(after).toBe(before);
   });
 
@@ -115,7 +117,7 @@ describe("practice-kb/v1 import and export", () => {
     );
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json().taxonomy.created).toBe(2);
-    const taxonomy = (await t.app.inject({ url: "/api/taxonomy" })).json();
+    const taxonomy = (await curator.inject({ url: "/api/taxonomy" })).json();
     expect(taxonomy.channels.map((c: { id: string }) => c.id)).toContain("pigeon");
   });
 
@@ -181,21 +183,22 @@ describe("practice-kb/v1 import and export", () => {
     };
     const response = await post(file([minimal]));
     expect(response.statusCode).toBe(200);
-    const stored = (await t.app.inject({ url: "/api/practices/minimal-one" })).json();
+    const stored = (await curator.inject({ url: "/api/practices/minimal-one" })).json();
     expect(stored).toMatchObject({ status: "draft", audiences: [], sayPhrases: [], tags: [] });
     expect(stored.meta.revision).toBe(1);
   });
 
   it("round-trips: export then import into an empty store gives back the same practices", async () => {
-    const exported = (await t.app.inject({ url: "/api/export" })).json();
+    const exported = (await curator.inject({ url: "/api/export" })).json();
     expect(exported.format).toBe("practice-kb/v1");
     expect(exported.practices.length).toBeGreaterThan(2);
     const other = await createTestApp();
     try {
-      const imported = await other.app.inject({ method: "POST", url: "/api/import", payload: exported });
+      const otherCurator = await other.loginAs("curator");
+      const imported = await otherCurator.inject({ method: "POST", url: "/api/import", payload: exported });
       expect(imported.statusCode).toBe(200);
       expect(imported.json().created).toBe(exported.practices.length);
-      const back = (await other.app.inject({ url: "/api/export" })).json();
+      const back = (await otherCurator.inject({ url: "/api/export" })).json();
       const strip = (practices: { meta: unknown }[]) => practices.map(({ meta: _meta, ...rest }) => rest);
       expect(strip(back.practices)).toEqual(strip(exported.practices));
       expect(back.situationTypes).toEqual(exported.situationTypes);
@@ -206,7 +209,7 @@ describe("practice-kb/v1 import and export", () => {
   });
 
   it("answers malformed JSON with 400, not 500", async () => {
-    const response = await t.app.inject({
+    const response = await curator.inject({
       method: "POST",
       url: "/api/import",
       headers: { "content-type": "application/json" },
@@ -216,7 +219,7 @@ describe("practice-kb/v1 import and export", () => {
   });
 
   it("publishes the JSON Schema of the format", async () => {
-    const response = await t.app.inject({ url: "/api/schema/practice-kb-v1.json" });
+    const response = await curator.inject({ url: "/api/schema/practice-kb-v1.json" });
     expect(response.statusCode).toBe(200);
     const schema = response.json();
     expect(schema.properties.format.const).toBe("practice-kb/v1");

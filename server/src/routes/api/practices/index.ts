@@ -1,52 +1,269 @@
-import { feedbackInputSchema, practiceInputSchema, practiceSchema, searchHitSchema } from "@practice-kb/shared";
+import {
+  apiErrorSchema,
+  feedbackInputSchema,
+  practiceCreateInputSchema,
+  practiceDetailSchema,
+  practiceUpdateInputSchema,
+  revisionDiffSchema,
+  revisionSchema,
+  revisionSummarySchema,
+  searchHitSchema,
+  stillValidInputSchema,
+  workflowActionInputSchema,
+  workflowDecisionInputSchema,
+} from "@practice-kb/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { createPractice, getPractice, recordFeedback, relatedPractices } from "../../../practices/commands";
-import { presentPractice } from "../../../practices/presenter";
+import { canView } from "../../../accounts/policies";
+import { forbidden } from "../../../lib/errors";
+import { actorOf } from "../../../plugins/app/auth";
+import { getPractice, recordFeedback, relatedPractices } from "../../../practices/commands";
+import { diffRevisions } from "../../../practices/diff";
+import { presentPracticeDetail, presentRevision, presentRevisionSummary } from "../../../practices/presenter";
+import { readRevision, readRevisions } from "../../../practices/revisions";
+import {
+  approvePractice,
+  archivePractice,
+  confirmStillValid,
+  createDraft,
+  editPractice,
+  rejectPractice,
+  requestChanges,
+  restorePractice,
+  submitPractice,
+} from "../../../practices/workflow";
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
+const errors = {
+  400: apiErrorSchema,
+  401: apiErrorSchema,
+  403: apiErrorSchema,
+  404: apiErrorSchema,
+  409: apiErrorSchema,
+};
+const revisionNumber = z.coerce.number().int().min(1).max(1_000_000);
 
-/** Practices: read one, propose a new one, say whether one helped, find related ones. */
+// A step without a comment may be posted without a body.
+const optionalAction = workflowActionInputSchema.nullish();
+
+/** Workflow steps that take a comment (and optionally the revision the curator saw), with who may take them. */
+const STEPS = [
+  ["submit", "staff", optionalAction, submitPractice, "Send a draft (or an edit sent back) for review"],
+  ["approve", "curator", optionalAction, approvePractice, "Approve; the text goes live in desk search"],
+  [
+    "request-changes",
+    "curator",
+    workflowDecisionInputSchema,
+    requestChanges,
+    "Send back to the author with what to change",
+  ],
+  ["reject", "curator", workflowDecisionInputSchema, rejectPractice, "Refuse with a reason (or drop a pending edit)"],
+  ["archive", "curator", optionalAction, archivePractice, "Retire from desk search"],
+  ["restore", "curator", optionalAction, restorePractice, "Bring an archived practice back"],
+] as const;
+
+/** Practices: read, propose, edit with a revision check, the review workflow, history and diffs, feedback. */
 const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/practices/:id",
-    { schema: { tags: ["practices"], params: idParams, response: { 200: practiceSchema } } },
-    async (request) => presentPractice(await getPractice(app.kb, request.params.id)),
+    {
+      config: { access: "staff" },
+      schema: {
+        tags: ["practices"],
+        summary: "One practice: live text, any pending edit, and what you may do with it",
+        params: idParams,
+        response: { 200: practiceDetailSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const doc = await getPractice(app.kb, request.params.id);
+      if (!canView(actor, doc)) throw forbidden("see someone else's practice before it is approved");
+      return presentPracticeDetail(doc, actor);
+    },
   );
 
   app.post(
     "/practices",
-    { schema: { tags: ["practices"], body: practiceInputSchema, response: { 201: practiceSchema } } },
+    {
+      config: { access: "staff" },
+      schema: {
+        tags: ["practices"],
+        summary: "Propose a practice: a draft by you, or in review at once with submit: true",
+        body: practiceCreateInputSchema,
+        response: { 201: practiceDetailSchema, ...errors },
+      },
+    },
     async (request, reply) => {
-      // Until accounts land (issue 7) every proposal is anonymous staff input awaiting review.
-      const doc = await createPractice(app.kb, request.body, "in_review", "staff");
-      return reply.code(201).send(presentPractice(doc));
+      const actor = actorOf(request);
+      const doc = await createDraft(app.kb, actor, request.body);
+      return reply.code(201).send(presentPracticeDetail(doc, actor));
+    },
+  );
+
+  app.put(
+    "/practices/:id",
+    {
+      config: { access: "staff" },
+      schema: {
+        tags: ["practices"],
+        summary:
+          "Save a new text from baseRevision; an approved practice gets a pending edit (409 if changed meanwhile)",
+        params: idParams,
+        body: practiceUpdateInputSchema,
+        response: { 200: practiceDetailSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return presentPracticeDetail(await editPractice(app.kb, actor, request.params.id, request.body), actor);
+    },
+  );
+
+  for (const [path, access, body, step, summary] of STEPS) {
+    app.post(
+      `/practices/:id/${path}`,
+      {
+        config: { access },
+        schema: {
+          tags: ["workflow"],
+          summary,
+          params: idParams,
+          body,
+          response: { 200: practiceDetailSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        // Each step validates its own body shape; the union of the two input types is accepted by every step.
+        const input = (request.body ?? {}) as z.infer<typeof workflowDecisionInputSchema>;
+        return presentPracticeDetail(await step(app.kb, actor, request.params.id, input), actor);
+      },
+    );
+  }
+
+  app.post(
+    "/practices/:id/still-valid",
+    {
+      config: { access: "curator" },
+      schema: {
+        tags: ["workflow"],
+        summary: "Confirm an approved practice is still valid: renews its review-by date",
+        params: idParams,
+        body: stillValidInputSchema.nullish(),
+        response: { 200: practiceDetailSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const doc = await confirmStillValid(app.kb, actor, request.params.id, request.body?.reviewBy);
+      return presentPracticeDetail(doc, actor);
+    },
+  );
+
+  app.get(
+    "/practices/:id/history",
+    {
+      config: { access: "staff" },
+      schema: {
+        tags: ["history"],
+        summary: "Every revision of a practice, newest first: who, when, what, comment",
+        params: idParams,
+        response: { 200: z.object({ revisions: z.array(revisionSummarySchema) }), ...errors },
+      },
+    },
+    async (request) => {
+      const doc = await getPractice(app.kb, request.params.id);
+      if (!canView(actorOf(request), doc)) throw forbidden("see the history of someone else's draft");
+      const revisions = await readRevisions(app.kb, doc.id, doc.meta.revision);
+      return { revisions: revisions.map(presentRevisionSummary) };
+    },
+  );
+
+  app.get(
+    "/practices/:id/revisions/:number",
+    {
+      config: { access: "staff" },
+      schema: {
+        tags: ["history"],
+        summary: "One revision with the full text it recorded",
+        params: idParams.extend({ number: revisionNumber }),
+        response: { 200: revisionSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const doc = await getPractice(app.kb, request.params.id);
+      if (!canView(actorOf(request), doc)) throw forbidden("see the history of someone else's draft");
+      return presentRevision(await readRevision(app.kb, doc.id, request.params.number));
+    },
+  );
+
+  app.get(
+    "/practices/:id/diff",
+    {
+      config: { access: "staff" },
+      schema: {
+        tags: ["history"],
+        summary: "Field-by-field difference of two revisions (words for text, items for lists)",
+        params: idParams,
+        querystring: z.strictObject({ from: revisionNumber, to: revisionNumber }),
+        response: { 200: revisionDiffSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const doc = await getPractice(app.kb, request.params.id);
+      if (!canView(actorOf(request), doc)) throw forbidden("see the history of someone else's draft");
+      const [from, to] = await Promise.all([
+        readRevision(app.kb, doc.id, request.query.from),
+        readRevision(app.kb, doc.id, request.query.to),
+      ]);
+      return {
+        practiceId: doc.id,
+        from: presentRevisionSummary(from),
+        to: presentRevisionSummary(to),
+        fields: diffRevisions(from, to),
+      };
     },
   );
 
   app.post(
     "/practices/:id/feedback",
     {
+      config: { access: "staff" },
       schema: {
         tags: ["practices"],
+        summary: "Say whether a practice helped",
         params: idParams,
         body: feedbackInputSchema,
-        response: { 200: z.object({ helpfulCount: z.number().int(), notHelpfulCount: z.number().int() }) },
+        response: {
+          200: z.object({ helpfulCount: z.number().int(), notHelpfulCount: z.number().int() }),
+          ...errors,
+        },
       },
     },
-    async (request) => recordFeedback(app.kb, request.params.id, request.body.helpful),
+    async (request) => {
+      const doc = await getPractice(app.kb, request.params.id);
+      if (!canView(actorOf(request), doc)) throw forbidden("rate someone else's draft");
+      return recordFeedback(app.kb, doc.id, request.body.helpful);
+    },
   );
 
   app.get(
     "/practices/:id/related",
     {
+      config: { access: "staff" },
       schema: {
         tags: ["practices"],
+        summary: "Approved practices like this one",
         params: idParams,
-        response: { 200: z.object({ hits: z.array(searchHitSchema) }) },
+        response: { 200: z.object({ hits: z.array(searchHitSchema) }), ...errors },
       },
     },
-    async (request) => ({ hits: await relatedPractices(app.kb, request.params.id) }),
+    async (request) => {
+      const doc = await getPractice(app.kb, request.params.id);
+      if (!canView(actorOf(request), doc)) throw forbidden("see someone else's draft");
+      return { hits: await relatedPractices(app.kb, doc.id) };
+    },
   );
 };
 export default practiceRoutes;

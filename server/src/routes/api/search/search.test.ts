@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../../../test/testApp";
+import { createTestApp, type TestApp, type TestUser } from "../../../../test/testApp";
 
 interface Hit {
   id: string;
@@ -11,8 +11,12 @@ interface Hit {
 
 describe("desk search", () => {
   let t: TestApp;
+  let staff: TestUser;
+  let curator: TestUser;
   beforeAll(async () => {
     t = await createTestApp({ seed: true });
+    staff = await t.loginAs("staff");
+    curator = await t.loginAs("curator");
   });
   afterAll(async () => {
     await t.close();
@@ -21,7 +25,7 @@ describe("desk search", () => {
   const search = async (params: Record<string, string | string[]>) => {
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(params)) for (const v of [value].flat()) query.append(key, v);
-    const response = await t.app.inject({ url: `/api/search?${query}` });
+    const response = await staff.inject({ url: `/api/search?${query}` });
     return { status: response.statusCode, body: response.json() };
   };
   const topIds = async (q: string, n = 3, extra: Record<string, string | string[]> = {}) =>
@@ -59,14 +63,14 @@ describe("desk search", () => {
 
   it("applies a new synonym group at once, across languages, without reindexing", async () => {
     expect((await search({ q: "квазиштраф" })).body.total).toBe(0);
-    const created = await t.app.inject({
+    const created = await curator.inject({
       method: "POST",
       url: "/api/synonyms",
       payload: { terms: ["квазиштраф", "overdue fine"] },
     });
     expect(created.statusCode).toBe(201);
     expect(await topIds("квазиштраф", 5)).toContain("en-fine-dispute-at-desk");
-    await t.app.inject({ method: "DELETE", url: `/api/synonyms/${created.json().id}` });
+    await curator.inject({ method: "DELETE", url: `/api/synonyms/${created.json().id}` });
     expect((await search({ q: "квазиштраф" })).body.total).toBe(0);
   });
 
@@ -91,10 +95,11 @@ describe("desk search", () => {
   });
 
   it("shows approved practices only", async () => {
-    const proposal = await t.app.inject({
+    const proposal = await staff.inject({
       method: "POST",
       url: "/api/practices",
       payload: {
+        submit: true,
         language: "en",
         title: "Zebracorn visitor asks for directions",
         situation: "A zebracorn walks in and asks where the maps are.",
@@ -110,7 +115,7 @@ describe("desk search", () => {
   });
 
   it("escapes highlighted text and marks the matched words", async () => {
-    await t.app.inject({
+    await curator.inject({
       method: "POST",
       url: "/api/import",
       payload: {

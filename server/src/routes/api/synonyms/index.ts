@@ -1,5 +1,7 @@
+import { apiErrorSchema } from "@practice-kb/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { synonymGroupNotFound } from "../../../lib/errors";
 
 const synonymGroupInput = z.strictObject({
   terms: z
@@ -8,12 +10,21 @@ const synonymGroupInput = z.strictObject({
     .max(50, "a synonym group has at most 50 terms"),
 });
 const synonymGroup = synonymGroupInput.extend({ id: z.string() });
+const idParams = z.object({ id: z.string().min(1).max(100) });
+const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema };
 
 /** Curator-managed synonym groups; a change applies to the next search, with no reindexing. */
 const synonymRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/synonyms",
-    { schema: { tags: ["synonyms"], response: { 200: z.object({ groups: z.array(synonymGroup) }) } } },
+    {
+      config: { access: "staff" },
+      schema: {
+        tags: ["synonyms"],
+        summary: "Every synonym group",
+        response: { 200: z.object({ groups: z.array(synonymGroup) }) },
+      },
+    },
     async () => ({
       groups: await app.synonyms.current(),
     }),
@@ -21,7 +32,15 @@ const synonymRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/synonyms",
-    { schema: { tags: ["synonyms"], body: synonymGroupInput, response: { 201: synonymGroup } } },
+    {
+      config: { access: "curator" },
+      schema: {
+        tags: ["synonyms"],
+        summary: "Add a group of words that mean the same",
+        body: synonymGroupInput,
+        response: { 201: synonymGroup, ...errors },
+      },
+    },
     async (request, reply) => {
       const response = await app.kb.es.index({
         index: app.kb.names.synonyms,
@@ -33,13 +52,49 @@ const synonymRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.put(
+    "/synonyms/:id",
+    {
+      config: { access: "curator" },
+      schema: {
+        tags: ["synonyms"],
+        summary: "Replace the terms of a group",
+        params: idParams,
+        body: synonymGroupInput,
+        response: { 200: synonymGroup, ...errors },
+      },
+    },
+    async (request) => {
+      const exists = await app.kb.es.exists({ index: app.kb.names.synonyms, id: request.params.id });
+      if (!exists) throw synonymGroupNotFound(request.params.id);
+      await app.kb.es.index({
+        index: app.kb.names.synonyms,
+        id: request.params.id,
+        document: { terms: request.body.terms, updatedAt: new Date().toISOString() },
+        refresh: "wait_for",
+      });
+      app.synonyms.invalidate();
+      return { id: request.params.id, terms: request.body.terms };
+    },
+  );
+
   app.delete(
     "/synonyms/:id",
-    { schema: { tags: ["synonyms"], params: z.object({ id: z.string().min(1).max(100) }) } },
+    {
+      config: { access: "curator" },
+      schema: {
+        tags: ["synonyms"],
+        summary: "Delete a group",
+        params: idParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
     async (request, reply) => {
+      const exists = await app.kb.es.exists({ index: app.kb.names.synonyms, id: request.params.id });
+      if (!exists) throw synonymGroupNotFound(request.params.id);
       await app.kb.es.delete({ index: app.kb.names.synonyms, id: request.params.id, refresh: "wait_for" });
       app.synonyms.invalidate();
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 };

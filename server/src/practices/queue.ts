@@ -1,0 +1,75 @@
+import type { estypes } from "@elastic/elasticsearch";
+import type { Actor, PracticeDetail, ReviewQueue, ReviewQueueItem } from "@practice-kb/shared";
+import type { KbContext } from "../context";
+import type { PracticeDocument } from "./document";
+import { presentPracticeDetail } from "./presenter";
+import { today } from "./workflow";
+
+const LIST_SIZE = 200;
+
+async function findDocuments(
+  ctx: KbContext,
+  query: estypes.QueryDslQueryContainer,
+  sort: estypes.Sort,
+  size = LIST_SIZE,
+): Promise<{ docs: PracticeDocument[]; total: number }> {
+  const response = await ctx.es.search<PracticeDocument>({
+    index: ctx.names.practices,
+    size,
+    track_total_hits: true,
+    sort,
+    _source_excludes: ["search", "vector"],
+    query,
+  });
+  const total = response.hits.total;
+  return {
+    docs: response.hits.hits.flatMap((hit) => (hit._source ? [hit._source] : [])),
+    total: typeof total === "number" ? total : (total?.value ?? 0),
+  };
+}
+
+/** What waits for a curator: practices in review, proposed edits of approved ones, and those past their review-by date. */
+export async function reviewQueue(ctx: KbContext, actor: Actor): Promise<ReviewQueue> {
+  const [inReview, pending, due] = await Promise.all([
+    findDocuments(ctx, { term: { status: "in_review" } }, [{ "meta.updatedAt": "asc" }, { id: "asc" }]),
+    findDocuments(
+      ctx,
+      { bool: { filter: [{ term: { status: "approved" } }, { term: { "pending.state": "in_review" } }] } },
+      [{ "pending.at": "asc" }, { id: "asc" }],
+    ),
+    findDocuments(
+      ctx,
+      { bool: { filter: [{ term: { status: "approved" } }, { range: { reviewBy: { lt: today() } } }] } },
+      [{ reviewBy: "asc" }, { id: "asc" }],
+    ),
+  ]);
+  const item = (doc: PracticeDocument, note: string | null, since: string): ReviewQueueItem => ({
+    practice: presentPracticeDetail(doc, actor),
+    note,
+    since,
+  });
+  return {
+    counts: {
+      inReview: inReview.total,
+      pendingRevisions: pending.total,
+      dueForReview: due.total,
+      total: inReview.total + pending.total + due.total,
+    },
+    inReview: inReview.docs.map((doc) => item(doc, doc.meta.authorNote ?? null, doc.meta.updatedAt)),
+    pendingRevisions: pending.docs.map((doc) =>
+      item(doc, doc.pending?.comment ?? null, doc.pending?.at ?? doc.meta.updatedAt),
+    ),
+    dueForReview: due.docs.map((doc) => item(doc, null, doc.reviewBy ?? doc.meta.updatedAt)),
+  };
+}
+
+/** The user's own practices and proposed edits, most recently changed first, with the curators' comments. */
+export async function myPractices(ctx: KbContext, actor: Actor): Promise<PracticeDetail[]> {
+  const { docs } = await findDocuments(
+    ctx,
+    { bool: { should: [{ term: { "meta.author": actor.id } }, { term: { "pending.by.id": actor.id } }] } },
+    [{ "meta.updatedAt": "desc" }, { id: "asc" }],
+    500,
+  );
+  return docs.map((doc) => presentPracticeDetail(doc, actor));
+}

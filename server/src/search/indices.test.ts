@@ -1,0 +1,78 @@
+import { randomBytes } from "node:crypto";
+import type { estypes } from "@elastic/elasticsearch";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../config";
+import { createElasticsearchClient } from "../plugins/app/knowledgeBase";
+import { PRACTICES_MAPPING_VERSION, practicesMapping, practicesSettings } from "./indexDefinitions";
+import { copyDocuments, ensureIndices, indexNames } from "./indices";
+
+const silent = { info: () => {}, warn: () => {} };
+
+/** The practices mapping as it was before search by meaning: no vector, no embeddingModel. */
+function mappingBeforeVectors(): estypes.MappingTypeMapping {
+  const mapping = practicesMapping();
+  const { vector: _vector, embeddingModel: _model, ...properties } = mapping.properties ?? {};
+  return { ...mapping, properties };
+}
+
+describe("mapping migration of the practices index", () => {
+  const url = process.env.ELASTICSEARCH_URL ?? "";
+  const es = createElasticsearchClient(loadConfig({ ...process.env, ELASTICSEARCH_URL: url }), url);
+  const prefix = `test-${randomBytes(4).toString("hex")}-`;
+  const names = indexNames(prefix);
+  const oldIndex = `${names.practices}-v1`;
+
+  beforeAll(async () => {
+    await es.indices.create({ index: oldIndex, settings: practicesSettings(0), mappings: mappingBeforeVectors() });
+    await es.indices.updateAliases({
+      actions: [{ add: { index: oldIndex, alias: names.practices, is_write_index: true } }],
+    });
+    await es.index({
+      index: names.practices,
+      id: "en-old-practice",
+      document: {
+        id: "en-old-practice",
+        status: "approved",
+        language: "en",
+        title: "A practice written before vectors",
+        situation: "Stored by the previous version.",
+        meta: { updatedAt: "2025-01-01T00:00:00.000Z", revision: 1 },
+      },
+      refresh: true,
+    });
+  });
+  afterAll(async () => {
+    const indices = Object.keys(await es.indices.get({ index: `${prefix}*` }));
+    if (indices.length > 0) await es.indices.delete({ index: indices });
+    await es.close();
+  });
+
+  it("copies documents without the new fields into the new index and moves the alias", async () => {
+    await ensureIndices(es, names, 0, silent);
+    const target = `${names.practices}-v${PRACTICES_MAPPING_VERSION}`;
+    expect(Object.keys(await es.indices.getAlias({ name: names.practices }))).toEqual([target]);
+    const doc = await es.get<{ title: string; vector?: unknown }>({ index: names.practices, id: "en-old-practice" });
+    expect(doc._index).toBe(target);
+    expect(doc._source?.title).toBe("A practice written before vectors");
+    // the old index is kept for rollback
+    expect(await es.indices.exists({ index: oldIndex })).toBe(true);
+
+    // the new index takes vectors; a later migration copies them along (they are not in _source by default)
+    const vector = Array.from({ length: 384 }, (_, i) => (i === 0 ? 1 : 0));
+    await es.update({
+      index: names.practices,
+      id: "en-old-practice",
+      doc: { vector, embeddingModel: "m" },
+      refresh: true,
+    });
+    const copy = `${prefix}copy`;
+    await es.indices.create({ index: copy, settings: practicesSettings(0), mappings: practicesMapping() });
+    expect(await copyDocuments(es, target, copy)).toBe(1);
+    await es.indices.refresh({ index: copy });
+    const copied = await es.search({
+      index: copy,
+      query: { bool: { filter: [{ exists: { field: "vector" } }, { term: { embeddingModel: "m" } }] } },
+    });
+    expect(copied.hits.hits.map((hit) => hit._id)).toEqual(["en-old-practice"]);
+  });
+});

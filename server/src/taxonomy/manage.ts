@@ -1,0 +1,195 @@
+import { errors } from "@elastic/elasticsearch";
+import type { Actor, PracticeInput, TaxonomyEntry, TaxonomyKind, TaxonomyMergeResult } from "@practice-kb/shared";
+import type { KbContext } from "../context";
+import { mergeIntoItself, taxonomyEntryExists, taxonomyEntryInUse, taxonomyEntryNotFound } from "../lib/errors";
+import { buildPracticeDocument, contentOf, type PracticeDocument } from "../practices/document";
+import { type RevisionDocument, revisionOperations } from "../practices/revisions";
+import { carryVector } from "../practices/vector";
+
+/** The practice field each taxonomy list fills. */
+const FIELD = { situationTypes: "situationType", channels: "channels", audiences: "audiences" } as const;
+
+interface TaxonomyDocument {
+  kind: TaxonomyKind;
+  id: string;
+  labels: Record<string, string>;
+  position: number;
+}
+
+const documentId = (kind: TaxonomyKind, id: string) => `${kind}:${id}`;
+
+async function findEntry(ctx: KbContext, kind: TaxonomyKind, id: string): Promise<TaxonomyDocument | null> {
+  try {
+    return (
+      (await ctx.es.get<TaxonomyDocument>({ index: ctx.names.taxonomy, id: documentId(kind, id) }))._source ?? null
+    );
+  } catch (error) {
+    if (error instanceof errors.ResponseError && error.statusCode === 404) return null;
+    throw error;
+  }
+}
+
+async function getEntry(ctx: KbContext, kind: TaxonomyKind, id: string): Promise<TaxonomyDocument> {
+  const entry = await findEntry(ctx, kind, id);
+  if (!entry) throw taxonomyEntryNotFound(kind, id);
+  return entry;
+}
+
+/** Adds an entry at the end of its list. */
+export async function createEntry(ctx: KbContext, kind: TaxonomyKind, entry: TaxonomyEntry): Promise<TaxonomyEntry> {
+  const last = await ctx.es.search<TaxonomyDocument>({
+    index: ctx.names.taxonomy,
+    size: 1,
+    sort: [{ position: "desc" }],
+    query: { term: { kind } },
+  });
+  const position = (last.hits.hits[0]?._source?.position ?? -1) + 1;
+  const doc: TaxonomyDocument = { kind, id: entry.id, labels: entry.labels, position };
+  try {
+    await ctx.es.create({
+      index: ctx.names.taxonomy,
+      id: documentId(kind, entry.id),
+      document: doc,
+      refresh: "wait_for",
+    });
+  } catch (error) {
+    if (error instanceof errors.ResponseError && error.statusCode === 409) throw taxonomyEntryExists(kind, entry.id);
+    throw error;
+  }
+  return { id: entry.id, labels: entry.labels };
+}
+
+/** Replaces the labels of an entry (its id, and so every practice using it, stays). */
+export async function updateEntryLabels(
+  ctx: KbContext,
+  kind: TaxonomyKind,
+  id: string,
+  labels: Record<string, string>,
+): Promise<TaxonomyEntry> {
+  const entry = await getEntry(ctx, kind, id);
+  await ctx.es.index({
+    index: ctx.names.taxonomy,
+    id: documentId(kind, id),
+    document: { ...entry, labels },
+    refresh: "wait_for",
+  });
+  return { id, labels };
+}
+
+/** How many practices (any status) use an entry. */
+export async function countUsage(ctx: KbContext, kind: TaxonomyKind, id: string): Promise<number> {
+  const response = await ctx.es.count({ index: ctx.names.practices, query: { term: { [FIELD[kind]]: id } } });
+  return response.count;
+}
+
+/** Deletes an entry no practice uses; one in use can only be merged into another. */
+export async function deleteEntry(ctx: KbContext, kind: TaxonomyKind, id: string): Promise<void> {
+  await getEntry(ctx, kind, id);
+  const used = await countUsage(ctx, kind, id);
+  if (used > 0) throw taxonomyEntryInUse(kind, id, used);
+  await ctx.es.delete({ index: ctx.names.taxonomy, id: documentId(kind, id), refresh: "wait_for" });
+}
+
+function replaceIn(content: PracticeInput, kind: TaxonomyKind, from: string, to: string): PracticeInput {
+  if (kind === "situationTypes") {
+    return content.situationType === from ? { ...content, situationType: to } : content;
+  }
+  const field = FIELD[kind];
+  const values = content[field] ?? [];
+  if (!values.includes(from)) return content;
+  // A practice that had both keeps one.
+  const next = [...new Set(values.map((value) => (value === from ? to : value)))];
+  return { ...content, [field]: next };
+}
+
+/**
+ * Merges entry `id` into `into`: every practice using it is moved (each with a revision), pending edits
+ * too, then the entry is deleted. Writes are guarded by sequence numbers; a practice changed meanwhile
+ * is read again and retried.
+ */
+export async function mergeEntry(
+  ctx: KbContext,
+  actor: Actor,
+  kind: TaxonomyKind,
+  id: string,
+  into: string,
+): Promise<TaxonomyMergeResult> {
+  if (id === into) throw mergeIntoItself();
+  await Promise.all([getEntry(ctx, kind, id), getEntry(ctx, kind, into)]);
+  const comment = `Merged ${kind} "${id}" into "${into}"`;
+  let moved = 0;
+  for (let round = 0; round < 10; round++) {
+    await ctx.es.indices.refresh({ index: ctx.names.practices });
+    const page = await ctx.es.search<PracticeDocument>({
+      index: ctx.names.practices,
+      size: 500,
+      seq_no_primary_term: true,
+      sort: [{ id: "asc" }],
+      _source_excludes: ["search"],
+      query: { term: { [FIELD[kind]]: id } },
+    });
+    const hits = page.hits.hits;
+    if (hits.length === 0) break;
+    const now = new Date().toISOString();
+    const operations: unknown[] = [];
+    const revisions: RevisionDocument[] = [];
+    for (const hit of hits) {
+      const current = hit._source;
+      if (!current || hit._seq_no === undefined || hit._primary_term === undefined) continue;
+      const number = current.meta.revision + 1;
+      const content = replaceIn(contentOf(current), kind, id, into);
+      const pending = current.pending
+        ? { ...current.pending, content: replaceIn(current.pending.content, kind, id, into) }
+        : null;
+      const meta = { ...current.meta, revision: number, liveRevision: number, updatedAt: now };
+      const doc = buildPracticeDocument(current.id, content, current.status, meta, pending);
+      // Moving a practice to another entry changes none of the words its vector was computed from.
+      carryVector(current, doc);
+      operations.push(
+        {
+          index: {
+            _index: ctx.names.practices,
+            _id: current.id,
+            if_seq_no: hit._seq_no,
+            if_primary_term: hit._primary_term,
+          },
+        },
+        doc,
+      );
+      revisions.push({
+        practiceId: current.id,
+        number,
+        action: "taxonomy_merged",
+        status: current.status,
+        pending: false,
+        by: actor,
+        at: now,
+        comment,
+        content,
+      });
+    }
+    const result = await ctx.es.bulk({ operations, refresh: "wait_for" });
+    // A practice changed between the search and the write fails its sequence check and is picked up
+    // again next round; only the practices written get their revision.
+    const written: RevisionDocument[] = [];
+    result.items.forEach((item, index) => {
+      const action = item.index;
+      if (action?.error && action.status !== 409) {
+        throw new Error(`merging ${kind} failed: ${JSON.stringify(action.error)}`);
+      }
+      const revision = revisions[index];
+      if (action && !action.error && revision) written.push(revision);
+    });
+    if (written.length > 0) {
+      const revisionResult = await ctx.es.bulk({
+        operations: written.flatMap((revision) => revisionOperations(ctx, revision)),
+      });
+      if (revisionResult.errors) throw new Error(`recording the revisions of merging ${kind} failed`);
+    }
+    moved += written.length;
+  }
+  const left = await countUsage(ctx, kind, id);
+  if (left > 0) throw taxonomyEntryInUse(kind, id, left);
+  await ctx.es.delete({ index: ctx.names.taxonomy, id: documentId(kind, id), refresh: "wait_for" });
+  return { moved, deleted: id, into };
+}
