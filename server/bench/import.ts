@@ -217,7 +217,15 @@ function runCli(file: string, env: BenchEnvironment): Promise<{ ms: number; outp
   return new Promise((resolve, reject) => {
     const child = spawn(tsx, ["src/cli/kb.ts", "import", file], {
       cwd: path.join(REPO_ROOT, "server"),
-      env: { ...process.env, ELASTICSEARCH_URL: env.url, INDEX_PREFIX: `${env.prefix}cli-`, LOG_LEVEL: "warn" },
+      // EMBEDDINGS=off: `kb import` would then embed every practice for search by meaning, which is
+      // another cost (and needs the embeddings service); this figure is the import itself.
+      env: {
+        ...process.env,
+        ELASTICSEARCH_URL: env.url,
+        INDEX_PREFIX: `${env.prefix}cli-`,
+        LOG_LEVEL: "warn",
+        EMBEDDINGS: "off",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -292,7 +300,8 @@ async function main(): Promise<void> {
         `Index size after the first import: ${mb(storeBytes)} MB for ${count} practices (primary store, before merges).`,
         cli
           ? `CLI \`kb import\` of the same file into another empty prefix: ${seconds(cli.ms)} s wall clock ` +
-            `(${Math.round(count / (cli.ms / 1000))} practices/s, including tsx start-up), exit ${cli.code}: ${cli.output.split("\n").pop()}`
+            `(${Math.round(count / (cli.ms / 1000))} practices/s, including tsx start-up; EMBEDDINGS=off, so without embedding), ` +
+            `exit ${cli.code}: ${cli.output.split("\n").pop()}`
           : "CLI run skipped (--no-cli).",
       ].join("\n"),
     );

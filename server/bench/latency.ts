@@ -236,6 +236,9 @@ async function startApp(env: BenchEnvironment): Promise<AppProcess> {
       HOST: "127.0.0.1",
       PORT: String(port),
       LOG_LEVEL: "warn",
+      // Word search, which is what the DIRECT side replays. With embeddings on, the app would also
+      // embed every query (and, in the background, all 10,000 practices) and run a kNN search.
+      EMBEDDINGS: "off",
     },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
