@@ -1,6 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
+import { STORAGE_STATE } from "./global-setup";
 
 const PORT = 3100;
+// One index prefix per run, shared with the workers and the teardown through the environment.
+process.env.E2E_INDEX_PREFIX ??= `e2e-${Date.now()}-`;
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 // Debian's Chromium, never a downloaded browser build; flags keep it quiet and offline.
@@ -17,6 +20,8 @@ const chromiumArgs = [
 
 export default defineConfig({
   testDir: "./tests",
+  globalSetup: "./global-setup.ts",
+  globalTeardown: "./global-teardown.ts",
   fullyParallel: false,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
@@ -26,6 +31,7 @@ export default defineConfig({
   outputDir: "test-results",
   use: {
     baseURL,
+    storageState: STORAGE_STATE,
     locale: "en-US",
     trace: "retain-on-failure",
     launchOptions: { executablePath: "/usr/bin/chromium", args: chromiumArgs },
@@ -43,8 +49,13 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       // A fresh index per run, so tests own their data and never see another run's feedback.
-      INDEX_PREFIX: `e2e-${Date.now()}-`,
+      INDEX_PREFIX: process.env.E2E_INDEX_PREFIX,
       LOG_LEVEL: "warn",
+      // The demo desk-staff account the global setup logs in with (a fresh, throwaway index).
+      DEMO_ACCOUNTS: "true",
+      // Word search only: these tests are about the desk UI and assert exact counts and an empty
+      // result; search by meaning ranks and counts differently (and is tested in server/).
+      EMBEDDINGS: "off",
       ...(process.env.ELASTICSEARCH_URL ? { ELASTICSEARCH_URL: process.env.ELASTICSEARCH_URL } : {}),
     },
   },

@@ -10,7 +10,8 @@ import type { estypes } from "@elastic/elasticsearch";
 import { type ContentLanguage, type SearchQuery, searchQuerySchema } from "@practice-kb/shared";
 import { REPO_ROOT } from "../src/config";
 import type { KbContext } from "../src/context";
-import type { PracticeDocument } from "../src/practices/document";
+import { EmbeddingQueue } from "../src/embeddings/embeddingQueue";
+import { createOpenAiEmbeddingsProvider } from "../src/embeddings/provider";
 import { searchPractices } from "../src/search/searchPractices";
 import { SynonymCache, type SynonymGroup } from "../src/search/synonyms";
 import { seedIfEmpty } from "../src/seed/seedIfEmpty";
@@ -133,50 +134,6 @@ function emptyRow(): Row {
   return row;
 }
 
-/** Embeds texts through an OpenAI-compatible endpoint (the product's own provider does the same). */
-async function embedTexts(url: string, texts: string[], kind: "query" | "passage"): Promise<number[][]> {
-  const response = await fetch(`${url.replace(/\/$/, "")}/v1/embeddings`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ model: "multilingual-e5-small", input: texts, input_type: kind }),
-  });
-  if (!response.ok) throw new Error(`embeddings endpoint answered ${response.status}`);
-  const body = (await response.json()) as { data: { embedding: number[]; index: number }[] };
-  return body.data.sort((a, b) => a.index - b.index).map((item) => item.embedding);
-}
-
-/** Gives every practice of the bench index its vector (what the product's background queue does). */
-async function embedAllPractices(ctx: KbContext, url: string): Promise<void> {
-  const mapping = await ctx.es.indices.getMapping({ index: ctx.names.practices });
-  const properties = Object.values(mapping)[0]?.mappings.properties ?? {};
-  if (!("vector" in properties)) {
-    await ctx.es.indices.putMapping({
-      index: ctx.names.practices,
-      properties: { vector: { type: "dense_vector", dims: 384, similarity: "cosine", index: true } },
-    });
-  }
-  const all = await ctx.es.search<PracticeDocument>({
-    index: ctx.names.practices,
-    size: 1000,
-    query: { match_all: {} },
-  });
-  const docs = all.hits.hits.flatMap((hit) => (hit._source ? [hit._source] : []));
-  for (let start = 0; start < docs.length; start += 16) {
-    const batch = docs.slice(start, start + 16);
-    const vectors = await embedTexts(url, batch.map(passageText), "passage");
-    const operations = batch.flatMap((doc, i) => [
-      { update: { _index: ctx.names.practices, _id: doc.id } },
-      { doc: { vector: vectors[i] } },
-    ]);
-    await ctx.es.bulk({ operations, refresh: true });
-  }
-}
-
-/** The text that says what the situation is: title, situation and tags. */
-function passageText(doc: PracticeDocument): string {
-  return [doc.title, doc.situation, doc.tags.join(", ")].filter(Boolean).join("\n");
-}
-
 async function main(): Promise<void> {
   const details = process.argv.includes("--details");
   const env = await openBenchEnvironment("relevance");
@@ -184,14 +141,15 @@ async function main(): Promise<void> {
     await seedIfEmpty(env.ctx, path.join(REPO_ROOT, "seed"), { info: () => {} });
     const synonyms = await new SynonymCache(env.ctx).current();
     const embeddingsUrl = process.env.EMBEDDINGS_URL;
+    let embedQuery: ((text: string) => Promise<number[] | null>) | null = null;
     if (embeddingsUrl) {
+      // The product's own provider and background queue give every seed practice its vector.
+      const provider = createOpenAiEmbeddingsProvider({ url: embeddingsUrl, model: "multilingual-e5-small" });
       const started = Date.now();
-      await embedAllPractices(env.ctx, embeddingsUrl);
+      await new EmbeddingQueue(env.ctx, provider).drain();
       console.error(`embedded the seed practices in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      embedQuery = async (text) => (await provider.embed([text], "query"))[0] ?? null;
     } else console.error("EMBEDDINGS_URL is not set: meaning and fused columns equal word search");
-    const embedQuery = embeddingsUrl
-      ? async (text: string) => (await embedTexts(embeddingsUrl, [text], "query"))[0] ?? null
-      : null;
     console.log("### Labels as written: each query's own-language practices\n");
     await scoreAll(env.ctx, synonyms, embedQuery, loadLabelledQueries(false), details);
     console.log("\n### With equivalents: the same situation in another language counts as useful (grade 1)\n");

@@ -5,11 +5,22 @@ import { PracticeRoute, practiceAction, practiceLoader, practiceShouldRevalidate
 import { ROOT_ROUTE_ID, RootLayout, rootLoader, rootShouldRevalidate } from "./routes/root";
 import { SearchRoute, searchLoader } from "./routes/search";
 
+/** What shows while the first data loads: the same header as index.html's static shell, so nothing jumps. */
 function BootScreen() {
   return (
-    <div className="boot" aria-busy="true">
-      <span className="boot-mark" aria-hidden="true" />
-    </div>
+    <>
+      <header className="site-header">
+        <div className="header-inner">
+          <span className="brand">
+            <img src="/favicon.svg" alt="" width="28" height="28" />
+            <span className="brand-name">Practice KB</span>
+          </span>
+        </div>
+      </header>
+      <div className="boot" aria-busy="true">
+        <span className="boot-mark" aria-hidden="true" />
+      </div>
+    </>
   );
 }
 

@@ -109,3 +109,13 @@ export function AlertIcon() {
     </Svg>
   );
 }
+
+/** A globe, next to the language switch. */
+export function GlobeIcon() {
+  return (
+    <Svg>
+      <circle cx="12" cy="12" r="10" />
+      <path d="M2 12h20M12 2a15 15 0 0 1 0 20M12 2a15 15 0 0 0 0 20" />
+    </Svg>
+  );
+}

@@ -24,6 +24,7 @@ export const paths = {
     taxonomy: "/api/taxonomy",
     search: "/api/search",
     practices: "/api/practices",
+    session: "/api/auth/session",
     /** One practice. */
     practice: (id: string) => `/api/practices/${encodeURIComponent(id)}`,
     /** Practices related to one practice. */

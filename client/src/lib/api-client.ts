@@ -1,5 +1,6 @@
 import { apiErrorSchema } from "@practice-kb/shared";
-import type { z } from "zod";
+import { z } from "zod";
+import { paths } from "@/config/paths";
 
 /** One field-level problem reported by the API, with its path flattened to "field" or "field.0". */
 export interface FieldProblem {
@@ -85,6 +86,20 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+const csrfSchema = z.object({ csrfToken: z.string().nullable() });
+let csrfToken: Promise<string | null> | null = null;
+
+// Cookie sessions must echo their CSRF token on every change; ask for it once, lazily. Without
+// a session (or on a server without accounts) there is no token and writes go without one.
+function currentCsrfToken(): Promise<string | null> {
+  csrfToken ??= fetch(paths.api.session, { headers: { Accept: "application/json" } })
+    .then(async (response) =>
+      response.ok ? (csrfSchema.safeParse(await response.json()).data?.csrfToken ?? null) : null,
+    )
+    .catch(() => null);
+  return csrfToken;
+}
+
 /** Calls the API and returns the response parsed with `schema`; every failure becomes an ApiError. */
 export async function apiRequest<Schema extends z.ZodType>(
   url: string,
@@ -101,6 +116,10 @@ export async function apiRequest<Schema extends z.ZodType>(
     init.headers = { ...init.headers, "Content-Type": "application/json" };
     init.body = JSON.stringify(options.body);
   }
+  if (init.method !== "GET") {
+    const token = await currentCsrfToken();
+    if (token) init.headers = { ...init.headers, "x-csrf-token": token };
+  }
 
   let response: Response;
   try {
@@ -111,6 +130,8 @@ export async function apiRequest<Schema extends z.ZodType>(
   }
 
   const body = await readJson(response);
+  // A stale token (new login in another tab) is fetched again on the next change.
+  if (response.status === 403) csrfToken = null;
   if (!response.ok) {
     const parsed = apiErrorSchema.safeParse(body);
     if (parsed.success) {

@@ -1,4 +1,4 @@
-import type { Health, Taxonomy } from "@practice-kb/shared";
+import type { Taxonomy } from "@practice-kb/shared";
 import { UI_LANGUAGES } from "@practice-kb/shared";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
@@ -14,10 +14,11 @@ import {
   useNavigate,
   useRevalidator,
 } from "react-router";
+import { GlobeIcon } from "@/components/icons";
 import { EngineDownBanner } from "@/components/status";
 import { paths } from "@/config/paths";
 import { isTypingTarget } from "@/lib/dom";
-import { getHealth } from "@/lib/health";
+import { getHealth, type HealthStatus } from "@/lib/health";
 import { LANGUAGE_NAMES } from "@/lib/languages";
 import { getTaxonomy, TaxonomyProvider } from "@/lib/taxonomy";
 import { currentUiLanguage, i18n } from "../i18n";
@@ -28,7 +29,7 @@ export const ROOT_ROUTE_ID = "root";
 /** What every page can rely on: the taxonomy (null if it failed) and the engine's health. */
 export interface RootData {
   taxonomy: Taxonomy | null;
-  health: Health | null;
+  health: HealthStatus | null;
 }
 
 /** Loads the taxonomy and health once; failures degrade to null instead of blanking the app. */
@@ -47,7 +48,7 @@ export function rootShouldRevalidate({ currentUrl, nextUrl, formMethod }: Should
 }
 
 /** True when the health check says search cannot work. */
-export function isEngineDown(health: Health | null | undefined): boolean {
+export function isEngineDown(health: HealthStatus | null | undefined): boolean {
   return health?.status === "down";
 }
 
@@ -134,6 +135,7 @@ function LanguageSelect({ onChanged }: { onChanged: () => void }) {
   const language = currentUiLanguage();
   return (
     <div className="language-select">
+      <GlobeIcon />
       <label htmlFor="ui-language">{t("app.language")}</label>
       <select
         id="ui-language"

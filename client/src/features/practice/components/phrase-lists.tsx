@@ -47,7 +47,7 @@ export function PhraseLists({ practiceId, language, say, avoid }: PhraseListsPro
                   </q>
                   <button
                     type="button"
-                    className="button button-small copy-button no-print"
+                    className="button button-secondary button-small copy-button no-print"
                     aria-describedby={textId}
                     onClick={() => copy(index, phrase)}
                   >

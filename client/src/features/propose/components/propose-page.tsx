@@ -1,7 +1,7 @@
 import { CONTENT_LANGUAGES } from "@practice-kb/shared";
 import { type MouseEvent, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Form, Link, useActionData, useLocation, useNavigation, useSearchParams } from "react-router";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "react-router";
 import { paths } from "@/config/paths";
 import { useDocumentTitle } from "@/lib/dom";
 import { isUiLanguage, LANGUAGE_NAMES } from "@/lib/languages";
@@ -14,7 +14,6 @@ import { type ControlProps, Field, FieldErrors } from "./field";
 export function ProposePage() {
   const { t, i18n } = useTranslation();
   const result = useActionData<ProposeResult>();
-  const location = useLocation();
   useDocumentTitle(t("propose.title"), t("app.name"));
 
   return (
@@ -22,8 +21,9 @@ export function ProposePage() {
       {result?.status === "sent" ? (
         <SentPanel title={result.title} />
       ) : (
-        // A new visit (e.g. "propose another") gets a fresh, empty form.
-        <ProposeForm key={location.key} result={result} uiLanguage={i18n.resolvedLanguage ?? "en"} />
+        // Not keyed by location: a failed submit must keep everything typed. "Propose another" still
+        // starts empty, because the form was unmounted while the success panel showed.
+        <ProposeForm result={result} uiLanguage={i18n.resolvedLanguage ?? "en"} />
       )}
     </div>
   );

@@ -44,6 +44,12 @@ export function FacetPanel({ state, facets, activeCount, onToggle, onClear }: Fa
     return languageName(id);
   };
 
+  // An empty filter box (nothing found, nothing selected) is only noise next to the empty state.
+  const hasChips = FACETS.some(
+    (facet) => state.filters[facet].length > 0 || (facets?.[facet] ?? []).some((bucket) => bucket.count > 0),
+  );
+  if (!hasChips) return null;
+
   return (
     <details className="filters" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary className="filters-summary">
@@ -80,6 +86,11 @@ export function FacetPanel({ state, facets, activeCount, onToggle, onClear }: Fa
                       data-value={id}
                       onClick={() => onToggle(facet, id)}
                     >
+                      {pressed && (
+                        <span className="chip-check" aria-hidden="true">
+                          ✓
+                        </span>
+                      )}
                       {facet === "channel" && <ChannelIcon channel={id} />}
                       <span className="chip-label" lang={facet === "language" ? id : undefined}>
                         {labelOf(facet, id)}

@@ -11,15 +11,17 @@ const DEBOUNCE_MS = 150;
 interface SearchBoxProps {
   /** The query as the URL has it now. */
   value: string;
+  /** True when `value` came from elsewhere (back/forward, a link), not from this box's own typing. */
+  external: boolean;
   busy: boolean;
   resultsId: string;
   onSearch: (q: string) => void;
-  /** ArrowDown from the box: move into the results. */
-  onEnterResults: () => void;
+  /** ArrowDown from the box: move into the results; `searching` when that keystroke started a search. */
+  onEnterResults: (searching: boolean) => void;
 }
 
 /** The one search box: searches as you type, debounced, and follows the URL on back/forward. */
-export function SearchBox({ value, busy, resultsId, onSearch, onEnterResults }: SearchBoxProps) {
+export function SearchBox({ value, external, busy, resultsId, onSearch, onEnterResults }: SearchBoxProps) {
   const { t } = useTranslation();
   const [text, setText] = useState(value);
   const lastSent = useRef(value);
@@ -28,9 +30,11 @@ export function SearchBox({ value, busy, resultsId, onSearch, onEnterResults }: 
   const onSearchRef = useRef(onSearch);
   onSearchRef.current = onSearch;
 
-  // Back/forward or a "did you mean" link changed the URL: show its query, unless it is what we sent.
+  // Back/forward or a "did you mean" link changed the URL: show its query. Results of our own typing
+  // never write back into the box: they can land while the user is still typing, and would eat keys.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new URL query may reset the box.
   useEffect(() => {
-    if (value !== lastSent.current) {
+    if (external && value !== lastSent.current) {
       lastSent.current = value;
       setText(value);
     }
@@ -38,15 +42,17 @@ export function SearchBox({ value, busy, resultsId, onSearch, onEnterResults }: 
 
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
-  function send(q: string) {
+  /** Searches for `q` now unless that is already the query; returns whether a search started. */
+  function send(q: string): boolean {
     window.clearTimeout(timer.current);
     timer.current = undefined;
     if (q.trim() === lastSent.current.trim()) {
       lastSent.current = q;
-      return;
+      return false;
     }
     lastSent.current = q;
     onSearchRef.current(q);
+    return true;
   }
 
   // Leading-edge debounce: the first key after a pause searches at once (a single correction
@@ -70,8 +76,7 @@ export function SearchBox({ value, busy, resultsId, onSearch, onEnterResults }: 
   function handleKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === "ArrowDown") {
       event.preventDefault();
-      send(text);
-      onEnterResults();
+      onEnterResults(send(text));
     } else if (event.key === "/" && text === "") {
       // "/" is the focus-search shortcut; in an empty box it would only start a useless query.
       event.preventDefault();

@@ -65,10 +65,18 @@ export function SearchPage({ data, busy, bannerShown, onRetry }: SearchPageProps
     if (wantsSearch || hasFinePointer()) document.getElementById(SEARCH_INPUT_ID)?.focus();
   }, []);
 
+  const focusWhenLoaded = useRef(false);
+  useEffect(() => {
+    if (focusWhenLoaded.current && !busy) {
+      focusWhenLoaded.current = false;
+      focusResult(resultsRef.current, 0);
+    }
+  }, [busy]);
+
   function search(q: string) {
     // Starting a search adds a history entry; refining it replaces that entry, so Back is useful.
     const replace = state.q.trim() !== "";
-    setSearchParams(withQuery(searchParams, q), { replace, preventScrollReset: true });
+    setSearchParams(withQuery(searchParams, q), { replace, preventScrollReset: true, state: { fromTyping: true } });
   }
 
   function toggle(facet: FacetName, value: string) {
@@ -90,10 +98,15 @@ export function SearchPage({ data, busy, bannerShown, onRetry }: SearchPageProps
       <h1 className="page-title">{t("search.heading")}</h1>
       <SearchBox
         value={state.q}
+        external={navigationType === "POP" || !(location.state as { fromTyping?: boolean } | null)?.fromTyping}
         busy={busy}
         resultsId={RESULTS_ID}
         onSearch={search}
-        onEnterResults={() => focusResult(resultsRef.current, 0)}
+        onEnterResults={(searching) => {
+          // Results about to change would swallow the focus; move in once the fresh ones arrive.
+          if (searching || busy) focusWhenLoaded.current = true;
+          else focusResult(resultsRef.current, 0);
+        }}
       />
       {unavailable && !bannerShown && <EngineDownBanner onRetry={onRetry} />}
       <div className="search-layout">
@@ -109,6 +122,7 @@ export function SearchPage({ data, busy, bannerShown, onRetry }: SearchPageProps
           className="results-area"
           aria-labelledby="results-heading"
           aria-busy={busy}
+          data-query={result ? state.q.trim() : undefined}
           ref={resultsRef}
         >
           <LoadingBar active={busy} />

@@ -1,0 +1,146 @@
+import { expect, test } from "@playwright/test";
+import { ANGRY_PHONE, resultCount, resultLinks, searchBox, shownTotal } from "./fixtures";
+
+test.describe("search as you type", () => {
+  test("results follow the typing, the URL keeps the query, reload restores it", async ({ page }) => {
+    const searches: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/api/search")) searches.push(request.url());
+    });
+    await page.goto("/");
+    await expect(resultLinks(page).first()).toBeVisible();
+    searches.length = 0;
+
+    const box = searchBox(page);
+    await box.pressSequentially("angry phone", { delay: 25 });
+
+    await expect(page).toHaveURL(/[?&]q=angry(\+|%20)phone/);
+    await expect(resultLinks(page).first()).toHaveText(ANGRY_PHONE.en.title);
+    // The matching words are highlighted in the card.
+    await expect(resultLinks(page).first().locator("mark").first()).toHaveText(/angry/i);
+    await expect(resultCount(page)).toHaveText(/\d+ practices? found/);
+    // Debounced: a burst of 11 keystrokes sends a few searches, not one per key (the first key
+    // searches at once; a busy machine that stalls between keys may add one or two more).
+    expect(searches.length).toBeLessThanOrEqual(6);
+
+    await page.reload();
+    await expect(searchBox(page)).toHaveValue("angry phone");
+    await expect(resultLinks(page).first()).toHaveText(ANGRY_PHONE.en.title);
+  });
+
+  test("previous results stay on screen, marked busy, while a slow search loads", async ({ page }) => {
+    await page.goto("/?q=angry");
+    await expect(resultLinks(page).first()).toBeVisible();
+    const before = await resultLinks(page).count();
+
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route("**/api/search**", async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await searchBox(page).press("End");
+    await searchBox(page).pressSequentially(" phone");
+
+    await expect(page.locator("#results")).toHaveAttribute("aria-busy", "true");
+    await expect(resultLinks(page)).toHaveCount(before);
+    release();
+    await expect(page.locator("#results")).not.toHaveAttribute("aria-busy", "true");
+    await expect(page).toHaveURL(/q=angry(\+|%20)phone/);
+  });
+
+  test("a misspelt query offers a did-you-mean link that searches for it", async ({ page }) => {
+    await page.goto("/?q=complant");
+    const suggestion = page.getByRole("link", { name: "complaint", exact: true });
+    await expect(suggestion).toBeVisible();
+    await expect(page.getByText("Did you mean")).toBeVisible();
+    await suggestion.click();
+    await expect(page).toHaveURL(/q=complaint/);
+    await expect(searchBox(page)).toHaveValue("complaint");
+  });
+
+  test("nothing found: says so and offers to propose a practice with the query as title", async ({ page }) => {
+    await page.goto("/");
+    await searchBox(page).fill("xqzzyw blorft");
+    await expect(page.getByRole("heading", { name: "Nothing found" })).toBeVisible();
+    await page.getByRole("link", { name: "Propose a practice" }).last().click();
+    await expect(page).toHaveURL(/\/propose\?title=xqzzyw/);
+    await expect(page.getByLabel("Title")).toHaveValue("xqzzyw blorft");
+  });
+});
+
+test.describe("facets", () => {
+  test("a channel chip filters results, shows as pressed, updates counts; Back restores", async ({ page }) => {
+    await page.goto("/?q=angry");
+    const totalBefore = await shownTotal(page);
+    const channels = page.getByRole("region", { name: "Channel" });
+    const phone = channels.getByRole("button", { name: /^Phone\b/ });
+    await expect(phone).toHaveAttribute("aria-pressed", "false");
+    const phoneCount = Number(await phone.locator(".chip-count [aria-hidden]").textContent());
+    expect(phoneCount).toBeGreaterThan(0);
+    expect(phoneCount).toBeLessThan(totalBefore);
+
+    const complaint = page
+      .getByRole("region", { name: "Situation type" })
+      .getByRole("button", { name: /^Complaint\b/ });
+    const complaintBefore = await complaint.locator(".chip-count [aria-hidden]").textContent();
+
+    await phone.click();
+    await expect(page).toHaveURL(/channel=phone/);
+    await expect(phone).toHaveAttribute("aria-pressed", "true");
+    expect(await shownTotal(page)).toBe(phoneCount);
+    // Every card now names the phone channel.
+    const cards = page.locator("#results .card");
+    const count = await cards.count();
+    for (let i = 0; i < count; i++) await expect(cards.nth(i).locator(".channels")).toContainText("Phone");
+    // Facet counts reflect the other active filter.
+    await expect(complaint.locator(".chip-count [aria-hidden]")).not.toHaveText(complaintBefore ?? "");
+
+    await page.goBack();
+    await expect(page).not.toHaveURL(/channel=phone/);
+    await expect(phone).toHaveAttribute("aria-pressed", "false");
+    expect(await shownTotal(page)).toBe(totalBefore);
+
+    await page.goForward();
+    await expect(phone).toHaveAttribute("aria-pressed", "true");
+  });
+
+  test("filter-only browsing with an empty query", async ({ page }) => {
+    await page.goto("/");
+    const all = await shownTotal(page);
+    expect(all).toBeGreaterThanOrEqual(80);
+    await page
+      .getByRole("region", { name: "Language of the practice" })
+      .getByRole("button", { name: /^Polski/ })
+      .click();
+    await expect(page).toHaveURL(/language=pl/);
+    const polish = await shownTotal(page);
+    expect(polish).toBeGreaterThan(0);
+    expect(polish).toBeLessThan(all);
+    await expect(page.locator("#results .badge").first()).toContainText("Polski");
+    await page.getByRole("button", { name: "Clear filters" }).click();
+    expect(await shownTotal(page)).toBe(all);
+  });
+});
+
+test("engine down: a clear banner, and the page stays usable", async ({ page }) => {
+  await page.route("**/api/search**", (route) =>
+    route.fulfill({
+      status: 503,
+      json: { statusCode: 503, error: "search_unavailable", message: "Search engine unavailable" },
+    }),
+  );
+  await page.goto("/?q=angry");
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("Search is unavailable right now");
+  await expect(page.getByRole("banner")).toBeVisible();
+  await expect(searchBox(page)).toBeEditable();
+  await expect(page.getByRole("link", { name: "Propose a practice" })).toBeVisible();
+
+  await page.unroute("**/api/search**");
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  await expect(resultLinks(page).first()).toBeVisible();
+});
