@@ -71,10 +71,13 @@ export async function touchSession(
       index: ctx.names.sessions,
       id,
       doc: { lastSeenAt: new Date(now).toISOString(), expiresAt: new Date(now + ttlHours * 3_600_000).toISOString() },
+      retry_on_conflict: 3,
     });
   } catch (error) {
-    // A session deleted meanwhile (logout in another tab) stays deleted.
-    if (!(error instanceof errors.ResponseError && error.statusCode === 404)) throw error;
+    // A session deleted meanwhile (logout in another tab) stays deleted; a parallel request that
+    // touched it first (the page and its related list load at once) already slid the expiry.
+    const status = error instanceof errors.ResponseError ? error.statusCode : undefined;
+    if (status !== 404 && status !== 409) throw error;
   }
 }
 

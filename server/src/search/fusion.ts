@@ -14,6 +14,13 @@ export const FUSION = {
   floor: 0.75,
   /** Cosine similarity from which a practice counts as a full meaning match. */
   ceiling: 0.9,
+  /**
+   * A practice found by meaning alone (no word matched) is shown only when the best meaning match is
+   * clearly related and it is near that best: e5 gives nonsense queries similarities up to ~0.80,
+   * the same as some true cross-language matches, so only the relative rule tells them apart.
+   */
+  meaningOnlyMinTop: 0.81,
+  meaningOnlyWithinTop: 0.06,
 };
 
 /** One candidate with whatever scores each side gave it. */
@@ -34,7 +41,11 @@ export function fuse(
   weights: { word: number; meaning: number } = FUSION,
 ): { id: string; score: number }[] {
   const maxWord = Math.max(0, ...candidates.map((candidate) => candidate.word ?? 0));
+  const topCosine = Math.max(-1, ...candidates.map((candidate) => candidate.cosine ?? -1));
+  const meaningOnlyFloor =
+    topCosine >= FUSION.meaningOnlyMinTop ? topCosine - FUSION.meaningOnlyWithinTop : Number.POSITIVE_INFINITY;
   return candidates
+    .filter((candidate) => (candidate.word ?? 0) > 0 || (candidate.cosine ?? -1) >= meaningOnlyFloor)
     .map((candidate) => {
       const word = maxWord > 0 ? (candidate.word ?? 0) / maxWord : 0;
       const meaning = candidate.cosine === undefined ? 0 : meaningScore(candidate.cosine);

@@ -468,8 +468,9 @@ export async function searchPractices(
     total,
     hits,
     facets: facetsOf(response.aggregations),
-    // The suggester only proposes words for query words found nowhere in the base, so this is a real misspelling.
-    suggestion: suggestionOf(response, interpretedQuery ?? text),
+    // The suggester only proposes words found nowhere in the base, so this is a real misspelling.
+    // Offered only when words found little: a rare word that still matched does not need correcting.
+    suggestion: totalOf(response) <= 3 ? suggestionOf(response, interpretedQuery ?? text) : null,
     interpretedQuery,
   };
 }

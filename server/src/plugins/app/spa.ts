@@ -8,12 +8,16 @@ export default fp<{ distDir: string }>(
   async (app, { distDir }) => {
     const hasClient = existsSync(path.join(distDir, "index.html"));
     if (hasClient) {
-      await app.register(fastifyStatic, { root: distDir, wildcard: false, index: ["index.html"] });
+      // wildcard: files are looked up per request, so a rebuilt client is served without a restart.
+      await app.register(fastifyStatic, { root: distDir, wildcard: true, index: ["index.html"] });
     } else {
       app.log.warn(`no built client in ${distDir}: run "npm run build" to serve the app`);
     }
     app.setNotFoundHandler((request, reply) => {
-      const isPage = request.method === "GET" && !request.url.startsWith("/api/") && request.url !== "/api";
+      const pathname = request.url.split("?")[0] ?? "";
+      // A missing file (an old /assets/x.js) is a 404, not the app's page; client routes have no extension.
+      const looksLikeFile = /\.[a-z0-9]+$/i.test(pathname);
+      const isPage = request.method === "GET" && !pathname.startsWith("/api/") && pathname !== "/api" && !looksLikeFile;
       if (isPage && hasClient) return reply.type("text/html").sendFile("index.html");
       return reply.code(404).send({
         statusCode: 404,
