@@ -315,6 +315,12 @@ function suggestionOf(response: estypes.SearchResponse<unknown>, text: string): 
   return suggestion !== words(text).join(" ") ? suggestion : null;
 }
 
+/** True when the hit matched the query's words as written or inflected (the highlighter marked something). */
+function hasExactMatch(hit: SearchHit): boolean {
+  const { title, situation, response } = hit.highlights;
+  return Boolean(title) || (situation?.length ?? 0) > 0 || (response?.length ?? 0) > 0;
+}
+
 /** How search may use meaning: the query embedder (null when embeddings are off or down) and the mode. */
 export interface SearchOptions {
   /** Embeds a query text; resolves null when no vector can be had in time. */
@@ -469,8 +475,12 @@ export async function searchPractices(
     hits,
     facets: facetsOf(response.aggregations),
     // The suggester only proposes words found nowhere in the base, so this is a real misspelling.
-    // Offered only when words found little: a rare word that still matched does not need correcting.
-    suggestion: totalOf(response) <= 3 ? suggestionOf(response, interpretedQuery ?? text) : null,
+    // Offered when words found little, or the best hit matched only through typo tolerance (nothing
+    // exact to highlight): a correct word that is merely absent ("рассерженный") needs no correcting.
+    suggestion:
+      totalOf(response) <= 3 || (hits[0] !== undefined && !hasExactMatch(hits[0]))
+        ? suggestionOf(response, interpretedQuery ?? text)
+        : null,
     interpretedQuery,
   };
 }

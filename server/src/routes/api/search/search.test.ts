@@ -158,6 +158,12 @@ describe("desk search", () => {
     expect(body.suggestion).toMatch(/wheelchair/);
   });
 
+  it("does not 'correct' a real word that is merely absent when the other words match", async () => {
+    const { body } = await search({ q: "рассерженный читатель по телефону" });
+    expect(body.total).toBeGreaterThan(0);
+    expect(body.suggestion).toBeNull();
+  });
+
   it.each([
     ["quotes and brackets", 'quotes "and" brackets ) ] } ( [ {'],
     ["slashes and operators", "slashes / \\ and operators AND OR NOT -+~*?:^"],
