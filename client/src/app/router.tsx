@@ -1,6 +1,9 @@
-import { createBrowserRouter } from "react-router";
+import { createBrowserRouter, type LazyRouteFunction, type RouteObject } from "react-router";
 import { paths } from "@/config/paths";
+import { LoginPage } from "@/features/auth/components/login-page";
+import { type BundleName, loadMessages } from "@/lib/messages";
 import { NotFoundPage, RootError, RouteError } from "./routes/errors";
+import { loginAction, logoutAction } from "./routes/login";
 import { PracticeRoute, practiceAction, practiceLoader, practiceShouldRevalidate } from "./routes/practice";
 import { ROOT_ROUTE_ID, RootLayout, rootLoader, rootShouldRevalidate } from "./routes/root";
 import { SearchRoute, searchLoader } from "./routes/search";
@@ -24,7 +27,18 @@ function BootScreen() {
   );
 }
 
-/** The app's routes: search (home), a practice, the lazily loaded proposal form, and a catch-all. */
+/** A route loaded on first visit, together with the strings of its part of the app. */
+function lazyWith(bundle: BundleName, load: () => Promise<Record<string, unknown>>): LazyRouteFunction<RouteObject> {
+  return async () => {
+    const [module] = await Promise.all([load(), loadMessages(bundle)]);
+    return module;
+  };
+}
+
+/**
+ * The app's routes: login, search (home) and a practice load with the app; proposing, editing, history,
+ * "my practices", the review queue and the administration pages load on first visit.
+ */
 export function createAppRouter() {
   return createBrowserRouter([
     {
@@ -40,6 +54,8 @@ export function createAppRouter() {
           // A pathless layout route, so a failing page is replaced inside the header and footer.
           errorElement: <RouteError />,
           children: [
+            { path: paths.login.path, Component: LoginPage, action: loginAction },
+            { path: paths.logout.path, action: logoutAction, Component: NotFoundPage },
             { index: true, Component: SearchRoute, loader: searchLoader },
             {
               path: paths.practice.path,
@@ -48,7 +64,14 @@ export function createAppRouter() {
               action: practiceAction,
               shouldRevalidate: practiceShouldRevalidate,
             },
-            { path: paths.propose.path, lazy: () => import("./routes/propose") },
+            { path: paths.editPractice.path, lazy: lazyWith("workflow", () => import("./routes/edit-practice")) },
+            { path: paths.history.path, lazy: lazyWith("workflow", () => import("./routes/history")) },
+            { path: paths.propose.path, lazy: lazyWith("workflow", () => import("./routes/propose")) },
+            { path: paths.myPractices.path, lazy: lazyWith("workflow", () => import("./routes/my-practices")) },
+            { path: paths.review.path, lazy: lazyWith("workflow", () => import("./routes/review")) },
+            { path: paths.adminTaxonomy.path, lazy: lazyWith("admin", () => import("./routes/admin-taxonomy")) },
+            { path: paths.adminUsers.path, lazy: lazyWith("admin", () => import("./routes/admin-users")) },
+            { path: paths.adminTokens.path, lazy: lazyWith("admin", () => import("./routes/admin-tokens")) },
             { path: "*", Component: NotFoundPage },
           ],
         },

@@ -28,7 +28,7 @@ export function Field({ name, label, hint, optional, errors, children }: FieldPr
     <div className={errors.length > 0 ? "field has-error" : "field"}>
       <label htmlFor={id} className="field-label">
         {label}
-        {optional && <span className="field-optional"> ({t("propose.optional")})</span>}
+        {optional && <span className="field-optional"> ({t("form.optional")})</span>}
       </label>
       {hint && (
         <p id={hintId} className="field-hint">

@@ -119,3 +119,27 @@ export function GlobeIcon() {
     </Svg>
   );
 }
+
+const STATUS_PATHS: Record<string, ReactNode> = {
+  pencil: <path d="M12 20h9M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4z" />,
+  clock: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M12 7v5l3 2" />
+    </>
+  ),
+  check: <path d="M20 6 9 17l-5-5" />,
+  box: (
+    <>
+      <rect x="3" y="4" width="18" height="5" rx="1" />
+      <path d="M5 9v10a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V9M10 13h4" />
+    </>
+  ),
+  back: <path d="M9 14 4 9l5-5M4 9h11a5 5 0 0 1 0 10h-3" />,
+  cross: <path d="M18 6 6 18M6 6l12 12" />,
+};
+
+/** A small pictogram for a workflow state (decorative: the state's name is always written next to it). */
+export function StatusIcon({ shape }: { shape: keyof typeof STATUS_PATHS }) {
+  return <Svg className="icon icon-status">{STATUS_PATHS[shape]}</Svg>;
+}

@@ -1,3 +1,7 @@
+import type { TaxonomyKind } from "@practice-kb/shared";
+
+const enc = encodeURIComponent;
+
 /** Every app route and API URL in one place, so no component builds URLs by hand. */
 export const paths = {
   home: {
@@ -8,10 +12,36 @@ export const paths = {
       return query ? `/?${query}` : "/";
     },
   },
+  login: {
+    path: "/login",
+    /** The login page; `next` is where to go after logging in (an app path, never another site). */
+    getHref: (next?: string, reason?: "expired") => {
+      const params = new URLSearchParams();
+      if (next && next !== "/" && isAppPath(next)) params.set("next", next);
+      if (reason) params.set("reason", reason);
+      const query = params.toString();
+      return query ? `/login?${query}` : "/login";
+    },
+  },
+  logout: {
+    path: "/logout",
+    getHref: () => "/logout",
+  },
   practice: {
     path: "/practices/:id",
     /** One practice's page. */
-    getHref: (id: string) => `/practices/${encodeURIComponent(id)}`,
+    getHref: (id: string) => `/practices/${enc(id)}`,
+  },
+  editPractice: {
+    path: "/practices/:id/edit",
+    /** The form to edit a practice (a draft in place, an approved one as a proposed edit). */
+    getHref: (id: string) => `/practices/${enc(id)}/edit`,
+  },
+  history: {
+    path: "/practices/:id/history",
+    /** The revisions of a practice, optionally comparing two of them. */
+    getHref: (id: string, compare?: { from: number; to: number }) =>
+      compare ? `/practices/${enc(id)}/history?from=${compare.from}&to=${compare.to}` : `/practices/${enc(id)}/history`,
   },
   propose: {
     path: "/propose",
@@ -19,17 +49,72 @@ export const paths = {
     getHref: (title?: string) =>
       title?.trim() ? `/propose?${new URLSearchParams({ title: title.trim() })}` : "/propose",
   },
+  myPractices: {
+    path: "/my-practices",
+    getHref: () => "/my-practices",
+  },
+  review: {
+    path: "/review",
+    getHref: () => "/review",
+  },
+  adminTaxonomy: {
+    path: "/admin/taxonomy",
+    getHref: () => "/admin/taxonomy",
+  },
+  adminUsers: {
+    path: "/admin/users",
+    getHref: () => "/admin/users",
+  },
+  adminTokens: {
+    path: "/admin/tokens",
+    getHref: () => "/admin/tokens",
+  },
   api: {
     health: "/api/health",
     taxonomy: "/api/taxonomy",
     search: "/api/search",
     practices: "/api/practices",
     session: "/api/auth/session",
+    login: "/api/auth/login",
+    logout: "/api/auth/logout",
+    myPractices: "/api/me/practices",
+    reviewQueue: "/api/review-queue",
+    synonyms: "/api/synonyms",
+    users: "/api/users",
+    tokens: "/api/tokens",
     /** One practice. */
-    practice: (id: string) => `/api/practices/${encodeURIComponent(id)}`,
+    practice: (id: string) => `/api/practices/${enc(id)}`,
+    /** A workflow step on one practice: submit, approve, request-changes, reject, archive, restore, still-valid. */
+    practiceStep: (id: string, step: WorkflowStep) => `/api/practices/${enc(id)}/${step}`,
+    /** Every revision of one practice. */
+    history: (id: string) => `/api/practices/${enc(id)}/history`,
+    /** The difference between two revisions of one practice. */
+    diff: (id: string) => `/api/practices/${enc(id)}/diff`,
     /** Practices related to one practice. */
-    related: (id: string) => `/api/practices/${encodeURIComponent(id)}/related`,
+    related: (id: string) => `/api/practices/${enc(id)}/related`,
     /** "Did this help?" answers for one practice. */
-    feedback: (id: string) => `/api/practices/${encodeURIComponent(id)}/feedback`,
+    feedback: (id: string) => `/api/practices/${enc(id)}/feedback`,
+    /** One list of the taxonomy (for adding entries). */
+    taxonomyKind: (kind: TaxonomyKind) => `/api/taxonomy/${kind}`,
+    /** One taxonomy entry. */
+    taxonomyEntry: (kind: TaxonomyKind, id: string) => `/api/taxonomy/${kind}/${enc(id)}`,
+    /** Merging one taxonomy entry into another. */
+    taxonomyMerge: (kind: TaxonomyKind, id: string) => `/api/taxonomy/${kind}/${enc(id)}/merge`,
+    /** One synonym group. */
+    synonymGroup: (id: string) => `/api/synonyms/${enc(id)}`,
+    /** One account. */
+    user: (id: string) => `/api/users/${enc(id)}`,
+    /** Setting a new password for one account. */
+    userPassword: (id: string) => `/api/users/${enc(id)}/password`,
+    /** One API token. */
+    token: (id: string) => `/api/tokens/${enc(id)}`,
   },
 } as const;
+
+/** The workflow steps the API offers as POST /api/practices/:id/<step>. */
+export type WorkflowStep = "submit" | "approve" | "request-changes" | "reject" | "archive" | "restore" | "still-valid";
+
+/** True for a path inside this app ("/review?x=1"), false for anything that could leave it ("//evil", "https:"). */
+export function isAppPath(value: string | null | undefined): value is string {
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\");
+}

@@ -1,6 +1,7 @@
 import { apiErrorSchema } from "@practice-kb/shared";
 import { z } from "zod";
 import { paths } from "@/config/paths";
+import { markRootDataStale } from "./root-data";
 
 /** One field-level problem reported by the API, with its path flattened to "field" or "field.0". */
 export interface FieldProblem {
@@ -15,6 +16,8 @@ export class ApiError extends Error {
   readonly problems: FieldProblem[];
   /** The raw response body, for callers that expect a non-error shape on an error status (health). */
   readonly body: unknown;
+  /** Seconds until a refused request may be tried again (a 429's Retry-After), when the server says. */
+  retryAfterSeconds: number | null = null;
 
   constructor(status: number, code: string, message: string, problems: FieldProblem[] = [], body: unknown = null) {
     super(message);
@@ -23,6 +26,16 @@ export class ApiError extends Error {
     this.code = code;
     this.problems = problems;
     this.body = body;
+  }
+
+  /** True when the request needs a login: none was sent, or the session ended. */
+  get isUnauthorized(): boolean {
+    return this.status === 401;
+  }
+
+  /** True when the user's role does not allow the request. */
+  get isForbidden(): boolean {
+    return this.status === 403;
   }
 
   /** True when the search engine or the server cannot answer right now. */
@@ -39,7 +52,7 @@ export function isAbortError(error: unknown): boolean {
 type QueryValue = string | number | boolean | undefined | null | readonly (string | number)[];
 
 interface RequestOptions {
-  method?: "GET" | "POST" | "PUT" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   query?: Record<string, QueryValue>;
   body?: unknown;
   signal?: AbortSignal;
@@ -100,6 +113,11 @@ function currentCsrfToken(): Promise<string | null> {
   return csrfToken;
 }
 
+/** Keeps the CSRF token a login (or the session check) returned, so writes need not ask for it (null: none). */
+export function rememberCsrfToken(token: string | null): void {
+  csrfToken = Promise.resolve(token);
+}
+
 /** Calls the API and returns the response parsed with `schema`; every failure becomes an ApiError. */
 export async function apiRequest<Schema extends z.ZodType>(
   url: string,
@@ -132,13 +150,26 @@ export async function apiRequest<Schema extends z.ZodType>(
   const body = await readJson(response);
   // A stale token (new login in another tab) is fetched again on the next change.
   if (response.status === 403) csrfToken = null;
+  // The session ended (expired, logged out elsewhere, account deactivated): forget its token, and
+  // let the layout learn that nobody is logged in any more. A failed login is not a lost session.
+  if (response.status === 401 && url !== paths.api.login) {
+    csrfToken = null;
+    markRootDataStale();
+  }
   if (!response.ok) {
     const parsed = apiErrorSchema.safeParse(body);
-    if (parsed.success) {
-      const { statusCode, error, message, problems } = parsed.data;
-      throw new ApiError(statusCode, error, message, parseProblems(problems), body);
-    }
-    throw new ApiError(response.status, `http_${response.status}`, response.statusText || "Request failed", [], body);
+    const error = parsed.success
+      ? new ApiError(
+          parsed.data.statusCode,
+          parsed.data.error,
+          parsed.data.message,
+          parseProblems(parsed.data.problems),
+          body,
+        )
+      : new ApiError(response.status, `http_${response.status}`, response.statusText || "Request failed", [], body);
+    const retryAfter = Number(response.headers.get("retry-after"));
+    if (Number.isFinite(retryAfter) && retryAfter > 0) error.retryAfterSeconds = retryAfter;
+    throw error;
   }
 
   const parsed = schema.safeParse(body);

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { isRouteErrorResponse, Link, useRouteError } from "react-router";
+import { isRouteErrorResponse, Link, Navigate, useLocation, useRouteError } from "react-router";
 import { EngineDownBanner } from "@/components/status";
 import { paths } from "@/config/paths";
 import { ApiError } from "@/lib/api-client";
@@ -8,6 +8,33 @@ import { useDocumentTitle } from "@/lib/dom";
 /** Shown in place of a page that failed, inside the layout, so navigation and language stay usable. */
 export function RouteError() {
   const error = useRouteError();
+  const location = useLocation();
+  if (error instanceof ApiError && error.isUnauthorized) {
+    // The session ended while the user was here: log in again, then come back to this page.
+    return <Navigate to={paths.login.getHref(location.pathname + location.search, "expired")} replace />;
+  }
+  if (error instanceof ApiError && error.isForbidden) return <ForbiddenPage />;
+  return <RouteFailure error={error} />;
+}
+
+/** Pages the user's role may not open: said plainly, with the way back. */
+export function ForbiddenPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t("status.forbidden.title"), t("app.name"));
+  return (
+    <div className="error-page">
+      <h1 className="page-title">{t("status.forbidden.title")}</h1>
+      <p>{t("status.forbidden.text")}</p>
+      <p>
+        <Link className="button button-primary" to={paths.home.getHref()}>
+          {t("status.error.home")}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+function RouteFailure({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const practiceMissing = notFound && (error.data as { notFound?: boolean } | null)?.notFound === true;

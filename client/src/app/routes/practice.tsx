@@ -12,6 +12,7 @@ import { sendFeedback } from "@/features/practice/api/send-feedback";
 import type { FeedbackResult } from "@/features/practice/components/feedback-form";
 import { PracticeView } from "@/features/practice/components/practice-view";
 import { rememberFeedback } from "@/features/practice/feedback-memory";
+import { isPracticeStep, type PracticeStepResult, runPracticeStep } from "@/features/practice/practice-steps";
 import { ApiError } from "@/lib/api-client";
 import { useDocumentTitle } from "@/lib/dom";
 
@@ -28,10 +29,16 @@ export async function practiceLoader({ params, request }: LoaderFunctionArgs) {
   }
 }
 
-/** Sends a "did this help?" answer. */
-export async function practiceAction({ params, request }: ActionFunctionArgs): Promise<FeedbackResult> {
+/** Sends a "did this help?" answer, or runs a team lead's step (archive, restore, still valid). */
+export async function practiceAction({
+  params,
+  request,
+}: ActionFunctionArgs): Promise<FeedbackResult | PracticeStepResult> {
   const id = params.id ?? "";
-  const helpful = (await request.formData()).get("helpful") === "true";
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (isPracticeStep(intent)) return runPracticeStep(id, intent, Number(form.get("baseRevision")), request.signal);
+  const helpful = form.get("helpful") === "true";
   try {
     await sendFeedback(id, helpful, request.signal);
     rememberFeedback(id, helpful);
@@ -41,9 +48,14 @@ export async function practiceAction({ params, request }: ActionFunctionArgs): P
   }
 }
 
-/** Feedback does not change what the page shows, so it does not reload the practice. */
-export function practiceShouldRevalidate({ formMethod, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
-  return formMethod ? false : defaultShouldRevalidate;
+/** Feedback does not change what the page shows, so it does not reload the practice; the team lead's steps do. */
+export function practiceShouldRevalidate({
+  formMethod,
+  formData,
+  defaultShouldRevalidate,
+}: ShouldRevalidateFunctionArgs) {
+  if (formMethod && !isPracticeStep(formData?.get("intent"))) return false;
+  return defaultShouldRevalidate;
 }
 
 /** The practice route. */

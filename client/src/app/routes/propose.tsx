@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs } from "react-router";
 import { ProposePage } from "@/features/propose/components/propose-page";
-import { type ProposeResult, submitProposal } from "@/features/propose/propose-action";
+import { type PracticeFormResult, submitProposal } from "@/features/propose/propose-action";
 
 /** Validates and sends the proposal form. */
-export async function action({ request }: ActionFunctionArgs): Promise<ProposeResult> {
+export async function action({ request }: ActionFunctionArgs): Promise<PracticeFormResult> {
   return submitProposal(await request.formData(), request.signal);
 }
 

@@ -16,6 +16,7 @@ export const FIELDS = [
   "tags",
   "source",
   "reviewBy",
+  "comment",
 ] as const;
 export type FieldName = (typeof FIELDS)[number];
 
@@ -58,6 +59,19 @@ function lines(value: FormDataEntryValue | null): string[] {
 function optional(value: FormDataEntryValue | null): string | undefined {
   const text = String(value ?? "").trim();
   return text === "" ? undefined : text;
+}
+
+/** The longest note to the team lead the API takes. */
+export const MAX_COMMENT = 2000;
+
+/** The note to the team lead sent with a proposal or an edit, if any. */
+export function readComment(form: FormData): string | undefined {
+  return optional(form.get("comment"));
+}
+
+/** The problems of the note (it is not part of the practice, so the practice schema does not check it). */
+export function commentProblems(comment: string | undefined): FormProblem[] {
+  return comment && comment.length > MAX_COMMENT ? [{ field: "comment", kind: "tooLong", max: MAX_COMMENT }] : [];
 }
 
 /** Turns the submitted form into the shape `practiceInputSchema` checks. */

@@ -1,8 +1,8 @@
-import { type Practice, practiceSchema } from "@practice-kb/shared";
+import { type PracticeDetail, practiceDetailSchema } from "@practice-kb/shared";
 import { paths } from "@/config/paths";
 import { apiRequest } from "@/lib/api-client";
 
-/** Fetches one practice; a missing one fails with ApiError status 404. */
-export function getPractice(id: string, signal?: AbortSignal): Promise<Practice> {
-  return apiRequest(paths.api.practice(id), practiceSchema, { signal });
+/** Fetches one practice with any pending edit and what the user may do with it; a missing one is ApiError 404. */
+export function getPractice(id: string, signal?: AbortSignal): Promise<PracticeDetail> {
+  return apiRequest(paths.api.practice(id), practiceDetailSchema, { signal });
 }

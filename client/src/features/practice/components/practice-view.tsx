@@ -1,4 +1,4 @@
-import type { Practice, SearchHit } from "@practice-kb/shared";
+import type { PracticeDetail, SearchHit } from "@practice-kb/shared";
 import { type MouseEvent, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
@@ -10,9 +10,10 @@ import { useLabels } from "@/lib/taxonomy";
 import { FeedbackForm } from "./feedback-form";
 import { PhraseLists } from "./phrase-lists";
 import { RelatedList } from "./related-list";
+import { WorkflowPanel } from "./workflow-panel";
 
 interface PracticeViewProps {
-  practice: Practice;
+  practice: PracticeDetail;
   related: Promise<SearchHit[]>;
 }
 
@@ -66,6 +67,8 @@ export function PracticeView({ practice, related }: PracticeViewProps) {
           <LanguageBadge language={practice.language} />
         </div>
       </header>
+
+      <WorkflowPanel practice={practice} />
 
       <section className="practice-section" aria-labelledby="situation-heading">
         <h2 id="situation-heading">{t("practice.situation")}</h2>
@@ -122,8 +125,12 @@ export function PracticeView({ practice, related }: PracticeViewProps) {
         </button>
       </div>
 
-      <FeedbackForm practiceId={practice.id} />
-      <RelatedList related={related} />
+      {practice.status === "approved" && (
+        <>
+          <FeedbackForm practiceId={practice.id} />
+          <RelatedList related={related} />
+        </>
+      )}
     </article>
   );
 }

@@ -1,8 +1,8 @@
-import { type Practice, type PracticeInput, practiceSchema } from "@practice-kb/shared";
+import { type PracticeCreateInput, type PracticeDetail, practiceDetailSchema } from "@practice-kb/shared";
 import { paths } from "@/config/paths";
 import { apiRequest } from "@/lib/api-client";
 
-/** Sends a staff proposal; the server stores it as in_review for a team lead to approve. */
-export function createPractice(input: PracticeInput, signal?: AbortSignal): Promise<Practice> {
-  return apiRequest(paths.api.practices, practiceSchema, { method: "POST", body: input, signal });
+/** Creates a practice by the logged-in user: a draft, or sent for review at once with `submit: true`. */
+export function createPractice(input: PracticeCreateInput, signal?: AbortSignal): Promise<PracticeDetail> {
+  return apiRequest(paths.api.practices, practiceDetailSchema, { method: "POST", body: input, signal });
 }

@@ -1,0 +1,130 @@
+import type { ReviewQueue, ReviewQueueItem, RevisionDiff as RevisionDiffData } from "@practice-kb/shared";
+import { Suspense, useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { Await, useFetcher } from "react-router";
+import { RevisionDiff } from "@/components/revision-diff";
+import { useDocumentTitle } from "@/lib/dom";
+import { setReviewCount } from "@/lib/review-count";
+import type { DecisionResult } from "../review-action";
+import { DECISION_FETCHER, ReviewItem } from "./review-item";
+
+/** What the review route's loader hands the page: the queue, and the diffs of proposed edits as they arrive. */
+export interface ReviewPageData {
+  queue: ReviewQueue;
+  diffs: Record<string, Promise<RevisionDiffData | null>>;
+}
+
+type Section = "inReview" | "pendingRevisions" | "dueForReview";
+const SECTIONS: Section[] = ["inReview", "pendingRevisions", "dueForReview"];
+
+/** The team lead's queue: proposals, proposed edits with their diff to the live text, and practices due for review. */
+export function ReviewPage({ data }: { data: ReviewPageData }) {
+  const { t } = useTranslation();
+  const { queue, diffs } = data;
+  const fetcher = useFetcher<DecisionResult>({ key: DECISION_FETCHER });
+  const statusRef = useRef<HTMLDivElement>(null);
+  useDocumentTitle(t("review.title"), t("app.name"));
+
+  // The badge in the navigation shows the same number as this page.
+  useEffect(() => setReviewCount(queue.counts.total), [queue.counts.total]);
+
+  const result = fetcher.state === "idle" ? fetcher.data : undefined;
+  const message =
+    result === undefined
+      ? null
+      : result.ok
+        ? t(`review.done.${result.decision}`, { title: result.title })
+        : result.problem === "conflict"
+          ? t("review.conflict", { title: result.title })
+          : result.problem === "failed"
+            ? t("review.failed", { title: result.title, message: result.message })
+            : null;
+
+  // A decided item leaves the list; focus goes to the message about it rather than to the page's end.
+  useEffect(() => {
+    if (message) statusRef.current?.focus();
+  }, [message]);
+
+  return (
+    <div className="review-page">
+      <h1 className="page-title">{t("review.title")}</h1>
+      <p className="lead">{t("review.intro")}</p>
+      <div
+        ref={statusRef}
+        tabIndex={-1}
+        role="status"
+        className={message ? (result?.ok ? "banner banner-ok" : "banner banner-alert") : "visually-hidden"}
+      >
+        {message}
+      </div>
+      {queue.counts.total === 0 ? (
+        <div className="empty-state">
+          <p>{t("review.empty")}</p>
+        </div>
+      ) : (
+        SECTIONS.map((section) => (
+          <QueueSection
+            key={section}
+            section={section}
+            items={queue[section]}
+            total={queue.counts[section === "inReview" ? "inReview" : section]}
+            diffs={diffs}
+          />
+        ))
+      )}
+    </div>
+  );
+}
+
+interface QueueSectionProps {
+  section: Section;
+  items: ReviewQueueItem[];
+  total: number;
+  diffs: ReviewPageData["diffs"];
+}
+
+function QueueSection({ section, items, total, diffs }: QueueSectionProps) {
+  const { t } = useTranslation();
+  if (items.length === 0) return null;
+  const headingId = `queue-${section}`;
+  return (
+    <section className="list-section" aria-labelledby={headingId}>
+      <h2 id={headingId} className="section-title">
+        {t(`review.sections.${section}`)} <span className="section-count">({total})</span>
+      </h2>
+      <p className="section-hint">{t(`review.hints.${section}`)}</p>
+      <ul className="plain-list">
+        {items.map((item) => {
+          const diff = section === "pendingRevisions" ? diffs[item.practice.id] : undefined;
+          return (
+            <li key={item.practice.id}>
+              <ReviewItem item={item} kind={section}>
+                {diff && <DiffToLive diff={diff} language={item.practice.language} />}
+              </ReviewItem>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function DiffToLive({ diff, language }: { diff: Promise<RevisionDiffData | null>; language: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="queue-diff">
+      <h4 className="queue-subheading">{t("review.diffHeading")}</h4>
+      <Suspense fallback={<p className="muted">{t("app.loading")}</p>}>
+        <Await resolve={diff} errorElement={<p className="field-error">{t("review.diffFailed")}</p>}>
+          {(resolved: RevisionDiffData | null) =>
+            resolved ? (
+              <RevisionDiff fields={resolved.fields} language={language} headingLevel={5} />
+            ) : (
+              <p className="field-error">{t("review.diffFailed")}</p>
+            )
+          }
+        </Await>
+      </Suspense>
+    </div>
+  );
+}
