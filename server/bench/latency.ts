@@ -15,7 +15,10 @@
  * - Then a sequential breakdown of where the time goes (ES `took`, the msearch, node-side work, zod
  *   response serialisation), and the CPU used by client, API, Elasticsearch and everything else.
  *
- * Usage: npm run bench [-- --quick] [-- --count 10000] [-- --no-breakdown]
+ * Usage: npm run bench [-- --quick] [-- --count 10000] [-- --no-breakdown] [-- --no-ablation]
+ * BENCH_APP_CPU_PROF_DIR=/tmp/prof: the app process writes a V8 CPU profile there when it stops.
+ * BENCH_QUIET_WAIT_S=600: on a shared machine, wait (up to that long) before each run until other
+ * processes use under BENCH_QUIET_CORES (0.25) cores, and repeat a run they disturbed (up to 3 times).
  * Authentication: GET /api/search needs a staff login. The bench creates a staff API token in its
  * index prefix (createToken) and sends it as a Bearer header; BENCH_AUTH_HEADER (e.g. "Bearer xyz")
  * replaces it. At concurrency 1 the API is also measured with a staff session cookie, the way the
@@ -32,6 +35,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Client, estypes } from "@elastic/elasticsearch";
 import {
+  CONTENT_LANGUAGES,
   type ContentLanguage,
   type SearchQuery,
   type SearchResponse,
@@ -45,6 +49,7 @@ import { createUser } from "../src/accounts/users";
 import { REPO_ROOT } from "../src/config";
 import type { KbContext } from "../src/context";
 import { importInterchangeFile } from "../src/interchange/importFile";
+import { practicesMapping, practicesSettings } from "../src/search/indexDefinitions";
 import { searchPractices } from "../src/search/searchPractices";
 import { SynonymCache, type SynonymGroup } from "../src/search/synonyms";
 import { mightBeWrongLayout, wrongLayoutReadings } from "../src/search/text";
@@ -239,6 +244,12 @@ async function startApp(env: BenchEnvironment): Promise<AppProcess> {
       // Word search, which is what the DIRECT side replays. With embeddings on, the app would also
       // embed every query (and, in the background, all 10,000 practices) and run a kNN search.
       EMBEDDINGS: "off",
+      // BENCH_APP_CPU_PROF_DIR: the app writes a V8 CPU profile there when it stops (for profiling, not for figures).
+      ...(process.env.BENCH_APP_CPU_PROF_DIR
+        ? {
+            NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${process.env.BENCH_APP_CPU_PROF_DIR}`,
+          }
+        : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
@@ -375,6 +386,8 @@ interface RunFigures {
   p99: number;
   mean: number;
   failures: number;
+  /** Non-2xx status codes (and "error") with their counts. */
+  failed: Record<string, number>;
   cpu: ReturnType<CpuMeter["read"]>;
 }
 
@@ -384,7 +397,12 @@ function percentile(sorted: number[], p: number): number {
   return sorted[rank] as number;
 }
 
-function figuresOf(latencies: number[], seconds: number, failures: number, cpu: RunFigures["cpu"]): RunFigures {
+function figuresOf(
+  latencies: number[],
+  seconds: number,
+  failed: Record<string, number>,
+  cpu: RunFigures["cpu"],
+): RunFigures {
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
     n: sorted.length,
@@ -393,7 +411,8 @@ function figuresOf(latencies: number[], seconds: number, failures: number, cpu: 
     p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
     mean: sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length),
-    failures,
+    failures: Object.values(failed).reduce((a, b) => a + b, 0),
+    failed,
     cpu,
   };
 }
@@ -429,11 +448,12 @@ async function autocannonRun(
     if (status >= 200 && status < 300) latencies.push(ms);
   });
   const result = await instance;
-  const failures = result.errors + result.timeouts + result.non2xx;
-  if (failures > 0) {
-    console.error(`${target.name}: ${failures} failures (status codes ${JSON.stringify(result.statusCodeStats)})`);
+  const failed: Record<string, number> = {};
+  for (const [status, { count }] of Object.entries(result.statusCodeStats)) {
+    if (!status.startsWith("2")) failed[status] = count;
   }
-  return figuresOf(latencies, result.duration, failures, meter.read());
+  if (result.errors + result.timeouts > 0) failed.error = result.errors + result.timeouts;
+  return figuresOf(latencies, result.duration, failed, meter.read());
 }
 
 /** Open loop: Poisson arrivals at `rate`/s; each latency runs from the intended send time. */
@@ -447,7 +467,7 @@ async function poissonRun(
   const random = seededRandom(seed);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
   const latencies: number[] = [];
-  let failures = 0;
+  const failed: Record<string, number> = {};
   let inFlight = 0;
   let maxInFlight = 0;
   const pending: Promise<void>[] = [];
@@ -469,11 +489,11 @@ async function poissonRun(
         (status) => {
           inFlight--;
           if (status >= 200 && status < 300) latencies.push(performance.now() - sentFor);
-          else failures++;
+          else failed[status] = (failed[status] ?? 0) + 1;
         },
         () => {
           inFlight--;
-          failures++;
+          failed.error = (failed.error ?? 0) + 1;
         },
       ),
     );
@@ -481,7 +501,7 @@ async function poissonRun(
   await Promise.all(pending);
   const elapsed = (performance.now() - start) / 1000;
   agent.destroy();
-  return { ...figuresOf(latencies, elapsed, failures, meter.read()), maxInFlight };
+  return { ...figuresOf(latencies, elapsed, failed, meter.read()), maxInFlight };
 }
 
 // ------------------------------------------------------------------ breakdown
@@ -599,7 +619,164 @@ async function breakdown(
   return { rows, reread };
 }
 
+// ------------------------------------------------------------------ ablation
+
+type Body = Record<string, unknown>;
+type Clause = { multi_match?: { fuzziness?: unknown; type?: string; boost?: number; fields?: string[] } };
+
+/** The `should` list of text clauses in a product query body (inside the optional language-preference wrapper). */
+function textShould(body: Body): Clause[] | null {
+  const query = body.query as { bool?: { must?: { bool?: { should?: Clause[] } }[]; should?: Clause[] } } | undefined;
+  const inner = query?.bool?.must?.[0]?.bool?.should ?? query?.bool?.should;
+  return inner?.some((clause) => clause.multi_match) ? inner : null;
+}
+
+const dropClauses = (test: (clause: Clause) => boolean) => (body: Body) => {
+  const should = textShould(body);
+  if (!should) return;
+  const kept = should.filter((clause) => !test(clause));
+  should.splice(0, should.length, ...kept);
+};
+
+const isStemmed = (clause: Clause) => clause.multi_match?.fields?.[0]?.startsWith("search.uk.") ?? false;
+
+/** The analysed copies the product restores highlights from: search.<language>.<title|situation|response>. */
+const HIGHLIGHTED_COPIES = CONTENT_LANGUAGES.flatMap((language) =>
+  ["title", "situation", "response"].map((field) => `search.${language}.${field}`),
+);
+
+interface Variant {
+  name: string;
+  change: (body: Body) => void;
+  /** Run on the experimental index (offsets on the highlighted fields) instead of the product's. */
+  offsetsIndex?: boolean;
+}
+
+/** Variants of the product's main search body, each without one part, to see what each part costs in Elasticsearch. */
+const ABLATIONS: Variant[] = [
+  { name: "the product's main search, as sent", change: () => {} },
+  { name: "without highlighting", change: (body) => delete body.highlight },
+  {
+    name: "same query, index with `index_options: offsets` on the highlighted fields",
+    change: () => {},
+    offsetsIndex: true,
+  },
+  { name: "without the spelling suggester", change: (body) => delete body.suggest },
+  { name: "without the four facet aggregations", change: (body) => delete body.aggs },
+  { name: "track_total_hits default (count to 10,000)", change: (body) => delete body.track_total_hits },
+  {
+    name: "_source: only the analysed copies highlighting needs",
+    change: (body) => {
+      body._source = [...(body._source as string[]).filter((field) => field !== "search"), ...HIGHLIGHTED_COPIES];
+    },
+  },
+  { name: "without the fuzzy clause", change: dropClauses((clause) => clause.multi_match?.fuzziness !== undefined) },
+  {
+    name: "without the half-typed (bool_prefix) clause",
+    change: dropClauses((c) => c.multi_match?.type === "bool_prefix"),
+  },
+  {
+    name: "without the crude-stem clause",
+    change: dropClauses((clause) => clause.multi_match?.fields?.[0]?.startsWith("search.stem.") ?? false),
+  },
+  {
+    name: "without synonym expansions",
+    change: (body) => {
+      const should = textShould(body);
+      if (!should) return;
+      const kept = should.filter(
+        (clause, i) => !(i > 0 && isStemmed(clause) && clause.multi_match?.boost !== undefined),
+      );
+      should.splice(0, should.length, ...kept);
+    },
+  },
+  {
+    name: "floor: stemmed multi_match only, no highlight/suggest/aggs",
+    change: (body) => {
+      delete body.highlight;
+      delete body.suggest;
+      delete body.aggs;
+      const should = textShould(body);
+      if (should) should.splice(1);
+    },
+  },
+];
+
+/**
+ * A copy of the practices index whose highlighted fields store offsets in the postings, so the
+ * unified highlighter need not re-run the hunspell analyzers on every hit. Filled like the real one.
+ */
+async function createOffsetsIndex(env: BenchEnvironment, count: number): Promise<string> {
+  const index = `${env.prefix}exp-offsets-practices`;
+  const mappings = practicesMapping();
+  const search = mappings.properties?.search as { properties: Record<string, { properties: Record<string, object> }> };
+  for (const language of CONTENT_LANGUAGES) {
+    const fields = search.properties[language]?.properties ?? {};
+    for (const field of ["title", "situation", "response"])
+      fields[field] = { ...fields[field], index_options: "offsets" };
+  }
+  await env.ctx.es.indices.create({ index, settings: practicesSettings(0), mappings });
+  const ctx: KbContext = { ...env.ctx, names: { ...env.ctx.names, practices: index } };
+  await seedIfEmpty(ctx, path.join(REPO_ROOT, "seed"), { info: () => {} });
+  await importInterchangeFile(ctx, generatePractices(count), { role: "administrator", author: "bench" });
+  await mergeToOneSegment(env, index);
+  await env.ctx.es.indices.refresh({ index });
+  return index;
+}
+
+/**
+ * ES `took` and loopback time for each variant over the text queries of the mix: for each query every
+ * variant in turn (rotating the order), so drift in the machine's load spreads evenly over the variants.
+ */
+async function ablation(mix: MixEntry[], direct: Target, rounds: number, offsetsIndex: string | null) {
+  const texts = mix.filter((entry) => entry.textClass !== "filters only");
+  const variants = ABLATIONS.filter((variant) => offsetsIndex || !variant.offsetsIndex);
+  const rows = variants.map((variant) => ({
+    name: variant.name,
+    path: variant.offsetsIndex ? `/${offsetsIndex}/_search` : direct.requestFor(0).path,
+    bodies: texts.map((entry) => {
+      const body = JSON.parse(entry.directBody) as Body;
+      variant.change(body);
+      return JSON.stringify(body);
+    }),
+    took: [] as number[],
+    http: [] as number[],
+    bytes: [] as number[],
+  }));
+  for (let round = 0; round < rounds; round++) {
+    for (let q = 0; q < texts.length; q++) {
+      for (let k = 0; k < rows.length; k++) {
+        const row = rows[(q + k + round) % rows.length] as (typeof rows)[number];
+        const req = { ...direct.requestFor(0), path: row.path, body: row.bodies[q] };
+        const started = performance.now();
+        const answer = await request(direct.port, req, keepAlive, true);
+        row.http.push(performance.now() - started);
+        row.took.push((JSON.parse(answer.body) as { took: number }).took);
+        row.bytes.push(Buffer.byteLength(answer.body));
+      }
+    }
+  }
+  return { rows, n: texts.length };
+}
+
 // ------------------------------------------------------------------ main
+
+/** Merges the index to one segment (as a settled index would be, and the same for every run), and waits for it. */
+async function mergeToOneSegment(env: BenchEnvironment, index: string): Promise<void> {
+  await env.ctx.es.indices.forcemerge({ index, max_num_segments: 1 }, { requestTimeout: 600_000 });
+}
+
+/** Waits (up to 2 minutes) until Elasticsearch itself is idle: no merge or refresh still running from the load. */
+async function waitForIdleElasticsearch(groups: { api?: number; es?: number }): Promise<number> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const meter = new CpuMeter(groups);
+    await sleep(3000);
+    const es = meter.read().es;
+    if (es < 0.1 || Date.now() > deadline) return es;
+    console.error(`Elasticsearch still busy (${es.toFixed(2)} cores); waiting`);
+  }
+}
 
 const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "–");
 const median = (values: number[]) =>
@@ -614,6 +791,7 @@ async function main(): Promise<void> {
   const countAt = args.indexOf("--count");
   const count = countAt >= 0 ? Number(args[countAt + 1]) : 10_000;
   const withBreakdown = !args.includes("--no-breakdown");
+  const withAblation = !args.includes("--no-ablation");
   const d = quick ? { warm: 2, c1: 4, sat: 4, open: 5, rounds: 1 } : { warm: 5, c1: 20, sat: 20, open: 30, rounds: 3 };
   const authHeader = process.env.BENCH_AUTH_HEADER;
 
@@ -630,7 +808,7 @@ async function main(): Promise<void> {
       role: "administrator",
       author: "bench",
     });
-    await env.ctx.es.indices.forcemerge({ index: env.ctx.names.practices, max_num_segments: 1 }).catch(() => {});
+    await mergeToOneSegment(env, env.ctx.names.practices);
     await env.ctx.es.indices.refresh({ index: env.ctx.names.practices });
     const docCount = (await env.ctx.es.count({ index: env.ctx.names.practices })).count;
     console.error(
@@ -703,39 +881,56 @@ async function main(): Promise<void> {
     const cookieStatus = await request(app.port, apiCookieTarget.requestFor(0));
     if (cookieStatus !== 200) throw new Error(`GET /api/search with a staff session cookie answered ${cookieStatus}`);
     const groups = { api: app.child.pid, es: await esProcessGroup(env) };
+    await waitForIdleElasticsearch(groups);
     const quietBefore = await waitForQuiet(groups, "before the timed runs");
     const loadBefore = os.loadavg();
 
-    const results: Record<string, { API: RunFigures; direct: RunFigures }> = {};
-    const both = async (name: string, run: (target: Target) => Promise<RunFigures>) => {
-      const figures = {} as { API: RunFigures; direct: RunFigures };
-      for (const target of [apiTarget, directTarget]) {
-        console.error(`${name}: ${target.name} ...`);
-        figures[target.name] = await run(target);
-        const f = figures[target.name];
+    // On a shared machine, a run during which other processes took CPU is repeated (up to 3 times)
+    // when BENCH_QUIET_WAIT_S is set; the CPU table shows what each kept run had.
+    const quietWait = Number(process.env.BENCH_QUIET_WAIT_S ?? "0") > 0;
+    const quietCores = Number(process.env.BENCH_QUIET_CORES ?? "0.25");
+    const runs: { name: string; target: string; figures: RunFigures; attempts: number }[] = [];
+    const measure = async (name: string, targetName: string, run: () => Promise<RunFigures>) => {
+      for (let attempt = 1; ; attempt++) {
+        if (quietWait) await waitForQuiet(groups, `${name}: ${targetName}`);
+        console.error(`${name}: ${targetName} ...`);
+        const f = await run();
         console.error(
           `  ${f.n} requests, ${fmt(f.rps)} req/s, p50 ${fmt(f.p50)} p95 ${fmt(f.p95)} p99 ${fmt(f.p99)} ms; ` +
-            `CPU cores: client ${fmt(f.cpu.client, 2)} API ${fmt(f.cpu.api, 2)} ES ${fmt(f.cpu.es, 2)} other ${fmt(f.cpu.other, 2)}`,
+            `CPU cores: client ${fmt(f.cpu.client, 2)} API ${fmt(f.cpu.api, 2)} ES ${fmt(f.cpu.es, 2)} other ${fmt(f.cpu.other, 2)}` +
+            (f.failures > 0 ? `; failed: ${JSON.stringify(f.failed)}` : ""),
         );
+        if (!quietWait || f.cpu.other <= quietCores || attempt === 3) {
+          runs.push({ name, target: targetName, figures: f, attempts: attempt });
+          return f;
+        }
+        console.error(`  other processes used ${fmt(f.cpu.other, 2)} cores during the run; repeating it`);
       }
-      results[name] = figures;
+    };
+    const results: Record<string, { API: RunFigures; direct: RunFigures }> = {};
+    const both = async (name: string, run: (target: Target) => Promise<RunFigures>) => {
+      results[name] = {
+        API: await measure(name, "API", () => run(apiTarget)),
+        direct: await measure(name, "direct", () => run(directTarget)),
+      };
     };
 
     await both("concurrency 1", async (target) => {
       await autocannonRun(target, groups, { connections: 1, duration: d.warm });
       return autocannonRun(target, groups, { connections: 1, duration: d.c1 });
     });
-    console.error("concurrency 1: API with a session cookie ...");
-    await autocannonRun(apiCookieTarget, groups, { connections: 1, duration: d.warm });
-    const c1Cookie = await autocannonRun(apiCookieTarget, groups, { connections: 1, duration: d.c1 });
+    const c1Cookie = await measure("concurrency 1", "API, session cookie", async () => {
+      await autocannonRun(apiCookieTarget, groups, { connections: 1, duration: d.warm });
+      return autocannonRun(apiCookieTarget, groups, { connections: 1, duration: d.c1 });
+    });
     await both("saturation (16 connections)", async (target) => {
       await autocannonRun(target, groups, { connections: 16, duration: d.warm });
       return autocannonRun(target, groups, { connections: 16, duration: d.sat });
     });
-    let maxInFlight = { API: 0, direct: 0 };
+    const maxInFlight = { API: 0, direct: 0 };
     await both("open loop 50 req/s (Poisson)", async (target) => {
       const figures = await poissonRun(target, groups, 50, d.open, 5);
-      maxInFlight = { ...maxInFlight, [target.name]: figures.maxInFlight };
+      maxInFlight[target.name] = figures.maxInFlight;
       return figures;
     });
     await both("autocannon overallRate 50, 20 connections", (target) =>
@@ -751,6 +946,14 @@ async function main(): Promise<void> {
     const bd = withBreakdown
       ? await breakdown(mix, apiTarget, directTarget, esPort, env, synonyms, d.rounds, authProbe)
       : null;
+
+    let ab: Awaited<ReturnType<typeof ablation>> | null = null;
+    if (withAblation) {
+      console.error("ablation: building an index with offsets on the highlighted fields ...");
+      const offsetsIndex = args.includes("--no-offsets-index") ? null : await createOffsetsIndex(env, count);
+      console.error("ablation: running the variants ...");
+      ab = await ablation(mix, directTarget, d.rounds, offsetsIndex);
+    }
 
     // ---------------------------------------------------------------- report
     const c1 = results["concurrency 1"] as { API: RunFigures; direct: RunFigures };
@@ -775,9 +978,20 @@ async function main(): Promise<void> {
       "| --- | ---: | ---: | ---: |",
     );
     const trio = (f: RunFigures) => `${fmt(f.p50)} / ${fmt(f.p95)} / ${fmt(f.p99)}`;
+    /** API and DIRECT one after the other for each query (the breakdown pass): drift in the machine hits both alike. */
+    const interleavedLine = (rows: Map<string, BreakdownRow>) => {
+      const api = [...rows.values()].flatMap((row) => row.api).sort((a, b) => a - b);
+      const direct = [...rows.values()].flatMap((row) => row.direct).sort((a, b) => a - b);
+      const t = (v: number[]) => `${fmt(percentile(v, 50))} / ${fmt(percentile(v, 95))} / ${fmt(percentile(v, 99))}`;
+      return (
+        `| concurrency 1, API and direct interleaved query by query (${api.length} each): p50 / p95 / p99 ms | ` +
+        `${t(api)} | ${t(direct)} | p50 ${fmt(percentile(api, 50) / percentile(direct, 50), 2)} |`
+      );
+    };
     lines.push(
       `| concurrency 1: p50 / p95 / p99 ms (${d.c1} s) | ${trio(c1.API)} | ${trio(c1.direct)} | p50 ${fmt(c1.API.p50 / c1.direct.p50, 2)} |`,
       `| concurrency 1: requests/s | ${fmt(c1.API.rps)} | ${fmt(c1.direct.rps)} | ${fmt(c1.API.rps / c1.direct.rps, 2)} |`,
+      ...(bd ? [interleavedLine(bd.rows)] : []),
       `| concurrency 1, API with a session cookie (browser): p50 / p95 / p99 ms | ${trio(c1Cookie)} | | p50 ${fmt(c1Cookie.p50 / c1.direct.p50, 2)} |`,
       `| saturation, 16 connections: requests/s (${d.sat} s) | ${fmt(sat.API.rps)} | ${fmt(sat.direct.rps)} | ${fmt(sat.API.rps / sat.direct.rps, 2)} |`,
       `| saturation: p50 / p95 / p99 ms | ${trio(sat.API)} | ${trio(sat.direct)} | p50 ${fmt(sat.API.p50 / sat.direct.p50, 2)} |`,
@@ -789,21 +1003,16 @@ async function main(): Promise<void> {
         machine.nproc +
         "): load client = this bench process (autocannon), API = the app process, ES = Elasticsearch, other = everything else on the machine.",
       "",
-      "| run | target | busy | client | API | ES | other |",
-      "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+      "| run | target | busy | client | API | ES | other | attempts | failed requests |",
+      "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     );
-    for (const [name, figures] of Object.entries(results)) {
-      for (const target of ["API", "direct"] as const) {
-        const cpu = figures[target].cpu;
-        lines.push(
-          `| ${name} | ${target} | ${fmt(cpu.busy, 2)} | ${fmt(cpu.client, 2)} | ${fmt(cpu.api, 2)} | ${fmt(cpu.es, 2)} | ${fmt(cpu.other, 2)} |`,
-        );
-      }
+    for (const { name, target, figures, attempts } of runs) {
+      const cpu = figures.cpu;
+      lines.push(
+        `| ${name} | ${target} | ${fmt(cpu.busy, 2)} | ${fmt(cpu.client, 2)} | ${fmt(cpu.api, 2)} | ${fmt(cpu.es, 2)} | ` +
+          `${fmt(cpu.other, 2)} | ${attempts} | ${figures.failures > 0 ? JSON.stringify(figures.failed) : "0"} |`,
+      );
     }
-    const failures = Object.values(results)
-      .flatMap((f) => [f.API.failures, f.direct.failures])
-      .reduce((a, b) => a + b, 0);
-    lines.push("", `Failed or non-2xx requests over all runs: ${failures}.`);
 
     const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
     lines.push(
@@ -849,6 +1058,25 @@ async function main(): Promise<void> {
         for (const key of Object.keys(all) as (keyof BreakdownRow)[]) all[key].push(...row[key]);
       }
       lines.push(rowLine("**all**", all));
+    }
+    if (ab) {
+      const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+      const base = ab.rows[0] as (typeof ab.rows)[number];
+      lines.push(
+        "",
+        `What each part of the query costs in Elasticsearch (DIRECT, sequential, the ${ab.n} text queries × ${d.rounds}; ` +
+          "ES `took` in ms; the difference is against the query as sent):",
+        "",
+        "| variant | took p50 | took mean | took p95 | mean saved | loopback p50 | ES response KB (median) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+      );
+      for (const row of ab.rows) {
+        const sorted = [...row.took].sort((a, b) => a - b);
+        lines.push(
+          `| ${row.name} | ${fmt(percentile(sorted, 50))} | ${fmt(mean(row.took))} | ${fmt(percentile(sorted, 95))} | ` +
+            `${row === base ? "" : fmt(mean(base.took) - mean(row.took))} | ${fmt(median(row.http))} | ${fmt(median(row.bytes) / 1024)} |`,
+        );
+      }
     }
     console.log(lines.join("\n"));
   } catch (error) {
