@@ -61,7 +61,17 @@ export async function resolveToken(ctx: KbContext, secret: string): Promise<Toke
   if (!token || token.revokedAt || !safeEqual(token.secretHash, sha256(secret))) return null;
   const now = Date.now();
   if (!token.lastUsedAt || now - Date.parse(token.lastUsedAt) > TOUCH_AFTER_MS) {
-    await ctx.es.update({ index: ctx.names.tokens, id: token.id, doc: { lastUsedAt: new Date(now).toISOString() } });
+    try {
+      await ctx.es.update({
+        index: ctx.names.tokens,
+        id: token.id,
+        doc: { lastUsedAt: new Date(now).toISOString() },
+        retry_on_conflict: 3,
+      });
+    } catch (error) {
+      // Parallel requests with one token race to record the use; whichever wrote first recorded it.
+      if (!(error instanceof errors.ResponseError && error.statusCode === 409)) throw error;
+    }
   }
   return token;
 }
