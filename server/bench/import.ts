@@ -15,6 +15,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfig, REPO_ROOT } from "../src/config";
+import { nodePaths } from "../src/engine/localElasticsearch";
+import { readPidFile } from "../src/engine/processes";
 import { provideElasticsearch } from "../src/engine/provideElasticsearch";
 import { importInterchangeFile } from "../src/interchange/importFile";
 import { type BenchEnvironment, openBenchEnvironment } from "./benchEnvironment";
@@ -28,10 +30,19 @@ const log = { info: console.error, warn: console.error, error: console.error };
  */
 export async function openIsolatedBenchEnvironment(name: string): Promise<BenchEnvironment> {
   if (process.env.ELASTICSEARCH_URL) return openBenchEnvironment(name);
+  const dataDir = path.join(REPO_ROOT, ".local/data/es-bench");
+  // One benchmark at a time: a second run would adopt this node, disturb the figures, and stop the node when it ends.
+  const running = readPidFile(nodePaths(dataDir).pidFile);
+  if (running && isAlive(running.pid)) {
+    throw new Error(
+      `another benchmark is using the bench Elasticsearch (process group ${running.pid}, port ${running.port}); ` +
+        "run benchmarks one at a time (wait for it to end, or set ELASTICSEARCH_URL)",
+    );
+  }
   const config = loadConfig({
     ...process.env,
     ES_PORT: process.env.BENCH_ES_PORT ?? "9260",
-    ES_DATA_DIR: path.join(REPO_ROOT, ".local/data/es-bench"),
+    ES_DATA_DIR: dataDir,
     ES_HEAP_MB: process.env.ES_HEAP_MB ?? "1024",
   });
   const node = await provideElasticsearch(config, log);
@@ -53,6 +64,15 @@ export async function openIsolatedBenchEnvironment(name: string): Promise<BenchE
     delete process.env.ELASTICSEARCH_URL;
     await node.stop();
     throw error;
+  }
+}
+
+function isAlive(processGroup: number): boolean {
+  try {
+    process.kill(-processGroup, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
