@@ -2,7 +2,7 @@
  * Relevance benchmark: the labelled desk queries in bench/relevance/queries-*.json over the seed
  * content, scored with nDCG@10 and Recall@5 for the product's search and for a baseline (a plain
  * multi_match over the same fields with the standard analyzer), in one run on the same Elasticsearch.
- * Usage: npm run bench:relevance [-- --details]
+ * Usage: npm run bench:relevance [-- --details] [-- --set=tuning|held-out] (both sets by default)
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -44,10 +44,17 @@ export function expandEquivalents(relevant: Record<string, number>, groups: stri
   return expanded;
 }
 
-/** Reads every labelled query file; the file name gives the language of its practices. */
-export function loadLabelledQueries(withEquivalents: boolean): LabelledQuery[] {
-  const folder = RELEVANCE_FOLDER;
-  const { groups } = JSON.parse(readFileSync(path.join(folder, "equivalents.json"), "utf8")) as { groups: string[][] };
+/**
+ * The labelled sets: "tuning" is the set the weights and synonym groups were tuned on; "held-out" was
+ * written afterwards by someone who saw neither the synonyms nor any ranking, so it gives the unbiased figure.
+ */
+export const LABELLED_SETS = { tuning: RELEVANCE_FOLDER, "held-out": path.join(RELEVANCE_FOLDER, "heldout") } as const;
+
+/** Reads every labelled query file of a set; the file name gives the language of its practices. */
+export function loadLabelledQueries(withEquivalents: boolean, folder: string = LABELLED_SETS.tuning): LabelledQuery[] {
+  const { groups } = JSON.parse(readFileSync(path.join(RELEVANCE_FOLDER, "equivalents.json"), "utf8")) as {
+    groups: string[][];
+  };
   return readdirSync(folder)
     .filter((name) => /^queries-[a-z]+\.json$/.test(name))
     .sort()
@@ -150,10 +157,16 @@ async function main(): Promise<void> {
       console.error(`embedded the seed practices in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       embedQuery = async (text) => (await provider.embed([text], "query"))[0] ?? null;
     } else console.error("EMBEDDINGS_URL is not set: meaning and fused columns equal word search");
-    console.log("### Labels as written: each query's own-language practices\n");
-    await scoreAll(env.ctx, synonyms, embedQuery, loadLabelledQueries(false), details);
-    console.log("\n### With equivalents: the same situation in another language counts as useful (grade 1)\n");
-    await scoreAll(env.ctx, synonyms, embedQuery, loadLabelledQueries(true), false);
+    const only = process.argv.find((arg) => arg.startsWith("--set="))?.slice("--set=".length);
+    for (const [name, folder] of Object.entries(LABELLED_SETS)) {
+      if (only && only !== name) continue;
+      console.log(`## ${name} set\n`);
+      console.log("### Labels as written: each query's own-language practices\n");
+      await scoreAll(env.ctx, synonyms, embedQuery, loadLabelledQueries(false, folder), details);
+      console.log("\n### With equivalents: the same situation in another language counts as useful (grade 1)\n");
+      await scoreAll(env.ctx, synonyms, embedQuery, loadLabelledQueries(true, folder), false);
+      console.log("");
+    }
   } finally {
     await env.close();
   }

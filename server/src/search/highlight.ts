@@ -3,6 +3,7 @@ import { escapeHtml } from "./text";
 /** Private-use characters the highlighter wraps matches in, replaced by <mark> after escaping. */
 export const MARK_OPEN = "\uE000";
 export const MARK_CLOSE = "\uE001";
+const MARK_SPLIT = /([\uE000\uE001])/;
 
 /**
  * Turns a fragment highlighted on normalised text back into the original text (normalisation is
@@ -22,14 +23,15 @@ export function restoreHighlight(fragment: string, normalisedValues: string[], o
     }
   }
   const source = restoredPlain ?? plain;
+  // Escape each run of text between marks once (escaping per character was a tenth of the app's CPU).
   let out = "";
   let position = 0;
-  for (const char of fragment) {
-    if (char === MARK_OPEN) out += "<mark>";
-    else if (char === MARK_CLOSE) out += "</mark>";
-    else {
-      out += escapeHtml(source.slice(position, position + char.length));
-      position += char.length;
+  for (const part of fragment.split(MARK_SPLIT)) {
+    if (part === MARK_OPEN) out += "<mark>";
+    else if (part === MARK_CLOSE) out += "</mark>";
+    else if (part) {
+      out += escapeHtml(source.slice(position, position + part.length));
+      position += part.length;
     }
   }
   return out;

@@ -3,7 +3,8 @@ import { CONTENT_LANGUAGES } from "@practice-kb/shared";
 
 /** Bump when the practices mapping changes; the app then copies documents into a new index and moves the alias. */
 // 3: `vector` (dense_vector) and `embeddingModel` for search by meaning.
-export const PRACTICES_MAPPING_VERSION = 3;
+// 4: offsets on the highlighted per-language fields (highlighting without re-analysis).
+export const PRACTICES_MAPPING_VERSION = 4;
 /** Bump when the small catalogue indices (taxonomy, synonyms) change shape. */
 export const CATALOGUE_MAPPING_VERSION = 1;
 /** Bump when the accounts indices (users, sessions, tokens) change shape. */
@@ -149,8 +150,11 @@ export function practicesMapping(): estypes.MappingTypeMapping {
   const perLanguage: Record<string, estypes.MappingProperty> = {};
   for (const language of CONTENT_LANGUAGES) {
     const analysed = { type: "text", analyzer: `kb_${language}` } as const;
+    // Offsets in the postings let the highlighter read match positions instead of re-running
+    // hunspell over every hit's text: that re-analysis was half of a search's cost (docs/benchmarks.md).
+    const highlighted = { ...analysed, index_options: "offsets" } as const;
     perLanguage[language] = {
-      properties: { title: analysed, situation: analysed, response: analysed, phrases: analysed },
+      properties: { title: highlighted, situation: highlighted, response: highlighted, phrases: analysed },
     };
   }
   return {

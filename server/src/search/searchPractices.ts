@@ -45,6 +45,11 @@ function stemmedFields(title = WEIGHTS.stemmedTitle): string[] {
   ]);
 }
 
+const SYNONYM_FIELDS = CONTENT_LANGUAGES.flatMap((language) => [
+  `search.${language}.title^${WEIGHTS.stemmedTitle}`,
+  `search.${language}.situation^${WEIGHTS.stemmedSituation}`,
+]);
+
 const FOLDED_FIELDS = [
   "search.fold.title^3",
   "search.fold.situation^1.5",
@@ -70,9 +75,10 @@ function textClauses(text: string, expansions: string[], partialLastWord: boolea
   ];
   const forgiving: QueryContainer[] = [
     {
+      // One field holding all the folded text: typo expansion per field was a quarter of a search's cost.
       multi_match: {
         query: folded,
-        fields: FOLDED_FIELDS,
+        fields: ["search.fold.all"],
         type: "best_fields",
         fuzziness: "AUTO:5,9",
         prefix_length: 1,
@@ -103,7 +109,9 @@ function textClauses(text: string, expansions: string[], partialLastWord: boolea
     exact.push({
       multi_match: {
         query: normalizeForStemming(term),
-        fields: stemmedFields(),
+        // Synonyms name the situation, so title and situation suffice; matching them across long
+        // response texts cost a quarter of a search and mostly found noise.
+        fields: SYNONYM_FIELDS,
         type: "best_fields",
         boost: WEIGHTS.synonym,
       },
@@ -138,7 +146,12 @@ function facetAggregations(filters: Record<FacetName, QueryContainer | null>) {
   return aggregations;
 }
 
-/** What a result card needs from a stored practice (never the vector). */
+const HIGHLIGHT_SOURCE_FIELDS = ["title", "situation", "response"] as const;
+
+/**
+ * What a result card needs from a stored practice: never the vector, and of the analysed copies only
+ * the highlighted ones (restoring a highlight needs them); the rest would double the answer's size.
+ */
 const SEARCH_SOURCE_FIELDS = [
   "id",
   "title",
@@ -148,10 +161,8 @@ const SEARCH_SOURCE_FIELDS = [
   "audiences",
   "response",
   "situation",
-  "search",
+  ...CONTENT_LANGUAGES.flatMap((language) => HIGHLIGHT_SOURCE_FIELDS.map((field) => `search.${language}.${field}`)),
 ];
-
-const HIGHLIGHT_SOURCE_FIELDS = ["title", "situation", "response"] as const;
 const HIGHLIGHT_SHAPES: Record<(typeof HIGHLIGHT_SOURCE_FIELDS)[number], estypes.SearchHighlightField> = {
   title: { number_of_fragments: 0 },
   situation: { fragment_size: 160, number_of_fragments: 1 },
