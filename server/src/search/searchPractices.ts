@@ -180,7 +180,16 @@ interface PreparedSearch {
   body: estypes.SearchRequest;
 }
 
-function prepareSearch(query: SearchQuery, text: string, synonymGroups: SynonymGroup[], index: string): PreparedSearch {
+/** The name of the aggregation that counts matches of the text as typed (no forgiveness). */
+const AS_TYPED = "asTyped";
+
+function prepareSearch(
+  query: SearchQuery,
+  text: string,
+  synonymGroups: SynonymGroup[],
+  index: string,
+  countAsTyped = false,
+): PreparedSearch {
   const filters = facetFilters(query);
   const activeFilters = Object.values(filters).filter((filter): filter is QueryContainer => filter !== null);
   const hasText = words(text).length > 0;
@@ -223,7 +232,11 @@ function prepareSearch(query: SearchQuery, text: string, synonymGroups: SynonymG
       track_total_hits: true,
       query: mainQuery,
       post_filter: activeFilters.length > 0 ? { bool: { filter: activeFilters } } : undefined,
-      aggs: facetAggregations(filters),
+      aggs: {
+        ...facetAggregations(filters),
+        // Whether the words match anything as typed decides if a keyboard-layout re-reading is worth asking for.
+        ...(countAsTyped ? { [AS_TYPED]: { filter: strictQuery(text) } } : {}),
+      },
       highlight,
       sort: hasText ? ["_score", { id: "asc" }] : ["_score", { "meta.helpfulCount": "desc" }, { id: "asc" }],
       _source: SEARCH_SOURCE_FIELDS,
@@ -237,23 +250,23 @@ function prepareSearch(query: SearchQuery, text: string, synonymGroups: SynonymG
   };
 }
 
-/** A cheap count of approved practices that match the text without any forgiveness (used to pick a keyboard layout). */
-function strictCountBody(text: string, index: string): estypes.SearchRequest {
+/** Approved practices that match the text without any forgiveness (used to pick a keyboard layout). */
+function strictQuery(text: string): QueryContainer {
   return {
-    index,
-    size: 0,
-    track_total_hits: 1000,
-    query: {
-      bool: {
-        filter: [{ term: { status: "approved" } }],
-        should: [
-          { multi_match: { query: normalizeForStemming(text), fields: stemmedFields() } },
-          { multi_match: { query: foldText(text), fields: FOLDED_FIELDS } },
-        ],
-        minimum_should_match: 1,
-      },
+    bool: {
+      filter: [{ term: { status: "approved" } }],
+      should: [
+        { multi_match: { query: normalizeForStemming(text), fields: stemmedFields() } },
+        { multi_match: { query: foldText(text), fields: FOLDED_FIELDS } },
+      ],
+      minimum_should_match: 1,
     },
   };
+}
+
+/** A cheap count of the practices that match a text as typed. */
+function strictCountBody(text: string, index: string): estypes.SearchRequest {
+  return { index, size: 0, track_total_hits: 1000, query: strictQuery(text) };
 }
 
 function totalOf(response: estypes.SearchResponse<unknown>): number {
@@ -345,7 +358,10 @@ export interface SearchOptions {
 /** How many candidates each side contributes to the fusion. */
 const FUSION_CANDIDATES = 50;
 
-/** Runs the word query (and the wrong-layout check) and returns the raw response and any re-reading. */
+/**
+ * Runs the word query and, when the text might have been typed in the wrong keyboard layout and
+ * matches nothing as typed, searches again with the Cyrillic reading that matches most.
+ */
 async function searchWords(
   ctx: KbContext,
   query: SearchQuery,
@@ -355,38 +371,28 @@ async function searchWords(
 ): Promise<{ response: estypes.SearchResponse<SearchableDoc>; interpretedQuery: string | null }> {
   const index = ctx.names.practices;
   const readings = mightBeWrongLayout(text) ? wrongLayoutReadings(text) : [];
-  const main = prepareSearch({ ...query, from: 0, size }, text, synonymGroups, index);
-  if (readings.length === 0) {
-    return { response: await ctx.es.search<SearchableDoc>(main.body), interpretedQuery: null };
-  }
-  // Ask in one round trip whether the text reads better in a Cyrillic layout than as typed.
-  const searches: estypes.MsearchRequestItem[] = [];
-  for (const body of [
-    main.body,
-    strictCountBody(text, index),
-    ...readings.map((reading) => strictCountBody(reading, index)),
-  ]) {
-    const { index: bodyIndex, ...rest } = body;
-    searches.push({ index: bodyIndex as string }, rest as estypes.SearchSearchRequestBody);
-  }
-  const multi = await ctx.es.msearch<SearchableDoc>({ searches });
-  const [first, asTyped, ...asReadings] = multi.responses;
-  if (!first || "error" in first) throw new Error(`search failed: ${JSON.stringify(first)}`);
-  const typedCount = asTyped && !("error" in asTyped) ? totalOf(asTyped) : 0;
+  const main = prepareSearch({ ...query, from: 0, size }, text, synonymGroups, index, readings.length > 0);
+  const response = await ctx.es.search<SearchableDoc>(main.body);
+  const asTyped = response.aggregations?.[AS_TYPED] as estypes.AggregationsFilterAggregate | undefined;
+  // Only text that matches nothing as typed is re-read: a real English or Polish query costs no extra request.
+  if (readings.length === 0 || (asTyped?.doc_count ?? 0) > 0) return { response, interpretedQuery: null };
+  const searches = readings.flatMap((reading): estypes.MsearchRequestItem[] => {
+    const { index: bodyIndex, ...body } = strictCountBody(reading, index);
+    return [{ index: bodyIndex }, body as estypes.SearchSearchRequestBody];
+  });
+  const counts = await ctx.es.msearch({ searches });
   let bestReading: string | null = null;
-  let bestCount = typedCount;
-  asReadings.forEach((reading, position) => {
+  let bestCount = 0;
+  counts.responses.forEach((reading, position) => {
     const count = reading && !("error" in reading) ? totalOf(reading) : 0;
     if (count > bestCount) {
       bestCount = count;
       bestReading = readings[position] ?? null;
     }
   });
-  if (bestReading !== null && typedCount === 0) {
-    const reread = prepareSearch({ ...query, from: 0, size }, bestReading, synonymGroups, index);
-    return { response: await ctx.es.search<SearchableDoc>(reread.body), interpretedQuery: bestReading };
-  }
-  return { response: first as estypes.SearchResponse<SearchableDoc>, interpretedQuery: null };
+  if (bestReading === null) return { response, interpretedQuery: null };
+  const reread = prepareSearch({ ...query, from: 0, size }, bestReading, synonymGroups, index);
+  return { response: await ctx.es.search<SearchableDoc>(reread.body), interpretedQuery: bestReading };
 }
 
 /** Nearest practices by meaning, with the same filters as word search (approved only, facets). */
