@@ -55,6 +55,38 @@ declare module "fastify" {
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+/** How long a resolved credential is reused: a desk types in bursts, and each keystroke searches. */
+const CREDENTIAL_CACHE_MS = 5_000;
+const CREDENTIAL_CACHE_MAX = 10_000;
+/** Routes whose writes can end or change a login (logout, password, revoked token, deactivated user). */
+const ACCOUNT_ROUTES = /^\/api\/(auth|users|tokens)(\/|$|\?)/;
+
+/**
+ * Resolved credentials, kept for a few seconds so a burst of searches makes one lookup, not one per
+ * request. Any account write in this process empties it at once; other processes' writes (the
+ * command line, a second server) take effect within CREDENTIAL_CACHE_MS.
+ */
+class CredentialCache {
+  private readonly entries = new Map<string, { auth: Authentication; until: number }>();
+
+  get(key: string): Authentication | null {
+    const entry = this.entries.get(key);
+    if (!entry) return null;
+    if (entry.until > Date.now()) return entry.auth;
+    this.entries.delete(key);
+    return null;
+  }
+
+  set(key: string, auth: Authentication): void {
+    if (this.entries.size >= CREDENTIAL_CACHE_MAX) this.entries.clear();
+    this.entries.set(key, { auth, until: Date.now() + CREDENTIAL_CACHE_MS });
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
 /** The access policy of a request's route; the API documentation is open, the rest of /api needs a login. */
 function accessOf(request: FastifyRequest): Access {
   const declared = request.routeOptions.config?.access;
@@ -79,6 +111,14 @@ export function actorOf(request: FastifyRequest): Actor {
 /** Options for the session cookie; the value is set by login and cleared by logout. */
 export function sessionCookieOptions(settings: AuthSettings) {
   return { path: "/", httpOnly: true, sameSite: "lax", secure: settings.cookieSecure } as const;
+}
+
+/** The cache key of the request's credential (bearer secret or session cookie), if it has one. */
+function credentialKey(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (header !== undefined) return `bearer ${header}`;
+  const cookieValue = request.cookies[SESSION_COOKIE];
+  return cookieValue ? `session ${cookieValue}` : null;
 }
 
 async function authenticate(
@@ -156,10 +196,16 @@ export default fp<{ config: Config }>(
       app.log,
     );
 
+    const credentials = new CredentialCache();
     app.addHook("onRequest", async (request, reply) => {
       const access = accessOf(request);
       if (access === "public") return;
-      const auth = await authenticate(app, request, reply);
+      const key = credentialKey(request);
+      let auth = key ? credentials.get(key) : null;
+      if (!auth) {
+        auth = await authenticate(app, request, reply);
+        if (key) credentials.set(key, auth);
+      }
       if (!roleAtLeast(auth.actor.role, access)) throw forbidden(`do this (it needs the ${access} role)`);
       // Cookies are sent by the browser on its own; a write must also prove it came from our page.
       if (auth.session && WRITE_METHODS.has(request.method)) {
@@ -167,6 +213,9 @@ export default fp<{ config: Config }>(
         if (typeof sent !== "string" || !safeEqual(sent, auth.session.csrfToken)) throw csrfTokenInvalid();
       }
       request.auth = auth;
+    });
+    app.addHook("onResponse", async (request) => {
+      if (WRITE_METHODS.has(request.method) && ACCOUNT_ROUTES.test(request.url)) credentials.clear();
     });
   },
   { name: "auth", dependencies: ["knowledge-base"] },
