@@ -33,7 +33,7 @@ export const WEIGHTS = {
   prefix: 0.5,
   crudeStem: 0.5,
   synonym: 0.6,
-  userLanguage: 1.5,
+  userLanguage: 2,
 };
 
 function stemmedFields(title = WEIGHTS.stemmedTitle): string[] {
@@ -250,16 +250,29 @@ function prepareSearch(
   };
 }
 
-/** Approved practices that match the text without any forgiveness (used to pick a keyboard layout). */
+/**
+ * Approved practices that contain every word of the text as typed or inflected, without forgiveness
+ * (used to pick a keyboard layout). Every word, because a stray fragment of a mistyped text often
+ * means something somewhere (`ed` of `pf,ed` is an English suffix); real words all match together.
+ */
 function strictQuery(text: string): QueryContainer {
+  const tokens = normalizeForStemming(text).match(/[\p{L}\p{N}']+/gu) ?? [];
   return {
     bool: {
-      filter: [{ term: { status: "approved" } }],
-      should: [
-        { multi_match: { query: normalizeForStemming(text), fields: stemmedFields() } },
-        { multi_match: { query: foldText(text), fields: FOLDED_FIELDS } },
+      filter: [
+        { term: { status: "approved" } },
+        ...tokens.map(
+          (token): QueryContainer => ({
+            bool: {
+              should: [
+                { multi_match: { query: token, fields: stemmedFields() } },
+                { multi_match: { query: foldText(token), fields: FOLDED_FIELDS } },
+              ],
+              minimum_should_match: 1,
+            },
+          }),
+        ),
       ],
-      minimum_should_match: 1,
     },
   };
 }
