@@ -1,7 +1,12 @@
-import "./app/i18n";
 import "./styles.css";
-import { createRoot } from "react-dom/client";
-import { App } from "./app/app";
+import { startFirstSearch } from "@/features/search/api/first-search";
+import { detectUiLanguage } from "@/lib/ui-language";
+import { loadCoreStrings } from "@/locales/load";
 
-const container = document.getElementById("root");
-if (container) createRoot(container).render(<App />);
+// The boot script: a few KB that run before the app (React, the router, i18next and zod, which the
+// HTML preloads meanwhile) has downloaded. It sends the first search and fetches the strings of the
+// UI language now, so neither waits for the app to download and start.
+const language = detectUiLanguage();
+startFirstSearch(window.location, language);
+const strings = loadCoreStrings(language);
+void import("./app/start").then(({ startApp }) => startApp(language, strings));

@@ -7,6 +7,7 @@
  *   npm run build -w @practice-kb/client && npm run lighthouse -w @practice-kb/e2e
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as chromeLauncher from "chrome-launcher";
@@ -18,6 +19,8 @@ const PORT = Number(process.env.LH_PORT ?? 3300);
 const BASE = process.env.LH_URL ?? `http://127.0.0.1:${PORT}`;
 const PAGES = ["/", "/?q=angry+reader+on+the+phone"];
 const BUDGET = 95;
+// Set LH_REPORT_DIR to keep each full report (JSON) for a look at what costs the score.
+const REPORT_DIR = process.env.LH_REPORT_DIR;
 
 async function waitForHealth(timeoutMs: number) {
   const until = Date.now() + timeoutMs;
@@ -81,6 +84,11 @@ async function main() {
         const performance = Math.round((categories?.performance?.score ?? 0) * 100);
         const accessibility = Math.round((categories?.accessibility?.score ?? 0) * 100);
         const audits = result?.lhr.audits;
+        if (REPORT_DIR && result) {
+          mkdirSync(REPORT_DIR, { recursive: true });
+          const name = `${page === "/" ? "home" : "query"}-${formFactor}.json`;
+          writeFileSync(path.join(REPORT_DIR, name), JSON.stringify(result.lhr));
+        }
         console.log(
           `${page} ${formFactor}: performance ${performance}, accessibility ${accessibility}` +
             ` (FCP ${audits?.["first-contentful-paint"]?.displayValue}, LCP ${audits?.["largest-contentful-paint"]?.displayValue},` +

@@ -2,10 +2,10 @@ import { StrictMode } from "react";
 import { RouterProvider } from "react-router";
 import { createAppRouter } from "./router";
 
-const router = createAppRouter();
+export { createAppRouter };
 
-/** The whole app: the router, with i18n already initialised on import. */
-export function App() {
+/** The whole app: the router, with i18n already started. */
+export function App({ router }: { router: ReturnType<typeof createAppRouter> }) {
   return (
     <StrictMode>
       <RouterProvider router={router} />

@@ -1,7 +1,10 @@
 import { apiErrorSchema } from "@practice-kb/shared";
 import { z } from "zod";
 import { paths } from "@/config/paths";
+import { type QueryValue, withQueryString } from "./query-string";
 import { markRootDataStale } from "./root-data";
+
+export { toQueryString } from "./query-string";
 
 /** One field-level problem reported by the API, with its path flattened to "field" or "field.0". */
 export interface FieldProblem {
@@ -49,27 +52,13 @@ export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === "AbortError";
 }
 
-type QueryValue = string | number | boolean | undefined | null | readonly (string | number)[];
-
 interface RequestOptions {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   query?: Record<string, QueryValue>;
   body?: unknown;
   signal?: AbortSignal;
-}
-
-/** Builds a query string in which arrays become repeated parameters (`channel=a&channel=b`). */
-export function toQueryString(query: Record<string, QueryValue>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === "") continue;
-    if (Array.isArray(value)) {
-      for (const item of value) params.append(key, String(item));
-    } else {
-      params.append(key, String(value));
-    }
-  }
-  return params.toString();
+  /** The same GET, already sent (by the boot script, before the app loaded): its answer is read instead of asking again. */
+  started?: Promise<Response>;
 }
 
 function normalizeProblemPath(path: unknown): string {
@@ -118,13 +107,23 @@ export function rememberCsrfToken(token: string | null): void {
   csrfToken = Promise.resolve(token);
 }
 
+// A request started earlier knows no signal; the caller must still be able to stop waiting for it.
+function untilAborted(response: Promise<Response>, signal: AbortSignal | undefined): Promise<Response> {
+  if (!signal) return response;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener("abort", abort, { once: true });
+    response.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
+  });
+}
+
 /** Calls the API and returns the response parsed with `schema`; every failure becomes an ApiError. */
 export async function apiRequest<Schema extends z.ZodType>(
   url: string,
   schema: Schema,
   options: RequestOptions = {},
 ): Promise<z.infer<Schema>> {
-  const query = options.query ? toQueryString(options.query) : "";
   const init: RequestInit = {
     method: options.method ?? "GET",
     headers: { Accept: "application/json" },
@@ -141,7 +140,9 @@ export async function apiRequest<Schema extends z.ZodType>(
 
   let response: Response;
   try {
-    response = await fetch(query ? `${url}?${query}` : url, init);
+    response = await (options.started
+      ? untilAborted(options.started, options.signal)
+      : fetch(withQueryString(url, options.query), init));
   } catch (error) {
     if (isAbortError(error)) throw error;
     throw new ApiError(0, "network_error", "The server could not be reached");

@@ -23,12 +23,12 @@ import { getSession } from "@/features/auth/api/get-session";
 import { ApiError } from "@/lib/api-client";
 import { isTypingTarget } from "@/lib/dom";
 import { getHealth, type HealthStatus } from "@/lib/health";
-import { LANGUAGE_NAMES } from "@/lib/languages";
+import { isUiLanguage, LANGUAGE_NAMES } from "@/lib/languages";
 import { useReviewCount } from "@/lib/review-count";
 import { rootDataEpoch } from "@/lib/root-data";
 import { SessionProvider, useHasRole } from "@/lib/session";
 import { getTaxonomy, TaxonomyProvider } from "@/lib/taxonomy";
-import { currentUiLanguage, i18n } from "../i18n";
+import { changeUiLanguage, currentUiLanguage } from "../i18n";
 
 /** The root route's id, for pages that read its data. */
 export const ROOT_ROUTE_ID = "root";
@@ -231,7 +231,9 @@ function LanguageSelect({ onChanged }: { onChanged: () => void }) {
         id="ui-language"
         value={language}
         onChange={async (event) => {
-          await i18n.changeLanguage(event.target.value);
+          const chosen = event.target.value;
+          if (!isUiLanguage(chosen)) return;
+          await changeUiLanguage(chosen);
           // Search ranks results in the UI language first, so ask again in the new one.
           onChanged();
         }}

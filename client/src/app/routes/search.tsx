@@ -8,10 +8,9 @@ import {
 } from "react-router";
 import { searchPractices } from "@/features/search/api/search-practices";
 import { SearchPage, type SearchPageData } from "@/features/search/components/search-page";
-import { readSearchState } from "@/features/search/search-params";
+import { readSearchState, toSearchRequest } from "@/features/search/search-params";
 import { ApiError } from "@/lib/api-client";
 import { useDocumentTitle } from "@/lib/dom";
-import { isUiLanguage } from "@/lib/languages";
 import { currentUiLanguage } from "../i18n";
 import { isEngineDown, ROOT_ROUTE_ID, type RootData } from "./root";
 
@@ -19,16 +18,7 @@ import { isEngineDown, ROOT_ROUTE_ID, type RootData } from "./root";
 export async function searchLoader({ request }: LoaderFunctionArgs): Promise<SearchPageData> {
   const state = readSearchState(new URL(request.url).searchParams);
   try {
-    const result = await searchPractices(
-      {
-        q: state.q.trim(),
-        ...state.filters,
-        language: state.filters.language.filter(isUiLanguage),
-        uiLanguage: currentUiLanguage(),
-        size: state.size,
-      },
-      request.signal,
-    );
+    const result = await searchPractices(toSearchRequest(state, currentUiLanguage()), request.signal);
     return { state, result, unavailable: false };
   } catch (error) {
     // An engine outage is a state of the page (banner), not a crash of the route.

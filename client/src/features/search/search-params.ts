@@ -1,4 +1,6 @@
-import type { FacetName } from "@practice-kb/shared";
+import type { FacetName, UiLanguage } from "@practice-kb/shared";
+import { isUiLanguage } from "@/lib/ui-language";
+import type { SearchRequest } from "./api/search-practices";
 
 /** The facets, in the order they are shown; each is also the URL parameter that filters by it. */
 export const FACETS: readonly FacetName[] = ["situationType", "channel", "audience", "language"];
@@ -24,6 +26,20 @@ export function readSearchState(params: URLSearchParams): SearchState {
     q: params.get("q") ?? "",
     filters,
     size: Number.isFinite(size) ? Math.min(Math.max(size, PAGE_SIZE), MAX_SIZE) : PAGE_SIZE,
+  };
+}
+
+/**
+ * The API request for a search state: ranked for the UI language first. The boot script and the route's
+ * loader both build it here, so the search the boot script sent early is the one the loader would send.
+ */
+export function toSearchRequest(state: SearchState, uiLanguage: UiLanguage): SearchRequest {
+  return {
+    q: state.q.trim(),
+    ...state.filters,
+    language: state.filters.language.filter(isUiLanguage),
+    uiLanguage,
+    size: state.size,
   };
 }
 

@@ -1,7 +1,19 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import fastifyStatic from "@fastify/static";
+import fastifyStatic, { type SetHeadersResponse } from "@fastify/static";
 import fp from "fastify-plugin";
+
+// Vite names every file under assets/ by its content hash, so a browser may keep it for good; a new
+// build has new names. index.html (and anything else unhashed) is checked again on every visit.
+const HASHED_ASSET = /[\\/]assets[\\/][^\\/]+-[\w-]{8}\.\w+(?:\.(?:br|gz))?$/;
+const IMMUTABLE = "public, max-age=31536000, immutable";
+const REVALIDATE = "no-cache";
+
+function setCacheHeaders(response: SetHeadersResponse, filePath: string): void {
+  response.setHeader("Cache-Control", HASHED_ASSET.test(filePath) ? IMMUTABLE : REVALIDATE);
+  // The same URL is answered as brotli, gzip or plain text depending on what the browser accepts.
+  response.setHeader("Vary", "Accept-Encoding");
+}
 
 /** Serves the built single-page app; every non-API GET falls back to index.html so client routes work on reload. */
 export default fp<{ distDir: string }>(
@@ -9,7 +21,16 @@ export default fp<{ distDir: string }>(
     const hasClient = existsSync(path.join(distDir, "index.html"));
     if (hasClient) {
       // wildcard: files are looked up per request, so a rebuilt client is served without a restart.
-      await app.register(fastifyStatic, { root: distDir, wildcard: true, index: ["index.html"] });
+      // preCompressed: the build writes .br and .gz next to each text file (client/vite.config.ts),
+      // so they are sent compressed without compressing on every request.
+      await app.register(fastifyStatic, {
+        root: distDir,
+        wildcard: true,
+        index: ["index.html"],
+        preCompressed: true,
+        cacheControl: false,
+        setHeaders: setCacheHeaders,
+      });
     } else {
       app.log.warn(`no built client in ${distDir}: run "npm run build" to serve the app`);
     }

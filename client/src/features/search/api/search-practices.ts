@@ -2,6 +2,7 @@ import type { ContentLanguage, SearchResponse } from "@practice-kb/shared";
 import { searchResponseSchema } from "@practice-kb/shared";
 import { paths } from "@/config/paths";
 import { apiRequest } from "@/lib/api-client";
+import { searchUrl, takeFirstSearch } from "./first-search";
 
 /** The parameters of a desk search; filters are lists because the API takes them repeated. */
 export interface SearchRequest {
@@ -17,5 +18,10 @@ export interface SearchRequest {
 
 /** Runs a desk search (approved practices only), with facets counted under the other active filters. */
 export function searchPractices(request: SearchRequest, signal?: AbortSignal): Promise<SearchResponse> {
-  return apiRequest(paths.api.search, searchResponseSchema, { signal, query: { ...request } });
+  return apiRequest(paths.api.search, searchResponseSchema, {
+    signal,
+    query: { ...request },
+    // The page's first search was sent by the boot script already.
+    started: takeFirstSearch(searchUrl(request)),
+  });
 }

@@ -1,5 +1,5 @@
 import type { SearchHit } from "@practice-kb/shared";
-import type { KeyboardEvent } from "react";
+import { type KeyboardEvent, memo } from "react";
 import { PracticeCard } from "@/components/practice-card";
 
 interface ResultListProps {
@@ -20,8 +20,11 @@ export function focusResult(list: HTMLElement | null, index: number): boolean {
   return true;
 }
 
-/** The result cards; ArrowUp/ArrowDown move focus between their links (roving focus). */
-export function ResultList({ hits, labelledBy, onOpen, onLeaveTop }: ResultListProps) {
+/**
+ * The result cards; ArrowUp/ArrowDown move focus between their links (roving focus). Memoised: while the
+ * next search loads, the page re-renders to show it is busy, and the cards have not changed yet.
+ */
+export const ResultList = memo(function ResultList({ hits, labelledBy, onOpen, onLeaveTop }: ResultListProps) {
   function handleKeyDown(event: KeyboardEvent<HTMLOListElement>) {
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
     const links = [...event.currentTarget.querySelectorAll<HTMLAnchorElement>("[data-result-link]")];
@@ -45,4 +48,4 @@ export function ResultList({ hits, labelledBy, onOpen, onLeaveTop }: ResultListP
       ))}
     </ol>
   );
-}
+});

@@ -40,6 +40,15 @@ const RESULTS_ID = "results";
 // The practice last opened from the results, so coming back puts focus where the user left off.
 let lastOpenedId: string | null = null;
 
+// Module-level, so the memoised result list is not re-rendered for new callbacks on every keystroke.
+function rememberOpened(id: string) {
+  lastOpenedId = id;
+}
+
+function focusSearchInput() {
+  document.getElementById(SEARCH_INPUT_ID)?.focus();
+}
+
 /** The home page: search box, facet chips, results, and the empty and engine-down states. */
 export function SearchPage({ data, busy, bannerShown, onRetry }: SearchPageProps) {
   const { t } = useTranslation();
@@ -150,10 +159,8 @@ export function SearchPage({ data, busy, bannerShown, onRetry }: SearchPageProps
                 <ResultList
                   hits={hits}
                   labelledBy="results-heading"
-                  onOpen={(id) => {
-                    lastOpenedId = id;
-                  }}
-                  onLeaveTop={() => document.getElementById(SEARCH_INPUT_ID)?.focus()}
+                  onOpen={rememberOpened}
+                  onLeaveTop={focusSearchInput}
                 />
               ) : (
                 <EmptyState query={state.q} />
