@@ -1,10 +1,13 @@
 /**
- * Combining word and meaning results. Word scores (BM25 sums) are unbounded and vary by query,
- * and e5 cosine similarities crowd into a narrow band, so each side is normalised per query
- * before a weighted sum. The weights are tuned on the labelled set (bench/relevance).
+ * Combining word and meaning results. Word scores (BM25 sums) are unbounded and vary by query, and
+ * e5 cosine similarities crowd into a narrow band, so each side is normalised per query (by its best
+ * candidate) before a weighted sum. How much the word side counts depends on whether its best hit
+ * means what the query means: word search happily matches a stray word ("asks", "card") of a query
+ * whose real answer is written in another language, and then the meaning side should decide.
+ * The parameters were chosen on the tuning set and checked on the held-out set (docs/relevance.md).
  */
 
-/** Weights and the similarity band of the fusion; see docs/relevance.md for how they were chosen. */
+/** Weights and thresholds of the fusion; see docs/relevance.md for how they were chosen. */
 export const FUSION = {
   /** Weight of the normalised word score. */
   word: 0.5,
@@ -12,8 +15,6 @@ export const FUSION = {
   meaning: 0.5,
   /** Cosine similarity at or below which a practice is not considered related at all. */
   floor: 0.75,
-  /** Cosine similarity from which a practice counts as a full meaning match. */
-  ceiling: 0.9,
   /**
    * A practice found by meaning alone (no word matched) is shown only when the best meaning match is
    * clearly related and it is near that best: e5 gives nonsense queries similarities up to ~0.80,
@@ -21,6 +22,11 @@ export const FUSION = {
    */
   meaningOnlyMinTop: 0.81,
   meaningOnlyWithinTop: 0.06,
+  /**
+   * How far (in cosine) the best word hit may fall behind the best meaning match before words stop
+   * counting: trust in the word side falls linearly from 1 (as close) to 0 (this far behind).
+   */
+  trustBand: 0.05,
 };
 
 /** One candidate with whatever scores each side gave it. */
@@ -30,9 +36,24 @@ export interface FusionCandidate {
   cosine?: number;
 }
 
-/** Scales a cosine similarity into [0, 1] across the band where e5 separates related from unrelated. */
-export function meaningScore(cosine: number, floor = FUSION.floor, ceiling = FUSION.ceiling): number {
-  return Math.min(1, Math.max(0, (cosine - floor) / (ceiling - floor)));
+/** Scales a cosine similarity into [0, 1]: 0 at the floor, 1 at the query's best meaning match. */
+export function meaningScore(cosine: number, top: number, floor = FUSION.floor): number {
+  return Math.min(1, Math.max(0, (cosine - floor) / Math.max(0.01, top - floor)));
+}
+
+/**
+ * How much the word side counts for this query: 1 when its best hit is (nearly) as close in meaning
+ * as the best meaning match, falling to 0 when it is trustBand further away.
+ */
+export function wordTrust(candidates: FusionCandidate[], topCosine: number): number {
+  if (topCosine < FUSION.meaningOnlyMinTop) return 1;
+  let best: FusionCandidate | undefined;
+  for (const candidate of candidates) {
+    if ((candidate.word ?? 0) > (best?.word ?? 0)) best = candidate;
+  }
+  if (!best) return 1;
+  const behind = Math.max(0, topCosine - (best.cosine ?? FUSION.floor));
+  return Math.max(0, 1 - behind / FUSION.trustBand);
 }
 
 /** Orders candidates by the weighted sum of their normalised word and meaning scores. */
@@ -42,14 +63,15 @@ export function fuse(
 ): { id: string; score: number }[] {
   const maxWord = Math.max(0, ...candidates.map((candidate) => candidate.word ?? 0));
   const topCosine = Math.max(-1, ...candidates.map((candidate) => candidate.cosine ?? -1));
+  const trust = wordTrust(candidates, topCosine);
   const meaningOnlyFloor =
     topCosine >= FUSION.meaningOnlyMinTop ? topCosine - FUSION.meaningOnlyWithinTop : Number.POSITIVE_INFINITY;
   return candidates
     .filter((candidate) => (candidate.word ?? 0) > 0 || (candidate.cosine ?? -1) >= meaningOnlyFloor)
     .map((candidate) => {
       const word = maxWord > 0 ? (candidate.word ?? 0) / maxWord : 0;
-      const meaning = candidate.cosine === undefined ? 0 : meaningScore(candidate.cosine);
-      return { id: candidate.id, score: weights.word * word + weights.meaning * meaning };
+      const meaning = candidate.cosine === undefined ? 0 : meaningScore(candidate.cosine, topCosine);
+      return { id: candidate.id, score: weights.word * trust * word + weights.meaning * meaning };
     })
     .filter((candidate) => candidate.score > 0)
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));

@@ -408,28 +408,45 @@ async function searchWords(
   return { response: await ctx.es.search<SearchableDoc>(reread.body), interpretedQuery: bestReading };
 }
 
-/** Nearest practices by meaning, with the same filters as word search (approved only, facets). */
+/**
+ * Nearest practices by meaning, with the same filters as word search (approved only, facets), and
+ * in the same round trip the similarity of the word hits themselves: at 10,000 practices the best
+ * word hit is often outside the nearest 50, and fusion must know how close in meaning it is.
+ */
 async function searchMeaning(
   ctx: KbContext,
   query: SearchQuery,
   vector: number[],
-): Promise<estypes.SearchHit<SearchableDoc>[]> {
+  wordHitIds: string[],
+): Promise<{ nearest: estypes.SearchHit<SearchableDoc>[]; cosineOf: Map<string, number> }> {
   const filters = Object.values(facetFilters(query)).filter((filter): filter is QueryContainer => filter !== null);
-  const response = await ctx.es.search<SearchableDoc>({
-    index: ctx.names.practices,
-    size: FUSION_CANDIDATES,
+  const filter: QueryContainer[] = [{ term: { status: "approved" } }, ...filters];
+  const knn = (k: number, extra: QueryContainer[], similarity?: number): estypes.SearchSearchRequestBody => ({
+    size: k,
+    // For cosine, the knn similarity threshold is the raw cosine, not the (1 + cosine) / 2 score.
     knn: {
       field: "vector",
       query_vector: vector,
-      k: FUSION_CANDIDATES,
-      num_candidates: 200,
-      filter: [{ term: { status: "approved" } }, ...filters],
-      // For cosine, the knn similarity threshold is the raw cosine, not the (1 + cosine) / 2 score.
-      similarity: FUSION.floor,
+      k,
+      num_candidates: Math.max(k, 200),
+      filter: [...filter, ...extra],
+      similarity,
     },
     _source: SEARCH_SOURCE_FIELDS,
   });
-  return response.hits.hits;
+  const index = ctx.names.practices;
+  const searches: estypes.MsearchRequestItem[] = [{ index }, knn(FUSION_CANDIDATES, [], FUSION.floor)];
+  if (wordHitIds.length > 0) {
+    const body = knn(wordHitIds.length, [{ ids: { values: wordHitIds } }]);
+    searches.push({ index }, { ...body, _source: false });
+  }
+  const [nearest, ofWordHits] = (await ctx.es.msearch<SearchableDoc>({ searches })).responses;
+  if (!nearest || "error" in nearest) throw new Error(`meaning search failed: ${JSON.stringify(nearest)}`);
+  // Elasticsearch reports cosine similarity as (1 + cosine) / 2.
+  const cosineOf = new Map<string, number>();
+  const hits = [...nearest.hits.hits, ...(ofWordHits && !("error" in ofWordHits) ? ofWordHits.hits.hits : [])];
+  for (const hit of hits) if (hit._id) cosineOf.set(hit._id, 2 * (hit._score ?? 0.5) - 1);
+  return { nearest: nearest.hits.hits, cosineOf };
 }
 
 /** Waits for the query vector, but never longer than the timeout: then search goes on with words alone. */
@@ -469,7 +486,15 @@ export async function searchPractices(
   if (vector && interpretedQuery && embedQuery) vector = await vectorWithin(embedQuery, interpretedQuery, timeoutMs);
 
   const wordHits = mode === "meaning" ? [] : response.hits.hits;
-  const meaningHits = vector ? await searchMeaning(ctx, query, vector) : [];
+  const meaning = vector
+    ? await searchMeaning(
+        ctx,
+        query,
+        vector,
+        wordHits.flatMap((hit) => (hit._id ? [hit._id] : [])),
+      )
+    : null;
+  const meaningHits = meaning?.nearest ?? [];
   let ranked: estypes.SearchHit<SearchableDoc>[];
   let total = totalOf(response);
   if (meaningHits.length === 0 && mode !== "meaning") {
@@ -477,17 +502,15 @@ export async function searchPractices(
   } else {
     const byId = new Map<string, estypes.SearchHit<SearchableDoc>>();
     const candidates = new Map<string, FusionCandidate>();
-    for (const hit of wordHits) {
+    const cosineOf = meaning?.cosineOf ?? new Map<string, number>();
+    const fromWords = new Set(wordHits);
+    for (const hit of [...wordHits, ...meaningHits]) {
       const id = hit._source?.id ?? "";
+      if (byId.has(id)) continue;
       byId.set(id, hit);
-      candidates.set(id, { id, word: hit._score ?? 0 });
-    }
-    for (const hit of meaningHits) {
-      const id = hit._source?.id ?? "";
-      if (!byId.has(id)) byId.set(id, hit);
-      // Elasticsearch reports cosine similarity as (1 + cosine) / 2.
-      const cosine = 2 * (hit._score ?? 0.5) - 1;
-      candidates.set(id, { ...(candidates.get(id) ?? { id }), cosine });
+      const cosine = hit._id ? cosineOf.get(hit._id) : undefined;
+      const word = fromWords.has(hit) ? (hit._score ?? 0) : undefined;
+      candidates.set(id, { id, word, cosine: cosine !== undefined && cosine >= FUSION.floor ? cosine : undefined });
     }
     const weights = mode === "meaning" ? { word: 0, meaning: 1 } : FUSION;
     const fused = fuse([...candidates.values()], weights);
