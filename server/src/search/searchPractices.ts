@@ -149,8 +149,9 @@ function facetAggregations(filters: Record<FacetName, QueryContainer | null>) {
 const HIGHLIGHT_SOURCE_FIELDS = ["title", "situation", "response"] as const;
 
 /**
- * What a result card needs from a stored practice: never the vector, and of the analysed copies only
- * the highlighted ones (restoring a highlight needs them); the rest would double the answer's size.
+ * What a result card needs from a stored practice: never the vector, nor the analysed copies (a
+ * highlight is restored against the original text normalised again here, which is cheaper than
+ * receiving and parsing the copies: they were half of every answer).
  */
 const SEARCH_SOURCE_FIELDS = [
   "id",
@@ -161,8 +162,8 @@ const SEARCH_SOURCE_FIELDS = [
   "audiences",
   "response",
   "situation",
-  ...CONTENT_LANGUAGES.flatMap((language) => HIGHLIGHT_SOURCE_FIELDS.map((field) => `search.${language}.${field}`)),
 ];
+
 const HIGHLIGHT_SHAPES: Record<(typeof HIGHLIGHT_SOURCE_FIELDS)[number], estypes.SearchHighlightField> = {
   title: { number_of_fragments: 0 },
   situation: { fragment_size: 160, number_of_fragments: 1 },
@@ -180,15 +181,16 @@ interface PreparedSearch {
   body: estypes.SearchRequest;
 }
 
-/** The name of the aggregation that counts matches of the text as typed (no forgiveness). */
+/** The aggregations that count matches of the text as typed and of its other-layout readings. */
 const AS_TYPED = "asTyped";
+const READINGS = "layoutReadings";
 
 function prepareSearch(
   query: SearchQuery,
   text: string,
   synonymGroups: SynonymGroup[],
   index: string,
-  countAsTyped = false,
+  layoutReadings: string[] = [],
 ): PreparedSearch {
   const filters = facetFilters(query);
   const activeFilters = Object.values(filters).filter((filter): filter is QueryContainer => filter !== null);
@@ -234,8 +236,20 @@ function prepareSearch(
       post_filter: activeFilters.length > 0 ? { bool: { filter: activeFilters } } : undefined,
       aggs: {
         ...facetAggregations(filters),
-        // Whether the words match anything as typed decides if a keyboard-layout re-reading is worth asking for.
-        ...(countAsTyped ? { [AS_TYPED]: { filter: strictQuery(text) } } : {}),
+        // Whether the words match as typed, or read in a Cyrillic layout, decides on a re-reading. The
+        // readings are counted over the whole base (global); a reading of real English or Polish text
+        // is gibberish whose terms the index lacks, so counting it costs next to nothing.
+        ...(layoutReadings.length > 0
+          ? {
+              [AS_TYPED]: { filter: strictQuery(text) },
+              [READINGS]: {
+                global: {},
+                aggs: Object.fromEntries(
+                  layoutReadings.map((reading, position) => [`r${position}`, { filter: strictQuery(reading) }]),
+                ),
+              },
+            }
+          : {}),
       },
       highlight,
       sort: hasText ? ["_score", { id: "asc" }] : ["_score", { "meta.helpfulCount": "desc" }, { id: "asc" }],
@@ -277,11 +291,6 @@ function strictQuery(text: string): QueryContainer {
   };
 }
 
-/** A cheap count of the practices that match a text as typed. */
-function strictCountBody(text: string, index: string): estypes.SearchRequest {
-  return { index, size: 0, track_total_hits: 1000, query: strictQuery(text) };
-}
-
 function totalOf(response: estypes.SearchResponse<unknown>): number {
   const total = response.hits.total;
   return typeof total === "number" ? total : (total?.value ?? 0);
@@ -289,7 +298,7 @@ function totalOf(response: estypes.SearchResponse<unknown>): number {
 
 type SearchableDoc = Pick<
   PracticeDocument,
-  "id" | "title" | "language" | "situationType" | "channels" | "audiences" | "response" | "situation" | "search"
+  "id" | "title" | "language" | "situationType" | "channels" | "audiences" | "response" | "situation"
 >;
 
 function presentHit(hit: estypes.SearchHit<SearchableDoc>): SearchHit | null {
@@ -301,9 +310,8 @@ function presentHit(hit: estypes.SearchHit<SearchableDoc>): SearchHit | null {
     const key = `search.${doc.language}.${field}`;
     const fragments = found[key];
     if (!fragments || fragments.length === 0) continue;
-    const languageFields = (doc.search as Record<string, Record<string, string | string[]>>)[doc.language] ?? {};
-    const normalised = ([] as string[]).concat(languageFields[field] ?? []);
     const original = ([] as string[]).concat(doc[field]);
+    const normalised = original.map(normalizeForStemming);
     const restored = fragments.map((fragment) => restoreHighlight(fragment, normalised, original));
     if (field === "title") highlights.title = restored[0];
     else highlights[field] = restored;
@@ -372,8 +380,8 @@ export interface SearchOptions {
 const FUSION_CANDIDATES = 50;
 
 /**
- * Runs the word query and, when the text might have been typed in the wrong keyboard layout and
- * matches nothing as typed, searches again with the Cyrillic reading that matches most.
+ * Runs the word query and, when the text might have been typed in the wrong keyboard layout and not
+ * every word matches as typed, searches again with the Cyrillic reading that matches most.
  */
 async function searchWords(
   ctx: KbContext,
@@ -384,23 +392,21 @@ async function searchWords(
 ): Promise<{ response: estypes.SearchResponse<SearchableDoc>; interpretedQuery: string | null }> {
   const index = ctx.names.practices;
   const readings = mightBeWrongLayout(text) ? wrongLayoutReadings(text) : [];
-  const main = prepareSearch({ ...query, from: 0, size }, text, synonymGroups, index, readings.length > 0);
+  const main = prepareSearch({ ...query, from: 0, size }, text, synonymGroups, index, readings);
   const response = await ctx.es.search<SearchableDoc>(main.body);
-  const asTyped = response.aggregations?.[AS_TYPED] as estypes.AggregationsFilterAggregate | undefined;
-  // Only text that matches nothing as typed is re-read: a real English or Polish query costs no extra request.
-  if (readings.length === 0 || (asTyped?.doc_count ?? 0) > 0) return { response, interpretedQuery: null };
-  const searches = readings.flatMap((reading): estypes.MsearchRequestItem[] => {
-    const { index: bodyIndex, ...body } = strictCountBody(reading, index);
-    return [{ index: bodyIndex }, body as estypes.SearchSearchRequestBody];
-  });
-  const counts = await ctx.es.msearch({ searches });
+  const countOf = (aggregate: estypes.AggregationsAggregate | undefined) =>
+    (aggregate as estypes.AggregationsFilterAggregate | undefined)?.doc_count ?? 0;
+  if (readings.length === 0 || countOf(response.aggregations?.[AS_TYPED]) > 0) {
+    return { response, interpretedQuery: null };
+  }
+  const counted = response.aggregations?.[READINGS] as Record<string, estypes.AggregationsAggregate> | undefined;
   let bestReading: string | null = null;
   let bestCount = 0;
-  counts.responses.forEach((reading, position) => {
-    const count = reading && !("error" in reading) ? totalOf(reading) : 0;
+  readings.forEach((reading, position) => {
+    const count = countOf(counted?.[`r${position}`]);
     if (count > bestCount) {
       bestCount = count;
-      bestReading = readings[position] ?? null;
+      bestReading = reading;
     }
   });
   if (bestReading === null) return { response, interpretedQuery: null };
