@@ -89,20 +89,30 @@ export function closeOnSignals(close: () => Promise<void>): () => Promise<void> 
   return once;
 }
 
-/** Per-process CPU ticks from /proc, grouped as client (this process), API (its group), ES (its group), and the machine. */
+/** Process groups whose CPU is counted apart: the app, Elasticsearch, and an embeddings service the bench started. */
+export interface ProcessGroups {
+  api?: number;
+  es?: number;
+  embeddings?: number;
+}
+
+/**
+ * Per-process CPU ticks from /proc, grouped as client (this process), API, ES and embeddings (their
+ * groups), and the machine.
+ */
 export class CpuMeter {
   constructor(
-    private readonly groups: { api?: number; es?: number },
+    private readonly groups: ProcessGroups,
     private readonly started = CpuMeter.snapshot(groups),
   ) {}
 
-  static snapshot(groups: { api?: number; es?: number }) {
+  static snapshot(groups: ProcessGroups) {
     const [total = 0, idle = 0] = (() => {
       const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
       const sum = fields.reduce((a, b) => a + b, 0);
       return [sum, (fields[3] ?? 0) + (fields[4] ?? 0)];
     })();
-    const ticks = { client: 0, api: 0, es: 0 };
+    const ticks = { client: 0, api: 0, es: 0, embeddings: 0 };
     for (const name of readdirSync("/proc")) {
       if (!/^\d+$/.test(name)) continue;
       let stat: string;
@@ -117,6 +127,7 @@ export class CpuMeter {
       if (Number(name) === process.pid) ticks.client += used;
       else if (groups.api !== undefined && pgrp === groups.api) ticks.api += used;
       else if (groups.es !== undefined && pgrp === groups.es) ticks.es += used;
+      else if (groups.embeddings !== undefined && pgrp === groups.embeddings) ticks.embeddings += used;
     }
     return { at: performance.now(), total, idle, ticks };
   }
@@ -132,7 +143,8 @@ export class CpuMeter {
     const client = cores(now.ticks.client - this.started.ticks.client);
     const api = cores(now.ticks.api - this.started.ticks.api);
     const es = cores(now.ticks.es - this.started.ticks.es);
-    return { busy, client, api, es, other: Math.max(0, busy - client - api - es) };
+    const embeddings = cores(now.ticks.embeddings - this.started.ticks.embeddings);
+    return { busy, client, api, es, embeddings, other: Math.max(0, busy - client - api - es - embeddings) };
   }
 }
 
@@ -160,7 +172,7 @@ export async function esProcessGroup(env: BenchEnvironment): Promise<number | un
  * Waits until processes other than ours use little CPU (other engineers' tests, builds...), checking
  * every 5 s for up to BENCH_QUIET_WAIT_S seconds (default 0: only report). Returns the last reading.
  */
-export async function waitForQuiet(groups: { api?: number; es?: number }, label: string): Promise<number> {
+export async function waitForQuiet(groups: ProcessGroups, label: string): Promise<number> {
   const maxWaitMs = Number(process.env.BENCH_QUIET_WAIT_S ?? "0") * 1000;
   const threshold = Number(process.env.BENCH_QUIET_CORES ?? "0.25");
   const started = Date.now();
