@@ -376,9 +376,6 @@ export interface SearchOptions {
   embeddingTimeoutMs?: number;
 }
 
-/** How many candidates each side contributes to the fusion. */
-const FUSION_CANDIDATES = 50;
-
 /**
  * Runs the word query and, when the text might have been typed in the wrong keyboard layout and not
  * every word matches as typed, searches again with the Cyrillic reading that matches most.
@@ -441,7 +438,9 @@ async function searchMeaning(
     _source: SEARCH_SOURCE_FIELDS,
   });
   const index = ctx.names.practices;
-  const searches: estypes.MsearchRequestItem[] = [{ index }, knn(FUSION_CANDIDATES, [], FUSION.floor)];
+  // As many nearest practices as the page shows: more candidates from either side changed no ranking
+  // on the labelled sets, and each one costs a fetched (and, for words, highlighted) hit.
+  const searches: estypes.MsearchRequestItem[] = [{ index }, knn(query.from + query.size, [], FUSION.floor)];
   if (wordHitIds.length > 0) {
     const body = knn(wordHitIds.length, [{ ids: { values: wordHitIds } }]);
     searches.push({ index }, { ...body, _source: false });
@@ -486,8 +485,7 @@ export async function searchPractices(
   const embedQuery = options.embedQuery ?? null;
   // The query vector is computed while Elasticsearch runs the word query.
   const vectorPromise = useMeaning && embedQuery ? vectorWithin(embedQuery, text, timeoutMs) : Promise.resolve(null);
-  const wordSize = useMeaning ? Math.max(query.from + query.size, FUSION_CANDIDATES) : query.from + query.size;
-  const { response, interpretedQuery } = await searchWords(ctx, query, text, synonymGroups, wordSize);
+  const { response, interpretedQuery } = await searchWords(ctx, query, text, synonymGroups, query.from + query.size);
   let vector = await vectorPromise;
   if (vector && interpretedQuery && embedQuery) vector = await vectorWithin(embedQuery, interpretedQuery, timeoutMs);
 
