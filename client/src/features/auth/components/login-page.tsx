@@ -2,6 +2,7 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Navigate, useActionData, useNavigation, useSearchParams } from "react-router";
 import { Field } from "@/components/field";
+import { FormFooter } from "@/components/form-footer";
 import { isAppPath } from "@/config/paths";
 import { hasFinePointer, useDocumentTitle } from "@/lib/dom";
 import { useCurrentUser } from "@/lib/session";
@@ -83,11 +84,7 @@ export function LoginPage() {
             <input {...control} ref={passwordRef} name="password" type="password" autoComplete="current-password" />
           )}
         </Field>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={submitting}>
-            {submitting ? t("auth.submitting") : t("auth.submit")}
-          </button>
-        </div>
+        <FormFooter busy={submitting} label={t("auth.submit")} busyLabel={t("auth.submitting")} />
       </Form>
     </div>
   );

@@ -1,7 +1,7 @@
 import type { PracticeDetail } from "@practice-kb/shared";
-import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useFetcher } from "react-router";
+import { ActionStatus } from "@/components/status";
 import { displayStatus, pendingDisplayStatus, StatusBadge } from "@/components/status-badge";
 import { paths } from "@/config/paths";
 import { useDocumentTitle } from "@/lib/dom";
@@ -29,7 +29,6 @@ export function MyPracticesPage({ practices }: { practices: PracticeDetail[] }) 
   const { t } = useTranslation();
   const user = useCurrentUser();
   const fetcher = useFetcher<SubmitResult>({ key: SUBMIT_FETCHER });
-  const statusRef = useRef<HTMLDivElement>(null);
   useDocumentTitle(t("myPractices.title"), t("app.name"));
   const result = fetcher.state === "idle" ? fetcher.data : undefined;
   const message =
@@ -41,10 +40,6 @@ export function MyPracticesPage({ practices }: { practices: PracticeDetail[] }) 
           ? t("practice.changedMeanwhile")
           : t("practice.actionFailed", { message: result.message });
 
-  // The practice moves to another group when sent; focus goes to the message about it.
-  useEffect(() => {
-    if (message) statusRef.current?.focus();
-  }, [message]);
   const grouped = GROUPS.map((group) => ({
     group,
     items: practices.filter((practice) => groupOf(practice, user?.id) === group),
@@ -54,14 +49,7 @@ export function MyPracticesPage({ practices }: { practices: PracticeDetail[] }) 
     <div className="my-practices">
       <h1 className="page-title">{t("myPractices.title")}</h1>
       <p className="lead">{t("myPractices.intro")}</p>
-      <div
-        ref={statusRef}
-        tabIndex={-1}
-        role="status"
-        className={message ? (result?.ok ? "banner banner-ok" : "banner banner-alert") : "visually-hidden"}
-      >
-        {message}
-      </div>
+      <ActionStatus message={message} ok={result?.ok} />
       {practices.length === 0 ? (
         <div className="empty-state">
           <p>{t("myPractices.empty")}</p>

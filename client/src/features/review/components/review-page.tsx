@@ -1,8 +1,9 @@
 import type { ReviewQueue, ReviewQueueItem, RevisionDiff as RevisionDiffData } from "@practice-kb/shared";
-import { Suspense, useEffect, useRef } from "react";
+import { Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Await, useFetcher } from "react-router";
 import { RevisionDiff } from "@/components/revision-diff";
+import { ActionStatus } from "@/components/status";
 import { useDocumentTitle } from "@/lib/dom";
 import { setReviewCount } from "@/lib/review-count";
 import type { DecisionResult } from "../review-action";
@@ -22,7 +23,6 @@ export function ReviewPage({ data }: { data: ReviewPageData }) {
   const { t } = useTranslation();
   const { queue, diffs } = data;
   const fetcher = useFetcher<DecisionResult>({ key: DECISION_FETCHER });
-  const statusRef = useRef<HTMLDivElement>(null);
   useDocumentTitle(t("review.title"), t("app.name"));
 
   // The badge in the navigation shows the same number as this page.
@@ -40,23 +40,11 @@ export function ReviewPage({ data }: { data: ReviewPageData }) {
             ? t("review.failed", { title: result.title, message: result.message })
             : null;
 
-  // A decided item leaves the list; focus goes to the message about it rather than to the page's end.
-  useEffect(() => {
-    if (message) statusRef.current?.focus();
-  }, [message]);
-
   return (
     <div className="review-page">
       <h1 className="page-title">{t("review.title")}</h1>
       <p className="lead">{t("review.intro")}</p>
-      <div
-        ref={statusRef}
-        tabIndex={-1}
-        role="status"
-        className={message ? (result?.ok ? "banner banner-ok" : "banner banner-alert") : "visually-hidden"}
-      >
-        {message}
-      </div>
+      <ActionStatus message={message} ok={result?.ok} />
       {queue.counts.total === 0 ? (
         <div className="empty-state">
           <p>{t("review.empty")}</p>

@@ -5,10 +5,11 @@ import {
   type TaxonomyKind,
   UI_LANGUAGES,
 } from "@practice-kb/shared";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFetcher } from "react-router";
 import { Field } from "@/components/field";
+import { ActionStatus } from "@/components/status";
 import { useDocumentTitle } from "@/lib/dom";
 import { LANGUAGE_NAMES } from "@/lib/languages";
 import type { SynonymGroup } from "../api/get-synonyms";
@@ -38,22 +39,15 @@ function useEntryLabel() {
 export function TaxonomyAdminPage({ data }: { data: TaxonomyAdminData }) {
   const { t } = useTranslation();
   const fetcher = useChange();
-  const statusRef = useRef<HTMLDivElement>(null);
   useDocumentTitle(t("taxonomyAdmin.title"), t("app.name"));
   const result = fetcher.state === "idle" ? fetcher.data : undefined;
   const message = result?.ok ? successMessage(result, t, data.taxonomy) : null;
-
-  useEffect(() => {
-    if (message) statusRef.current?.focus();
-  }, [message]);
 
   return (
     <div className="admin-page">
       <h1 className="page-title">{t("taxonomyAdmin.title")}</h1>
       <p className="lead">{t("taxonomyAdmin.intro")}</p>
-      <div ref={statusRef} tabIndex={-1} role="status" className={message ? "banner banner-ok" : "visually-hidden"}>
-        {message}
-      </div>
+      <ActionStatus message={message} />
       <nav aria-label={t("taxonomyAdmin.contents")} className="page-toc">
         <ul>
           {TAXONOMY_KINDS.map((kind) => (

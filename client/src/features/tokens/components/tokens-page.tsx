@@ -1,9 +1,12 @@
-import { type ApiToken, ROLES } from "@practice-kb/shared";
+import type { ApiToken } from "@practice-kb/shared";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFetcher } from "react-router";
 import { Field } from "@/components/field";
+import { FormFooter } from "@/components/form-footer";
 import { CopyIcon, StatusIcon } from "@/components/icons";
+import { RoleOptions } from "@/components/role-options";
+import { ActionStatus } from "@/components/status";
 import { copyText } from "@/lib/clipboard";
 import { useDocumentTitle } from "@/lib/dom";
 import { useFormatters } from "@/lib/format";
@@ -19,22 +22,15 @@ function useChange() {
 export function TokensPage({ tokens }: { tokens: ApiToken[] }) {
   const { t } = useTranslation();
   const fetcher = useChange();
-  const statusRef = useRef<HTMLDivElement>(null);
   useDocumentTitle(t("tokens.title"), t("app.name"));
   const result = fetcher.state === "idle" ? fetcher.data : undefined;
   const message = result?.intent === "revoke" && result.ok ? t("tokens.revoked", { name: result.name }) : null;
-
-  useEffect(() => {
-    if (message) statusRef.current?.focus();
-  }, [message]);
 
   return (
     <div className="admin-page">
       <h1 className="page-title">{t("tokens.title")}</h1>
       <p className="lead">{t("tokens.intro")}</p>
-      <div ref={statusRef} tabIndex={-1} role="status" className={message ? "banner banner-ok" : "visually-hidden"}>
-        {message}
-      </div>
+      <ActionStatus message={message} />
       {result?.intent === "create" && result.ok ? <NewSecret name={result.name} secret={result.secret} /> : null}
       <CreateToken />
       <section className="list-section" aria-labelledby="tokens-heading">
@@ -129,25 +125,17 @@ function CreateToken() {
           <Field name="new-token-role" label={t("tokens.role")} hint={t("tokens.roleHint")} errors={[]}>
             {(control) => (
               <select {...control} name="role" defaultValue="staff">
-                {ROLES.map((role) => (
-                  <option key={role} value={role}>
-                    {t(`roles.${role}`)}
-                  </option>
-                ))}
+                <RoleOptions />
               </select>
             )}
           </Field>
         </div>
-        {result && !result.ok && result.message && (
-          <p className="field-error" role="alert">
-            {t("tokens.failed", { message: result.message })}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t("tokens.creating") : t("tokens.createNow")}
-          </button>
-        </div>
+        <FormFooter
+          failure={result && !result.ok && result.message ? t("tokens.failed", { message: result.message }) : null}
+          busy={busy}
+          label={t("tokens.createNow")}
+          busyLabel={t("tokens.creating")}
+        />
       </fetcher.Form>
     </section>
   );

@@ -1,9 +1,12 @@
-import { ROLES, type User } from "@practice-kb/shared";
-import { useEffect, useRef, useState } from "react";
+import type { User } from "@practice-kb/shared";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFetcher } from "react-router";
 import { Field } from "@/components/field";
+import { FormFooter } from "@/components/form-footer";
 import { StatusIcon } from "@/components/icons";
+import { RoleOptions } from "@/components/role-options";
+import { ActionStatus } from "@/components/status";
 import { useDocumentTitle } from "@/lib/dom";
 import { useFormatters } from "@/lib/format";
 import { useCurrentUser } from "@/lib/session";
@@ -20,22 +23,15 @@ function useChange() {
 export function UsersPage({ users }: { users: User[] }) {
   const { t } = useTranslation();
   const fetcher = useChange();
-  const statusRef = useRef<HTMLDivElement>(null);
   useDocumentTitle(t("users.title"), t("app.name"));
   const result = fetcher.state === "idle" ? fetcher.data : undefined;
   const message = result?.ok ? t(`users.done.${result.intent}`, { name: result.name ?? "" }) : null;
-
-  useEffect(() => {
-    if (message) statusRef.current?.focus();
-  }, [message]);
 
   return (
     <div className="admin-page">
       <h1 className="page-title">{t("users.title")}</h1>
       <p className="lead">{t("users.intro")}</p>
-      <div ref={statusRef} tabIndex={-1} role="status" className={message ? "banner banner-ok" : "visually-hidden"}>
-        {message}
-      </div>
+      <ActionStatus message={message} />
       <CreateUser />
       <section className="list-section" aria-labelledby="users-heading">
         <h2 id="users-heading" className="section-title">
@@ -90,11 +86,7 @@ function CreateUser() {
           <Field name="new-user-role" label={t("users.role")} errors={fieldError(t, errors.role)}>
             {(control) => (
               <select {...control} name="role" defaultValue="staff">
-                {ROLES.map((role) => (
-                  <option key={role} value={role}>
-                    {t(`roles.${role}`)}
-                  </option>
-                ))}
+                <RoleOptions />
               </select>
             )}
           </Field>
@@ -107,16 +99,12 @@ function CreateUser() {
             {(control) => <input {...control} name="password" type="password" autoComplete="new-password" />}
           </Field>
         </div>
-        {result && !result.ok && result.message && (
-          <p className="field-error" role="alert">
-            {t("users.failed", { message: result.message })}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t("users.creating") : t("users.createNow")}
-          </button>
-        </div>
+        <FormFooter
+          failure={result && !result.ok && result.message ? t("users.failed", { message: result.message }) : null}
+          busy={busy}
+          label={t("users.createNow")}
+          busyLabel={t("users.creating")}
+        />
       </fetcher.Form>
     </section>
   );
@@ -171,11 +159,7 @@ function UserRow({ user }: { user: User }) {
             {t("users.roleOf", { name: user.name })}
           </label>
           <select id={`role-${user.id}`} name="role" defaultValue={user.role} key={user.role}>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`roles.${role}`)}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
           <button type="submit" className="button button-secondary button-small" disabled={busy}>
             {t("users.changeRole")}
