@@ -36,19 +36,16 @@ export const WEIGHTS = {
   userLanguage: 2,
 };
 
-function stemmedFields(title = WEIGHTS.stemmedTitle): string[] {
-  return CONTENT_LANGUAGES.flatMap((language) => [
-    `search.${language}.title^${title}`,
-    `search.${language}.situation^${WEIGHTS.stemmedSituation}`,
-    `search.${language}.response^${WEIGHTS.stemmedResponse}`,
-    `search.${language}.phrases^${WEIGHTS.stemmedPhrases}`,
-  ]);
-}
-
-const SYNONYM_FIELDS = CONTENT_LANGUAGES.flatMap((language) => [
+/** The per-language hunspell fields with their weights (built once: every query uses them). */
+const STEMMED_FIELDS = CONTENT_LANGUAGES.flatMap((language) => [
   `search.${language}.title^${WEIGHTS.stemmedTitle}`,
   `search.${language}.situation^${WEIGHTS.stemmedSituation}`,
+  `search.${language}.response^${WEIGHTS.stemmedResponse}`,
+  `search.${language}.phrases^${WEIGHTS.stemmedPhrases}`,
 ]);
+
+/** Synonyms name the situation, so they are matched in titles and situations only. */
+const SYNONYM_FIELDS = STEMMED_FIELDS.filter((field) => /\.(title|situation)\^/.test(field));
 
 const FOLDED_FIELDS = [
   "search.fold.title^3",
@@ -62,7 +59,7 @@ function textClauses(text: string, expansions: string[], partialLastWord: boolea
   const stemmed = normalizeForStemming(text);
   const folded = foldText(text);
   const exact: QueryContainer[] = [
-    { multi_match: { query: stemmed, fields: stemmedFields(), type: "best_fields", tie_breaker: 0.3 } },
+    { multi_match: { query: stemmed, fields: STEMMED_FIELDS, type: "best_fields", tie_breaker: 0.3 } },
     {
       multi_match: {
         query: folded,
@@ -279,7 +276,7 @@ function strictQuery(text: string): QueryContainer {
           (token): QueryContainer => ({
             bool: {
               should: [
-                { multi_match: { query: token, fields: stemmedFields() } },
+                { multi_match: { query: token, fields: STEMMED_FIELDS } },
                 { multi_match: { query: foldText(token), fields: FOLDED_FIELDS } },
               ],
               minimum_should_match: 1,
