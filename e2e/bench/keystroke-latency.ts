@@ -7,6 +7,7 @@
  * event to the first frame painted after the results for exactly that query are on screen.
  *
  *   npm run build -w @practice-kb/client && npm run bench -w @practice-kb/e2e
+ * BENCH_URL: use a running server; BENCH_DETAILS=1: print every keystroke (total ms, request ms, query).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
@@ -211,6 +212,8 @@ async function main() {
 
     const samples: number[] = [];
     const requests: number[] = [];
+    // Every keystroke measured, to see which ones make the tail (BENCH_DETAILS=1 prints them).
+    const details: { typed: string; ms: number; request: number }[] = [];
     for (const query of QUERIES) {
       await page.goto(`${BASE}/`);
       await page.locator("#results[data-query='']").waitFor();
@@ -229,6 +232,7 @@ async function main() {
         if (!Number.isFinite(ms)) throw new Error(`no key event seen for "${typed}"`);
         samples.push(ms);
         if (Number.isFinite(request)) requests.push(request);
+        details.push({ typed: typed.trim(), ms: Math.round(ms), request: Math.round(request) });
         // A person pauses between keys longer than the debounce more often than not; measure that case.
         await page.waitForTimeout(200);
       }
@@ -248,6 +252,7 @@ async function main() {
       apiP95: Math.round(percentile(api, 95)),
       budgetP95: 150,
     };
+    if (process.env.BENCH_DETAILS) for (const d of details) console.log(`${d.ms}\t${d.request}\t${d.typed}`);
     console.log(JSON.stringify(report, null, 2));
     if (report.p95 > report.budgetP95) process.exitCode = 1;
   } finally {

@@ -38,6 +38,24 @@ test.describe("search as you type", () => {
     expect(searches).toEqual(["a", "angry phone"]);
   });
 
+  test("after a pause, a space and the next word's first letter search at once", async ({ page }) => {
+    await page.clock.install();
+    await page.goto("/");
+    await expect(resultLinks(page).first()).toBeVisible();
+    const searches: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/api/search")) searches.push(new URL(request.url()).searchParams.get("q") ?? "");
+    });
+    await page.clock.pauseAt(Date.now() + 60_000);
+    await searchBox(page).pressSequentially("angry");
+    await page.clock.runFor(200);
+    await expect.poll(() => searches).toEqual(["a", "angry"]);
+    // No time passes on the page's clock between the space and the letter: one quick movement.
+    await searchBox(page).pressSequentially(" p");
+    await expect.poll(() => searches).toEqual(["a", "angry", "angry p"]);
+    await expect(page).toHaveURL(/[?&]q=angry(\+|%20)p(&|$)/);
+  });
+
   test("previous results stay on screen, marked busy, while a slow search loads", async ({ page }) => {
     await page.goto("/?q=angry");
     await expect(resultLinks(page).first()).toBeVisible();

@@ -58,6 +58,14 @@ export function SearchBox({ value, external, busy, resultsId, onSearch, onEnterR
   // Leading-edge debounce: the first key after a pause searches at once (a single correction
   // shows results immediately); a burst of typing waits for a 150 ms pause.
   function schedule(q: string) {
+    if (q.trim() === lastSent.current.trim()) {
+      // A key that changes no word (the space before the next one) searches for nothing and does not
+      // count as typing: after a pause, "space, letter" still shows the new letter's results at once.
+      window.clearTimeout(timer.current);
+      timer.current = undefined;
+      lastSent.current = q;
+      return;
+    }
     const now = performance.now();
     const idle = now - lastKeyAt.current > DEBOUNCE_MS && timer.current === undefined;
     lastKeyAt.current = now;
