@@ -102,10 +102,13 @@ function textClauses(text: string, expansions: string[], partialLastWord: boolea
       },
     });
   }
-  for (const term of expansions) {
+  if (expansions.length > 0) {
+    // All expansions in one clause: within a field their scores add up as separate clauses' did (same
+    // nDCG on both labelled sets), and the request stays small: a clause per term repeated the field
+    // list, 30 KB of query for three synonym groups.
     exact.push({
       multi_match: {
-        query: normalizeForStemming(term),
+        query: expansions.map(normalizeForStemming).join(" "),
         // Synonyms name the situation, so title and situation suffice; matching them across long
         // response texts cost a quarter of a search and mostly found noise.
         fields: SYNONYM_FIELDS,
