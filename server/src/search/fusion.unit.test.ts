@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FUSION, fuse, meaningScore, wordTrust } from "./fusion";
+import { FUSION, fuse, meaningScore, wordMargin, wordTrust } from "./fusion";
 
 const ids = (ranked: { id: string }[]) => ranked.map((hit) => hit.id);
 
@@ -38,6 +38,70 @@ describe("fusion of word and meaning results", () => {
     expect(wordTrust([{ id: "a", word: 5, cosine: 0.835 }], 0.86)).toBeCloseTo(0.5);
     // A weak best meaning match says nothing about the words.
     expect(wordTrust([{ id: "a", word: 5, cosine: 0.76 }], 0.8)).toBe(1);
+  });
+
+  it("counts words less when their best hit barely outscores the next one", () => {
+    expect(wordMargin([{ id: "a", word: 5 }])).toBe(1);
+    expect(
+      wordMargin([
+        { id: "a", word: 5 },
+        { id: "b", word: 5 * FUSION.marginFull },
+      ]),
+    ).toBe(1);
+    expect(
+      wordMargin([
+        { id: "a", word: 30 },
+        { id: "b", word: 10 },
+        { id: "c", cosine: 0.9 },
+      ]),
+    ).toBe(1);
+    expect(
+      wordMargin([
+        { id: "a", word: 10 },
+        { id: "b", word: 10 },
+      ]),
+    ).toBe(FUSION.marginFloor);
+    const halfway = 1 + (FUSION.marginFull - 1) / 2;
+    expect(
+      wordMargin([
+        { id: "a", word: 10 * halfway },
+        { id: "b", word: 10 },
+      ]),
+    ).toBeCloseTo((1 + FUSION.marginFloor) / 2);
+    // Both signals of distrust multiply.
+    expect(
+      wordTrust(
+        [
+          { id: "a", word: 10, cosine: 0.835 },
+          { id: "b", word: 10, cosine: 0.86 },
+        ],
+        0.86,
+      ),
+    ).toBeCloseTo(0.5 * FUSION.marginFloor);
+    // A weak best meaning match still says nothing about the words.
+    expect(
+      wordTrust(
+        [
+          { id: "a", word: 10, cosine: 0.78 },
+          { id: "b", word: 10, cosine: 0.79 },
+        ],
+        0.79,
+      ),
+    ).toBe(1);
+  });
+
+  it("lets meaning choose among word hits that a common word matched about equally", () => {
+    // "wyrzucenie z lokalu" (eviction): two unrelated practices scored 34.5 and 33.1 on words, the
+    // eviction practice 15 but first by meaning.
+    const candidates = [
+      { id: "common-word-in-title", word: 34, cosine: 0.81 },
+      { id: "other-common-word-hit", word: 33, cosine: 0.8 },
+      { id: "meant", word: 15, cosine: 0.83 },
+    ];
+    expect(ids(fuse(candidates))[0]).toBe("meant");
+    // The same word scores with a clear winner keep the word side's choice.
+    const clear = candidates.map((candidate, index) => (index === 0 ? { ...candidate, word: 68 } : candidate));
+    expect(ids(fuse(clear))[0]).toBe("common-word-in-title");
   });
 
   it("shows practices found by meaning alone only when the best meaning match is clearly related", () => {
