@@ -1,5 +1,21 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { ANGRY_PHONE, resultCount, resultLinks, searchBox, shownTotal } from "./fixtures";
+
+/**
+ * Opens the desk with the page's clock stopped, so a burst of keys is a burst however busy the machine
+ * is, and returns the queries of the searches sent from then on (the clock moves only by `runFor`).
+ */
+async function typeOnStoppedClock(page: Page): Promise<string[]> {
+  await page.clock.install();
+  await page.goto("/");
+  await expect(resultLinks(page).first()).toBeVisible();
+  const searches: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/api/search")) searches.push(new URL(request.url()).searchParams.get("q") ?? "");
+  });
+  await page.clock.pauseAt(Date.now() + 60_000);
+  return searches;
+}
 
 test.describe("search as you type", () => {
   test("results follow the typing, the URL keeps the query, reload restores it", async ({ page }) => {
@@ -21,15 +37,7 @@ test.describe("search as you type", () => {
   });
 
   test("a burst of typing searches at the first key and once more after the pause, not per key", async ({ page }) => {
-    // The page's clock is stopped while typing, so the burst is a burst however busy the machine is.
-    await page.clock.install();
-    await page.goto("/");
-    await expect(resultLinks(page).first()).toBeVisible();
-    const searches: string[] = [];
-    page.on("request", (request) => {
-      if (request.url().includes("/api/search")) searches.push(new URL(request.url()).searchParams.get("q") ?? "");
-    });
-    await page.clock.pauseAt(Date.now() + 60_000);
+    const searches = await typeOnStoppedClock(page);
     await searchBox(page).pressSequentially("angry phone");
     await expect.poll(() => searches).toEqual(["a"]);
     await page.clock.runFor(200);
@@ -39,14 +47,7 @@ test.describe("search as you type", () => {
   });
 
   test("after a pause, a space and the next word's first letter search at once", async ({ page }) => {
-    await page.clock.install();
-    await page.goto("/");
-    await expect(resultLinks(page).first()).toBeVisible();
-    const searches: string[] = [];
-    page.on("request", (request) => {
-      if (request.url().includes("/api/search")) searches.push(new URL(request.url()).searchParams.get("q") ?? "");
-    });
-    await page.clock.pauseAt(Date.now() + 60_000);
+    const searches = await typeOnStoppedClock(page);
     await searchBox(page).pressSequentially("angry");
     await page.clock.runFor(200);
     await expect.poll(() => searches).toEqual(["a", "angry"]);
