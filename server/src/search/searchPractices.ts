@@ -132,16 +132,31 @@ function facetFilters(query: SearchQuery): Record<FacetName, QueryContainer | nu
 }
 
 /** Aggregations whose counts honour every active filter except their own (so a chip shows what picking it gives). */
+/** The aggregation holding the facets that other active filters narrow: `facetsWhere` + those filters. */
+const FACETS_WHERE = "facetsWhere";
+
+/**
+ * A facet's counts reflect every active filter but its own. Elasticsearch runs a filter aggregation
+ * "filter by filter", that is the whole query once more for each, so facets are grouped by the
+ * filters that narrow them: the unfiltered ones are counted in the main pass (what typing without
+ * filters needs), and each group of the others costs one more pass.
+ */
 function facetAggregations(filters: Record<FacetName, QueryContainer | null>) {
   const aggregations: Record<string, estypes.AggregationsAggregationContainer> = {};
+  const active = (Object.keys(filters) as FacetName[]).filter((name) => filters[name]);
   for (const name of Object.keys(FACET_FIELDS) as FacetName[]) {
-    const others = (Object.keys(filters) as FacetName[])
-      .filter((other) => other !== name)
-      .flatMap((other) => (filters[other] ? [filters[other]] : []));
-    aggregations[name] = {
-      filter: { bool: { filter: others } },
-      aggs: { values: { terms: { field: FACET_FIELDS[name], size: 100 } } },
+    const values: estypes.AggregationsAggregationContainer = { terms: { field: FACET_FIELDS[name], size: 100 } };
+    const others = active.filter((other) => other !== name);
+    if (others.length === 0) {
+      aggregations[name] = values;
+      continue;
+    }
+    const key = `${FACETS_WHERE}_${others.join("_")}`;
+    const group = aggregations[key] ?? {
+      filter: { bool: { filter: others.map((other) => filters[other] as QueryContainer) } },
+      aggs: {},
     };
+    aggregations[key] = { ...group, aggs: { ...group.aggs, [name]: values } };
   }
   return aggregations;
 }
@@ -330,12 +345,15 @@ function presentHit(hit: estypes.SearchHit<SearchableDoc>): SearchHit | null {
 }
 
 function facetsOf(aggregations: Record<string, estypes.AggregationsAggregate> | undefined): SearchResponse["facets"] {
+  type Buckets = { buckets?: { key: string; doc_count: number }[] };
   const facets: SearchResponse["facets"] = { situationType: [], channel: [], audience: [], language: [] };
+  const found = { ...(aggregations ?? {}) } as Record<string, unknown>;
+  // Facets counted inside a filter aggregation (see facetAggregations) sit one level down.
+  for (const [key, value] of Object.entries(aggregations ?? {})) {
+    if (key.startsWith(FACETS_WHERE)) Object.assign(found, value);
+  }
   for (const name of Object.keys(facets) as FacetName[]) {
-    const aggregate = aggregations?.[name] as
-      | { values?: { buckets?: { key: string; doc_count: number }[] } }
-      | undefined;
-    facets[name] = (aggregate?.values?.buckets ?? []).map((bucket) => ({
+    facets[name] = ((found[name] as Buckets | undefined)?.buckets ?? []).map((bucket) => ({
       id: String(bucket.key),
       count: bucket.doc_count,
     }));

@@ -90,6 +90,12 @@ describe("desk search", () => {
     ).count;
     expect(both.total).toBe(complaintOnPhone);
     expect((both.hits as Hit[]).every((hit) => hit.situationType === "complaint")).toBe(true);
+    // With two filters each facet is narrowed by the other one only, and the rest by both.
+    const complaint = (await search({ q: "", situationType: "complaint" })).body;
+    expect(both.facets.channel).toEqual(complaint.facets.channel);
+    expect(both.facets.situationType).toEqual(phone.facets.situationType);
+    const byLanguage = (both.facets.language as { count: number }[]).reduce((sum, bucket) => sum + bucket.count, 0);
+    expect(byLanguage).toBe(both.total);
     const twoChannels = (await search({ q: "", channel: ["phone", "email"] })).body;
     expect(twoChannels.total).toBeGreaterThan(phone.total);
   });
