@@ -182,7 +182,8 @@ const SEARCH_SOURCE_FIELDS = [
 const HIGHLIGHT_SHAPES: Record<(typeof HIGHLIGHT_SOURCE_FIELDS)[number], estypes.SearchHighlightField> = {
   title: { number_of_fragments: 0 },
   situation: { fragment_size: 160, number_of_fragments: 1 },
-  response: { fragment_size: 140, number_of_fragments: 2 },
+  // The card shows one fragment: the situation's, else the response's.
+  response: { fragment_size: 140, number_of_fragments: 1 },
 };
 // Highlight the per-language stemmed fields only: the folded copies would show folded text.
 const HIGHLIGHT_FIELDS = Object.fromEntries(
