@@ -70,6 +70,12 @@ async function main() {
   try {
     await waitForHealth(180_000);
     const extraHeaders = await staffCookie();
+    // The audits are of a settled server, not of one still seeding: one unmeasured visit of each page.
+    for (const page of PAGES) {
+      const q = new URL(`${BASE}${page}`).searchParams.get("q") ?? "";
+      await fetch(`${BASE}${page}`);
+      await fetch(`${BASE}/api/search?q=${encodeURIComponent(q)}`, { headers: extraHeaders });
+    }
     for (const page of PAGES) {
       for (const [formFactor, config] of [
         ["mobile", undefined],
@@ -89,6 +95,9 @@ async function main() {
           const name = `${page === "/" ? "home" : "query"}-${formFactor}.json`;
           writeFileSync(path.join(REPORT_DIR, name), JSON.stringify(result.lhr));
         }
+        const error = result?.lhr.runtimeError;
+        if (error)
+          console.log(`${page} ${formFactor}: Lighthouse could not audit the page: ${error.code} ${error.message}`);
         console.log(
           `${page} ${formFactor}: performance ${performance}, accessibility ${accessibility}` +
             ` (FCP ${audits?.["first-contentful-paint"]?.displayValue}, LCP ${audits?.["largest-contentful-paint"]?.displayValue},` +
