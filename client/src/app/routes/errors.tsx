@@ -17,18 +17,40 @@ export function RouteError() {
   return <RouteFailure error={error} />;
 }
 
-/** Pages the user's role may not open: said plainly, with the way back. */
-export function ForbiddenPage() {
+/** A page that says what went wrong, with the way back home; it also names the browser tab. */
+function StatusPage({ title, text }: { title: string; text: string }) {
   const { t } = useTranslation();
-  useDocumentTitle(t("status.forbidden.title"), t("app.name"));
+  useDocumentTitle(title, t("app.name"));
   return (
     <div className="error-page">
-      <h1 className="page-title">{t("status.forbidden.title")}</h1>
-      <p>{t("status.forbidden.text")}</p>
+      <h1 className="page-title">{title}</h1>
+      <p>{text}</p>
       <p>
         <Link className="button button-primary" to={paths.home.getHref()}>
           {t("status.error.home")}
         </Link>
+      </p>
+    </div>
+  );
+}
+
+/** Pages the user's role may not open: said plainly, with the way back. */
+export function ForbiddenPage() {
+  const { t } = useTranslation();
+  return <StatusPage title={t("status.forbidden.title")} text={t("status.forbidden.text")} />;
+}
+
+/** The search engine is down: the banner with its retry, and the way home. */
+function EngineDownPage() {
+  const { t } = useTranslation();
+  const title = t("status.engineDown.title");
+  useDocumentTitle(title, t("app.name"));
+  return (
+    <div className="error-page">
+      <h1 className="page-title">{title}</h1>
+      <EngineDownBanner onRetry={() => window.location.reload()} />
+      <p>
+        <Link to={paths.home.getHref()}>{t("status.error.home")}</Link>
       </p>
     </div>
   );
@@ -36,59 +58,19 @@ export function ForbiddenPage() {
 
 function RouteFailure({ error }: { error: unknown }) {
   const { t } = useTranslation();
+  if (error instanceof ApiError && error.isUnavailable) return <EngineDownPage />;
   const notFound = isRouteErrorResponse(error) && error.status === 404;
-  const practiceMissing = notFound && (error.data as { notFound?: boolean } | null)?.notFound === true;
-  const unavailable = error instanceof ApiError && error.isUnavailable;
-  const title = practiceMissing
-    ? t("practice.notFound.title")
-    : notFound
-      ? t("status.notFound.title")
-      : unavailable
-        ? t("status.engineDown.title")
-        : t("status.error.title");
-  useDocumentTitle(title, t("app.name"));
-
-  if (unavailable) {
-    return (
-      <div className="error-page">
-        <h1 className="page-title">{title}</h1>
-        <EngineDownBanner onRetry={() => window.location.reload()} />
-        <p>
-          <Link to={paths.home.getHref()}>{t("status.error.home")}</Link>
-        </p>
-      </div>
-    );
+  if (notFound && (error.data as { notFound?: boolean } | null)?.notFound === true) {
+    return <StatusPage title={t("practice.notFound.title")} text={t("practice.notFound.text")} />;
   }
-  return (
-    <div className="error-page">
-      <h1 className="page-title">{title}</h1>
-      <p>
-        {practiceMissing ? t("practice.notFound.text") : notFound ? t("status.notFound.text") : t("status.error.text")}
-      </p>
-      <p>
-        <Link className="button button-primary" to={paths.home.getHref()}>
-          {t("status.error.home")}
-        </Link>
-      </p>
-    </div>
-  );
+  if (notFound) return <NotFoundPage />;
+  return <StatusPage title={t("status.error.title")} text={t("status.error.text")} />;
 }
 
 /** Unknown addresses inside the app. */
 export function NotFoundPage() {
   const { t } = useTranslation();
-  useDocumentTitle(t("status.notFound.title"), t("app.name"));
-  return (
-    <div className="error-page">
-      <h1 className="page-title">{t("status.notFound.title")}</h1>
-      <p>{t("status.notFound.text")}</p>
-      <p>
-        <Link className="button button-primary" to={paths.home.getHref()}>
-          {t("status.error.home")}
-        </Link>
-      </p>
-    </div>
-  );
+  return <StatusPage title={t("status.notFound.title")} text={t("status.notFound.text")} />;
 }
 
 /** Last resort when the layout itself fails: a page of its own, never a blank screen. */
