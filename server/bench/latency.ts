@@ -10,7 +10,7 @@
  *   Elasticsearch). For text the API re-reads in the other keyboard layout it sends a second search with
  *   the reading; DIRECT then sends both searches in one `_msearch`, so both sides ask Elasticsearch for
  *   the same work (until 2026-11-26 DIRECT sent the main search only, ~8 % less work than the API).
- * - Runs: concurrency 1 (p50/p95/p99; in ABBA order, pooled per target), saturation throughput (16 connections), and an open-loop offered
+ * - Runs (concurrency 1 and saturation in ABBA order, pooled per target): concurrency 1 (p50/p95/p99), saturation throughput (16 connections), and an open-loop offered
  *   load of 50 requests/s: with Poisson arrivals timed from the intended send time (the figure held
  *   against the target), and with autocannon's `overallRate` (which sends per-connection bursts at
  *   each second; shown for comparison).
@@ -1000,26 +1000,43 @@ async function main(): Promise<void> {
       };
     };
 
-    // Concurrency 1 in ABBA order (API, direct, direct, API), each run half as long, pooled per target:
-    // whichever target runs first meets a colder process and machine (the API measured first came out
-    // 2 ms slower than the same API measured third with a session cookie), and a drift hits both alike.
-    const halves: Record<Target["name"], RunFigures[]> = { API: [], direct: [] };
-    for (const target of [apiTarget, directTarget, directTarget, apiTarget]) {
-      const half = await measure("concurrency 1", label[target.name], async () => {
+    /**
+     * Runs both targets in ABBA order (API, direct, direct, API), each run half as long, and pools each
+     * target's two runs: whichever target runs first meets a colder process and machine (measured
+     * API-first, the API at concurrency 1 came out 2 ms slower than the same API measured third with a
+     * session cookie, and Elasticsearch's JIT is still warming), and a drift hits both alike.
+     */
+    const abba = async (
+      name: string,
+      run: (target: Target, seconds: number) => Promise<RunFigures>,
+      seconds: number,
+    ) => {
+      const halves: Record<Target["name"], RunFigures[]> = { API: [], direct: [] };
+      for (const target of [apiTarget, directTarget, directTarget, apiTarget]) {
+        halves[target.name].push(await measure(name, label[target.name], () => run(target, seconds / 2)));
+      }
+      results[name] = { API: pooled(halves.API), direct: pooled(halves.direct) };
+    };
+    await abba(
+      "concurrency 1",
+      async (target, seconds) => {
         await autocannonRun(target, groups, { connections: 1, duration: d.warm });
-        return autocannonRun(target, groups, { connections: 1, duration: d.c1 / 2 });
-      });
-      halves[target.name].push(half);
-    }
-    results["concurrency 1"] = { API: pooled(halves.API), direct: pooled(halves.direct) };
+        return autocannonRun(target, groups, { connections: 1, duration: seconds });
+      },
+      d.c1,
+    );
     const c1Cookie = await measure("concurrency 1", `${label.API}, session cookie`, async () => {
       await autocannonRun(apiCookieTarget, groups, { connections: 1, duration: d.warm });
       return autocannonRun(apiCookieTarget, groups, { connections: 1, duration: d.c1 });
     });
-    await both("saturation (16 connections)", async (target) => {
-      await autocannonRun(target, groups, { connections: 16, duration: d.warm });
-      return autocannonRun(target, groups, { connections: 16, duration: d.sat });
-    });
+    await abba(
+      "saturation (16 connections)",
+      async (target, seconds) => {
+        await autocannonRun(target, groups, { connections: 16, duration: d.warm });
+        return autocannonRun(target, groups, { connections: 16, duration: seconds });
+      },
+      d.sat,
+    );
     const maxInFlight = { API: 0, direct: 0 };
     await both("open loop 50 req/s (Poisson)", async (target) => {
       const figures = await poissonRun(target, groups, 50, d.open, 5);
@@ -1107,7 +1124,7 @@ async function main(): Promise<void> {
       `| concurrency 1: requests/s | ${fmt(c1.API.rps)} | ${fmt(c1.direct.rps)} | ${fmt(c1.API.rps / c1.direct.rps, 2)} |`,
       ...(bd ? [interleavedLine(bd.rows)] : []),
       `| concurrency 1, API with a session cookie (browser): p50 / p95 / p99 ms | ${trio(c1Cookie)} | | p50 ${fmt(c1Cookie.p50 / c1.direct.p50, 2)} |`,
-      `| saturation, 16 connections: requests/s (${d.sat} s) | ${fmt(sat.API.rps)} | ${fmt(sat.direct.rps)} | ${fmt(sat.API.rps / sat.direct.rps, 2)} |`,
+      `| saturation, 16 connections (ABBA, 2 × ${d.sat / 2} s each): requests/s | ${fmt(sat.API.rps)} | ${fmt(sat.direct.rps)} | ${fmt(sat.API.rps / sat.direct.rps, 2)} |`,
       `| saturation: p50 / p95 / p99 ms | ${trio(sat.API)} | ${trio(sat.direct)} | p50 ${fmt(sat.API.p50 / sat.direct.p50, 2)} |`,
       `| open loop, Poisson 50 req/s: p50 / p95 / p99 ms (${d.open} s) | ${trio(open.API)} | ${trio(open.direct)} | p95 ${fmt(open.API.p95 / open.direct.p95, 2)} |`,
       `| open loop, Poisson: achieved req/s, most in flight | ${fmt(open.API.rps)}, ${maxInFlight.API} | ${fmt(open.direct.rps)}, ${maxInFlight.direct} | |`,
