@@ -151,6 +151,13 @@ const SCREENS: Screen[] = [
     name: "API tokens with a new secret",
     role: "administrator",
     open: async (page) => {
+      // A revoked token too: its badge carries the date and time of revocation, the longest in the list.
+      const admin = await apiAs("administrator");
+      const created = await admin.post("/api/tokens", { name: `Revoked check ${uniqueWord()}`, role: "curator" });
+      expect(created.ok()).toBe(true);
+      const { token } = (await created.json()) as { token: { id: string } };
+      expect((await admin.delete(`/api/tokens/${token.id}`)).ok()).toBe(true);
+      await admin.dispose();
       await page.goto("/admin/tokens");
       await page.getByLabel("Name").fill(`Axe check ${uniqueWord()}`);
       await page.getByRole("button", { name: "Create token" }).click();

@@ -88,6 +88,7 @@ export interface RoleApi {
   get(url: string): Promise<APIResponse>;
   post(url: string, data?: unknown): Promise<APIResponse>;
   put(url: string, data: unknown): Promise<APIResponse>;
+  delete(url: string): Promise<APIResponse>;
   dispose(): Promise<void>;
 }
 
@@ -100,6 +101,7 @@ export async function apiAs(role: AccountRole): Promise<RoleApi> {
     get: (url) => context.get(url),
     post: (url, data) => context.post(url, { data: data ?? {}, headers }),
     put: (url, data) => context.put(url, { data, headers }),
+    delete: (url) => context.delete(url, { headers }),
     dispose: () => context.dispose(),
   };
 }
