@@ -1017,26 +1017,16 @@ async function main(): Promise<void> {
       }
       results[name] = { API: pooled(halves.API), direct: pooled(halves.direct) };
     };
-    await abba(
-      "concurrency 1",
-      async (target, seconds) => {
-        await autocannonRun(target, groups, { connections: 1, duration: d.warm });
-        return autocannonRun(target, groups, { connections: 1, duration: seconds });
-      },
-      d.c1,
+    /** A closed-loop autocannon run with `connections`, after its own warm-up. */
+    const closedLoop = (connections: number) => async (target: Target, seconds: number) => {
+      await autocannonRun(target, groups, { connections, duration: d.warm });
+      return autocannonRun(target, groups, { connections, duration: seconds });
+    };
+    await abba("concurrency 1", closedLoop(1), d.c1);
+    const c1Cookie = await measure("concurrency 1", `${label.API}, session cookie`, () =>
+      closedLoop(1)(apiCookieTarget, d.c1),
     );
-    const c1Cookie = await measure("concurrency 1", `${label.API}, session cookie`, async () => {
-      await autocannonRun(apiCookieTarget, groups, { connections: 1, duration: d.warm });
-      return autocannonRun(apiCookieTarget, groups, { connections: 1, duration: d.c1 });
-    });
-    await abba(
-      "saturation (16 connections)",
-      async (target, seconds) => {
-        await autocannonRun(target, groups, { connections: 16, duration: d.warm });
-        return autocannonRun(target, groups, { connections: 16, duration: seconds });
-      },
-      d.sat,
-    );
+    await abba("saturation (16 connections)", closedLoop(16), d.sat);
     const maxInFlight = { API: 0, direct: 0 };
     await both("open loop 50 req/s (Poisson)", async (target) => {
       const figures = await poissonRun(target, groups, 50, d.open, 5);
