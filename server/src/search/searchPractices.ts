@@ -131,7 +131,6 @@ function facetFilters(query: SearchQuery): Record<FacetName, QueryContainer | nu
   };
 }
 
-/** Aggregations whose counts honour every active filter except their own (so a chip shows what picking it gives). */
 /** The aggregation holding the facets that other active filters narrow: `facetsWhere` + those filters. */
 const FACETS_WHERE = "facetsWhere";
 
@@ -156,7 +155,8 @@ function facetAggregations(filters: Record<FacetName, QueryContainer | null>) {
       filter: { bool: { filter: others.map((other) => filters[other] as QueryContainer) } },
       aggs: {},
     };
-    aggregations[key] = { ...group, aggs: { ...group.aggs, [name]: values } };
+    group.aggs = { ...group.aggs, [name]: values };
+    aggregations[key] = group;
   }
   return aggregations;
 }

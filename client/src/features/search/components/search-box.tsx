@@ -42,11 +42,16 @@ export function SearchBox({ value, external, busy, resultsId, onSearch, onEnterR
 
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
+  /** Whether `q` has the same words as the last query sent (it differs at most in spaces around them). */
+  function changesNoWord(q: string): boolean {
+    return q.trim() === lastSent.current.trim();
+  }
+
   /** Searches for `q` now unless that is already the query; returns whether a search started. */
   function send(q: string): boolean {
     window.clearTimeout(timer.current);
     timer.current = undefined;
-    if (q.trim() === lastSent.current.trim()) {
+    if (changesNoWord(q)) {
       lastSent.current = q;
       return false;
     }
@@ -58,12 +63,10 @@ export function SearchBox({ value, external, busy, resultsId, onSearch, onEnterR
   // Leading-edge debounce: the first key after a pause searches at once (a single correction
   // shows results immediately); a burst of typing waits for a 150 ms pause.
   function schedule(q: string) {
-    if (q.trim() === lastSent.current.trim()) {
+    if (changesNoWord(q)) {
       // A key that changes no word (the space before the next one) searches for nothing and does not
       // count as typing: after a pause, "space, letter" still shows the new letter's results at once.
-      window.clearTimeout(timer.current);
-      timer.current = undefined;
-      lastSent.current = q;
+      send(q);
       return;
     }
     const now = performance.now();
