@@ -1,4 +1,4 @@
-import { escapeHtml } from "./text";
+import { escapeHtml, normalizeForStemming } from "./text";
 
 /** Private-use characters the highlighter wraps matches in, replaced by <mark> after escaping. */
 export const MARK_OPEN = "\uE000";
@@ -8,13 +8,13 @@ const MARK_SPLIT = /([\uE000\uE001])/;
 /**
  * Turns a fragment highlighted on normalised text back into the original text (normalisation is
  * 1:1 per character, so offsets carry over), HTML-escapes it and marks the matches with <mark>.
+ * The original values are normalised one by one until one contains the fragment.
  */
-export function restoreHighlight(fragment: string, normalisedValues: string[], originalValues: string[]): string {
+export function restoreHighlight(fragment: string, originalValues: string[]): string {
   const plain = fragment.replaceAll(MARK_OPEN, "").replaceAll(MARK_CLOSE, "");
   let restoredPlain: string | null = null;
-  for (let index = 0; index < normalisedValues.length; index++) {
-    const normalised = normalisedValues[index] ?? "";
-    const original = originalValues[index] ?? "";
+  for (const original of originalValues) {
+    const normalised = normalizeForStemming(original);
     if (normalised.length !== original.length) continue;
     const offset = normalised.indexOf(plain);
     if (offset >= 0) {

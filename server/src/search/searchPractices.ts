@@ -327,8 +327,7 @@ function presentHit(hit: estypes.SearchHit<SearchableDoc>): SearchHit | null {
     const fragments = found[key];
     if (!fragments || fragments.length === 0) continue;
     const original = ([] as string[]).concat(doc[field]);
-    const normalised = original.map(normalizeForStemming);
-    const restored = fragments.map((fragment) => restoreHighlight(fragment, normalised, original));
+    const restored = fragments.map((fragment) => restoreHighlight(fragment, original));
     if (field === "title") highlights.title = restored[0];
     else highlights[field] = restored;
   }

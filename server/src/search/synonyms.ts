@@ -5,6 +5,13 @@ import { crudeStem, words } from "./text";
 export interface SynonymGroup {
   id: string;
   terms: string[];
+  /** Each term's crude stems, computed once when the groups load rather than on every search. */
+  termStems: string[][];
+}
+
+/** A group as stored, with its terms' stems worked out for matching queries. */
+export function prepareSynonymGroup(id: string, terms: string[]): SynonymGroup {
+  return { id, terms, termStems: terms.map(stemsOf) };
 }
 
 const CACHE_MILLISECONDS = 5_000;
@@ -40,7 +47,7 @@ export class SynonymCache {
       size: 10_000,
       query: { match_all: {} },
     });
-    this.groups = response.hits.hits.map((hit) => ({ id: hit._id ?? "", terms: hit._source?.terms ?? [] }));
+    this.groups = response.hits.hits.map((hit) => prepareSynonymGroup(hit._id ?? "", hit._source?.terms ?? []));
     this.loadedAt = Date.now();
     return this.groups;
   }
@@ -63,7 +70,7 @@ export function synonymExpansions(query: string, groups: SynonymGroup[]): string
   const queryStems = stemsOf(query);
   const expansions = new Set<string>();
   for (const group of groups) {
-    const matched = group.terms.filter((term) => containsSequence(queryStems, stemsOf(term)));
+    const matched = group.terms.filter((_, position) => containsSequence(queryStems, group.termStems[position] ?? []));
     if (matched.length === 0) continue;
     for (const term of group.terms) if (!matched.includes(term)) expansions.add(term);
   }

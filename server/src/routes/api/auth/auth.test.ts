@@ -277,6 +277,16 @@ describe("accounts, sessions, CSRF and API tokens", () => {
     expect(mangled.statusCode).toBe(401);
   });
 
+  it("sends security headers on answers and errors: a same-origin content policy, no sniffing, no framing", async () => {
+    for (const url of ["/api/health", "/api/search", "/api/no-such-route"]) {
+      const { headers } = await t.app.inject({ url });
+      expect(headers["content-security-policy"], url).toContain("default-src 'self'");
+      expect(headers["content-security-policy"], url).toContain("script-src 'self'");
+      expect(headers["x-content-type-options"], url).toBe("nosniff");
+      expect(headers["x-frame-options"], url).toBe("SAMEORIGIN");
+    }
+  });
+
   it("documents every API route with tags and the cookie and bearer security schemes", async () => {
     const document = (await t.app.inject({ url: "/api/openapi.json" })).json();
     expect(Object.keys(document.components.securitySchemes)).toEqual(["sessionCookie", "bearerToken"]);

@@ -16,6 +16,9 @@ const searchRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: "staff" },
       schema: { tags: ["search"], querystring: searchQuerySchema, response: { 200: searchResponseSchema } },
+      // The desk's hot path: the presenter builds exactly the schema's shape (search.test.ts parses every
+      // answer with it), so the answer is serialised without validating it again (a tenth of the app's CPU).
+      serializerCompiler: () => (data) => JSON.stringify(data),
     },
     async (request) => searchPractices(app.kb, request.query, await app.synonyms.current(), options),
   );

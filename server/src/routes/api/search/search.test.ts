@@ -1,3 +1,4 @@
+import { searchResponseSchema } from "@practice-kb/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestUser } from "../../../../test/testApp";
 
@@ -26,7 +27,10 @@ describe("desk search", () => {
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(params)) for (const v of [value].flat()) query.append(key, v);
     const response = await staff.inject({ url: `/api/search?${query}` });
-    return { status: response.statusCode, body: response.json() };
+    const body = response.json();
+    // The route serialises without validating: every answer must have exactly the documented shape.
+    if (response.statusCode === 200) expect(searchResponseSchema.parse(body)).toEqual(body);
+    return { status: response.statusCode, body };
   };
   const topIds = async (q: string, n = 3, extra: Record<string, string | string[]> = {}) =>
     ((await search({ q, ...extra })).body.hits as Hit[]).slice(0, n).map((hit) => hit.id);

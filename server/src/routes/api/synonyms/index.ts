@@ -26,7 +26,7 @@ const synonymRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => ({
-      groups: await app.synonyms.current(),
+      groups: (await app.synonyms.current()).map(({ id, terms }) => ({ id, terms })),
     }),
   );
 
