@@ -57,7 +57,7 @@ import { REPO_ROOT } from "../src/config";
 import type { KbContext } from "../src/context";
 import { importInterchangeFile } from "../src/interchange/importFile";
 import { practicesMapping, practicesSettings } from "../src/search/indexDefinitions";
-import { type SearchOptions, searchPractices } from "../src/search/searchPractices";
+import { meaningSearchOptions, type SearchOptions, searchPractices } from "../src/search/searchPractices";
 import { SynonymCache, type SynonymGroup } from "../src/search/synonyms";
 import { seedIfEmpty } from "../src/seed/seedIfEmpty";
 import { type BenchEmbeddings, embedAllPractices, freePort, openBenchEmbeddings } from "./benchEmbeddings";
@@ -1045,12 +1045,7 @@ async function main(): Promise<void> {
     };
     // In process, meaning is searched as the route does it: the query embedded by the same service, within the same time limit.
     const provider = embeddings?.provider;
-    const searchOptions: SearchOptions = provider
-      ? {
-          embedQuery: async (text, signal) => (await provider.embed([text], "query", { signal }))[0] ?? null,
-          embeddingTimeoutMs: embeddings?.queryTimeoutMs,
-        }
-      : {};
+    const searchOptions: SearchOptions = provider ? meaningSearchOptions(provider, embeddings?.queryTimeoutMs) : {};
     const bd = withBreakdown
       ? await breakdown(mix, apiTarget, directTarget, esPort, env, synonyms, d.rounds, authProbe, searchOptions)
       : null;

@@ -12,7 +12,7 @@ import { REPO_ROOT } from "../src/config";
 import type { KbContext } from "../src/context";
 import { EmbeddingQueue } from "../src/embeddings/embeddingQueue";
 import { createOpenAiEmbeddingsProvider } from "../src/embeddings/provider";
-import { searchPractices } from "../src/search/searchPractices";
+import { meaningSearchOptions, type SearchOptions, searchPractices } from "../src/search/searchPractices";
 import { SynonymCache, type SynonymGroup } from "../src/search/synonyms";
 import { seedIfEmpty } from "../src/seed/seedIfEmpty";
 import { openBenchEnvironment } from "./benchEnvironment";
@@ -105,10 +105,10 @@ async function rank(
   ctx: KbContext,
   query: SearchQuery,
   synonyms: SynonymGroup[],
-  embedQuery: ((text: string) => Promise<number[] | null>) | null,
+  meaning: SearchOptions | null,
   mode: "hybrid" | "words" | "meaning",
 ): Promise<string[]> {
-  const result = await searchPractices(ctx, query, synonyms, { embedQuery, mode, embeddingTimeoutMs: 5000 });
+  const result = await searchPractices(ctx, query, synonyms, { ...meaning, mode });
   return result.hits.map((hit) => hit.id);
 }
 
@@ -148,23 +148,23 @@ async function main(): Promise<void> {
     await seedIfEmpty(env.ctx, path.join(REPO_ROOT, "seed"), { info: () => {} });
     const synonyms = await new SynonymCache(env.ctx).current();
     const embeddingsUrl = process.env.EMBEDDINGS_URL;
-    let embedQuery: ((text: string) => Promise<number[] | null>) | null = null;
+    let meaning: SearchOptions | null = null;
     if (embeddingsUrl) {
       // The product's own provider and background queue give every seed practice its vector.
       const provider = createOpenAiEmbeddingsProvider({ url: embeddingsUrl, model: "multilingual-e5-small" });
       const started = Date.now();
       await new EmbeddingQueue(env.ctx, provider).drain();
       console.error(`embedded the seed practices in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      embedQuery = async (text) => (await provider.embed([text], "query"))[0] ?? null;
+      meaning = meaningSearchOptions(provider, 5000);
     } else console.error("EMBEDDINGS_URL is not set: meaning and fused columns equal word search");
     const only = process.argv.find((arg) => arg.startsWith("--set="))?.slice("--set=".length);
     for (const [name, folder] of Object.entries(LABELLED_SETS)) {
       if (only && only !== name) continue;
       console.log(`## ${name} set\n`);
       console.log("### Labels as written: each query's own-language practices\n");
-      await scoreAll(env.ctx, synonyms, embedQuery, loadLabelledQueries(false, folder), details);
+      await scoreAll(env.ctx, synonyms, meaning, loadLabelledQueries(false, folder), details);
       console.log("\n### With equivalents: the same situation in another language counts as useful (grade 1)\n");
-      await scoreAll(env.ctx, synonyms, embedQuery, loadLabelledQueries(true, folder), false);
+      await scoreAll(env.ctx, synonyms, meaning, loadLabelledQueries(true, folder), false);
       console.log("");
     }
   } finally {
@@ -176,7 +176,7 @@ async function main(): Promise<void> {
 async function scoreAll(
   ctx: KbContext,
   synonyms: SynonymGroup[],
-  embedQuery: ((text: string) => Promise<number[] | null>) | null,
+  meaning: SearchOptions | null,
   queries: LabelledQuery[],
   details: boolean,
 ): Promise<void> {
@@ -186,9 +186,9 @@ async function scoreAll(
     for (const labelled of queries) {
       const query = searchQueryOf(labelled);
       const rankings: Record<SystemName, string[]> = {
-        fused: await rank(ctx, query, synonyms, embedQuery, "hybrid"),
+        fused: await rank(ctx, query, synonyms, meaning, "hybrid"),
         words: await rank(ctx, query, synonyms, null, "words"),
-        meaning: embedQuery ? await rank(ctx, query, synonyms, embedQuery, "meaning") : [],
+        meaning: meaning ? await rank(ctx, query, synonyms, meaning, "meaning") : [],
         baseline: await baselineSearch(ctx, query),
       };
       const row = rows.get(labelled.kind) ?? emptyRow();

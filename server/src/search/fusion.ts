@@ -37,6 +37,11 @@ export const FUSION = {
    */
   marginFull: 1.25,
   marginFloor: 0.25,
+  /**
+   * Share of the query's own-language pull (languageCentroids.ts) taken off its similarities to each
+   * language's practices, so that the answer written in another language is not buried.
+   */
+  languagePull: 0.75,
 };
 
 /** One candidate with whatever scores each side gave it. */

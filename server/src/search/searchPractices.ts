@@ -1,12 +1,15 @@
 import type { estypes } from "@elastic/elasticsearch";
 import {
   CONTENT_LANGUAGES,
+  type ContentLanguage,
   type FacetName,
   type SearchHit,
   type SearchQuery,
   type SearchResponse,
 } from "@practice-kb/shared";
 import type { KbContext } from "../context";
+import { type LanguageCentroids, languageCentroidsFor, languagePull } from "../embeddings/languageCentroids";
+import type { EmbeddingsProvider } from "../embeddings/provider";
 import type { PracticeDocument } from "../practices/document";
 import { FUSION, type FusionCandidate, fuse } from "./fusion";
 import { MARK_CLOSE, MARK_OPEN, restoreHighlight } from "./highlight";
@@ -392,6 +395,8 @@ export interface SearchOptions {
   mode?: "hybrid" | "words" | "meaning";
   /** How long to wait for the query vector before answering with words alone. */
   embeddingTimeoutMs?: number;
+  /** The embeddings model's language centroids: meaning then corrects for the pull of the query's language. */
+  languageCentroids?: LanguageCentroids | null;
 }
 
 /**
@@ -433,43 +438,72 @@ async function searchWords(
  * Nearest practices by meaning, with the same filters as word search (approved only, facets), and
  * in the same round trip the similarity of the word hits themselves: at 10,000 practices the best
  * word hit is often outside the nearest 50, and fusion must know how close in meaning it is.
+ * With the model's language centroids, similarities are corrected for the pull of the query's own
+ * language (languageCentroids.ts): one nearest-neighbour clause per language, each with its own
+ * threshold, since the correction is the same for every practice of a language.
  */
 async function searchMeaning(
   ctx: KbContext,
   query: SearchQuery,
   vector: number[],
   wordHitIds: string[],
+  centroids: LanguageCentroids | null,
 ): Promise<{ nearest: estypes.SearchHit<SearchableDoc>[]; cosineOf: Map<string, number> }> {
   const filters = Object.values(facetFilters(query)).filter((filter): filter is QueryContainer => filter !== null);
   const filter: QueryContainer[] = [{ term: { status: "approved" } }, ...filters];
-  const knn = (k: number, extra: QueryContainer[], similarity?: number): estypes.SearchSearchRequestBody => ({
-    size: k,
-    // For cosine, the knn similarity threshold is the raw cosine, not the (1 + cosine) / 2 score.
-    knn: {
-      field: "vector",
-      query_vector: vector,
-      k,
-      num_candidates: Math.max(k, 200),
-      filter: [...filter, ...extra],
-      similarity,
-    },
-    _source: SEARCH_SOURCE_FIELDS,
+  const pull = centroids ? languagePull(vector, centroids) : null;
+  const correctionOf = (language: ContentLanguage | undefined) =>
+    pull && language ? FUSION.languagePull * pull[language] : 0;
+  // For cosine, the knn similarity threshold is the raw cosine, not the (1 + cosine) / 2 score.
+  const clause = (k: number, extra: QueryContainer[], similarity?: number): estypes.KnnSearch => ({
+    field: "vector",
+    query_vector: vector,
+    k,
+    num_candidates: Math.max(k, 200),
+    filter: [...filter, ...extra],
+    similarity,
   });
-  const index = ctx.names.practices;
   // As many nearest practices as the page shows: more candidates from either side changed no ranking
   // on the labelled sets, and each one costs a fetched (and, for words, highlighted) hit.
-  const searches: estypes.MsearchRequestItem[] = [{ index }, knn(query.from + query.size, [], FUSION.floor)];
+  const k = query.from + query.size;
+  const languages = CONTENT_LANGUAGES.filter(
+    (language) => query.language.length === 0 || query.language.includes(language),
+  );
+  const nearestBody: estypes.SearchSearchRequestBody = pull
+    ? {
+        size: k * languages.length,
+        knn: languages.map((language) => clause(k, [{ term: { language } }], FUSION.floor + correctionOf(language))),
+        _source: SEARCH_SOURCE_FIELDS,
+      }
+    : { size: k, knn: clause(k, [], FUSION.floor), _source: SEARCH_SOURCE_FIELDS };
+  const index = ctx.names.practices;
+  const searches: estypes.MsearchRequestItem[] = [{ index }, nearestBody];
   if (wordHitIds.length > 0) {
-    const body = knn(wordHitIds.length, [{ ids: { values: wordHitIds } }]);
-    searches.push({ index }, { ...body, _source: false });
+    const ofWordHits = clause(wordHitIds.length, [{ ids: { values: wordHitIds } }]);
+    searches.push({ index }, { size: wordHitIds.length, knn: ofWordHits, _source: ["language"] });
   }
   const [nearest, ofWordHits] = (await ctx.es.msearch<SearchableDoc>({ searches })).responses;
   if (!nearest || "error" in nearest) throw new Error(`meaning search failed: ${JSON.stringify(nearest)}`);
   // Elasticsearch reports cosine similarity as (1 + cosine) / 2.
   const cosineOf = new Map<string, number>();
   const hits = [...nearest.hits.hits, ...(ofWordHits && !("error" in ofWordHits) ? ofWordHits.hits.hits : [])];
-  for (const hit of hits) if (hit._id) cosineOf.set(hit._id, 2 * (hit._score ?? 0.5) - 1);
-  return { nearest: nearest.hits.hits, cosineOf };
+  for (const hit of hits) {
+    if (hit._id) cosineOf.set(hit._id, 2 * (hit._score ?? 0.5) - 1 - correctionOf(hit._source?.language));
+  }
+  const byCosine = (hit: estypes.SearchHit<SearchableDoc>) => cosineOf.get(hit._id ?? "") ?? -1;
+  const ranked = pull
+    ? [...nearest.hits.hits].sort((a, b) => byCosine(b) - byCosine(a)).slice(0, k)
+    : nearest.hits.hits;
+  return { nearest: ranked, cosineOf };
+}
+
+/** Search by meaning through an embeddings provider: its query vectors, within a time limit, and its model's centroids. */
+export function meaningSearchOptions(provider: EmbeddingsProvider, queryTimeoutMs?: number): SearchOptions {
+  return {
+    embedQuery: async (text, signal) => (await provider.embed([text], "query", { signal }))[0] ?? null,
+    embeddingTimeoutMs: queryTimeoutMs,
+    languageCentroids: languageCentroidsFor(provider.model),
+  };
 }
 
 /** Waits for the query vector, but never longer than the timeout: then search goes on with words alone. */
@@ -514,6 +548,7 @@ export async function searchPractices(
         query,
         vector,
         wordHits.flatMap((hit) => (hit._id ? [hit._id] : [])),
+        options.languageCentroids ?? null,
       )
     : null;
   const meaningHits = meaning?.nearest ?? [];

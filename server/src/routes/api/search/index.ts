@@ -1,16 +1,11 @@
 import { searchQuerySchema, searchResponseSchema } from "@practice-kb/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { type SearchOptions, searchPractices } from "../../../search/searchPractices";
+import { meaningSearchOptions, searchPractices } from "../../../search/searchPractices";
 
 /** GET /api/search: desk search over approved practices, by words and (when embeddings are on) by meaning. */
 const searchRoutes: FastifyPluginAsyncZod = async (app) => {
   const embeddings = app.embeddings;
-  const options: SearchOptions = embeddings
-    ? {
-        embedQuery: async (text, signal) => (await embeddings.provider.embed([text], "query", { signal }))[0] ?? null,
-        embeddingTimeoutMs: embeddings.queryTimeoutMs,
-      }
-    : {};
+  const options = embeddings ? meaningSearchOptions(embeddings.provider, embeddings.queryTimeoutMs) : {};
   app.get(
     "/search",
     {
