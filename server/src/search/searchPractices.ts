@@ -469,13 +469,20 @@ async function searchMeaning(
   const languages = CONTENT_LANGUAGES.filter(
     (language) => query.language.length === 0 || query.language.includes(language),
   );
-  const nearestBody: estypes.SearchSearchRequestBody = pull
-    ? {
-        size: k * languages.length,
-        knn: languages.map((language) => clause(k, [{ term: { language } }], FUSION.floor + correctionOf(language))),
-        _source: SEARCH_SOURCE_FIELDS,
-      }
-    : { size: k, knn: clause(k, [], FUSION.floor), _source: SEARCH_SOURCE_FIELDS };
+  // Each clause's boost folds its language's correction into the score (exactly at a cosine of 0.8,
+  // within 6 % of it across the band that matters), so Elasticsearch returns the corrected nearest page
+  // itself: fetching every language's page instead cost three times as much at 10,000 practices.
+  const boostOf = (language: ContentLanguage) => 1 - correctionOf(language) / (1 + BOOST_REFERENCE_COSINE);
+  const nearestBody: estypes.SearchSearchRequestBody = {
+    size: k,
+    knn: pull
+      ? languages.map((language) => ({
+          ...clause(k, [{ term: { language } }], FUSION.floor + correctionOf(language)),
+          boost: boostOf(language),
+        }))
+      : clause(k, [], FUSION.floor),
+    _source: SEARCH_SOURCE_FIELDS,
+  };
   const index = ctx.names.practices;
   const searches: estypes.MsearchRequestItem[] = [{ index }, nearestBody];
   if (wordHitIds.length > 0) {
@@ -484,16 +491,19 @@ async function searchMeaning(
   }
   const [nearest, ofWordHits] = (await ctx.es.msearch<SearchableDoc>({ searches })).responses;
   if (!nearest || "error" in nearest) throw new Error(`meaning search failed: ${JSON.stringify(nearest)}`);
-  // Elasticsearch reports cosine similarity as (1 + cosine) / 2.
+  // Elasticsearch reports cosine similarity as (1 + cosine) / 2, times the clause's boost.
   const cosineOf = new Map<string, number>();
-  const hits = [...nearest.hits.hits, ...(ofWordHits && !("error" in ofWordHits) ? ofWordHits.hits.hits : [])];
-  for (const hit of hits) {
-    if (hit._id) cosineOf.set(hit._id, 2 * (hit._score ?? 0.5) - 1 - correctionOf(hit._source?.language));
+  const rawCosine = (hit: estypes.SearchHit<SearchableDoc>, boost: number) => (2 * (hit._score ?? 0.5)) / boost - 1;
+  for (const hit of nearest.hits.hits) {
+    const language = hit._source?.language;
+    const boost = pull && language ? boostOf(language) : 1;
+    if (hit._id) cosineOf.set(hit._id, rawCosine(hit, boost) - correctionOf(language));
+  }
+  for (const hit of ofWordHits && !("error" in ofWordHits) ? ofWordHits.hits.hits : []) {
+    if (hit._id) cosineOf.set(hit._id, rawCosine(hit, 1) - correctionOf(hit._source?.language));
   }
   const byCosine = (hit: estypes.SearchHit<SearchableDoc>) => cosineOf.get(hit._id ?? "") ?? -1;
-  const ranked = pull
-    ? [...nearest.hits.hits].sort((a, b) => byCosine(b) - byCosine(a)).slice(0, k)
-    : nearest.hits.hits;
+  const ranked = pull ? [...nearest.hits.hits].sort((a, b) => byCosine(b) - byCosine(a)) : nearest.hits.hits;
   return { nearest: ranked, cosineOf };
 }
 
@@ -505,6 +515,9 @@ export function meaningSearchOptions(provider: EmbeddingsProvider, queryTimeoutM
     languageCentroids: languageCentroidsFor(provider.model),
   };
 }
+
+/** The cosine at which a kNN clause's boost equals its language correction exactly. */
+const BOOST_REFERENCE_COSINE = 0.8;
 
 /** Waits for the query vector, but never longer than the timeout: then search goes on with words alone. */
 async function vectorWithin(
