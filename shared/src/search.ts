@@ -6,19 +6,28 @@ import { slugSchema } from "./taxonomy";
 const repeated = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item).max(20));
 
+/** How far search results can be paged: Elasticsearch's default result window. */
+export const SEARCH_RESULT_WINDOW = 10_000;
+
 /** Parameters of `GET /api/search`. */
-export const searchQuerySchema = z.strictObject({
-  q: z.string().max(5000, "must be at most 5000 characters").default(""),
-  situationType: repeated(slugSchema(60)),
-  channel: repeated(slugSchema(60)),
-  audience: repeated(slugSchema(60)),
-  language: repeated(contentLanguageSchema),
-  uiLanguage: contentLanguageSchema
-    .optional()
-    .describe("the searcher's language: equally good results in it rank first"),
-  from: z.coerce.number().int().min(0).max(10_000).default(0),
-  size: z.coerce.number().int().min(1).max(100).default(20),
-});
+export const searchQuerySchema = z
+  .strictObject({
+    q: z.string().max(5000, "must be at most 5000 characters").default(""),
+    situationType: repeated(slugSchema(60)),
+    channel: repeated(slugSchema(60)),
+    audience: repeated(slugSchema(60)),
+    language: repeated(contentLanguageSchema),
+    uiLanguage: contentLanguageSchema
+      .optional()
+      .describe("the searcher's language: equally good results in it rank first"),
+    from: z.coerce.number().int().min(0).max(10_000).default(0),
+    size: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  // Elasticsearch pages no further than its result window (10,000 hits).
+  .refine((query) => query.from + query.size <= SEARCH_RESULT_WINDOW, {
+    message: `from + size must be at most ${SEARCH_RESULT_WINDOW}`,
+    path: ["from"],
+  });
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
 export type SearchQueryInput = z.input<typeof searchQuerySchema>;
 

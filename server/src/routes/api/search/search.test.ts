@@ -186,6 +186,18 @@ describe("desk search", () => {
     expect(Array.isArray(body.hits)).toBe(true);
   });
 
+  it("pages to the end of the result window, and refuses to page past it with a 400 that says why", async () => {
+    const first = await search({ q: "reader" });
+    const last = await search({ q: "reader", from: "9900", size: "100" });
+    expect(last.status).toBe(200);
+    expect(last.body.hits).toEqual([]);
+    expect(last.body.total).toBe(first.body.total);
+    const past = await search({ q: "reader", from: "10000", size: "100" });
+    expect(past.status).toBe(400);
+    expect(past.body.error).toBe("validation_error");
+    expect(past.body.message).toContain("from + size must be at most 10000");
+  });
+
   it.each([
     [{ size: "0" }, "size"],
     [{ size: "1000" }, "size"],
