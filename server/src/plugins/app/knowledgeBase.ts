@@ -4,6 +4,7 @@ import fp from "fastify-plugin";
 import type { Config } from "../../config";
 import type { KbContext } from "../../context";
 import { EmbeddingQueue, type EmbeddingQueueOptions } from "../../embeddings/embeddingQueue";
+import { languageCentroidsFor } from "../../embeddings/languageCentroids";
 import type { EmbeddingsProvider } from "../../embeddings/provider";
 import { createKbEmbeddings, type KbEmbeddings } from "../../embeddings/runtime";
 import { ensureIndices, indexNames } from "../../search/indices";
@@ -71,6 +72,12 @@ export default fp<KnowledgeBaseOptions>(
     if (config.SEED_ON_EMPTY) await seedIfEmpty(kb, config.SEED_DIR, app.log);
     const queue = provider ? new EmbeddingQueue(kb, provider, { log: app.log, ...embeddingQueue }) : null;
     kb.embeddings = provider && queue ? createKbEmbeddings(provider, queue, config.EMBEDDINGS_QUERY_TIMEOUT_MS) : null;
+    if (provider && !languageCentroidsFor(provider.model)) {
+      app.log.warn(
+        `no language centroids for embeddings model ${provider.model}: search by meaning runs without the ` +
+          "cross-language correction (run `npm run centroids`, see docs/deployment.md)",
+      );
+    }
     app.decorate("kb", kb);
     app.decorate("synonyms", new SynonymCache(kb));
     app.decorate("embeddings", kb.embeddings);
