@@ -3,28 +3,26 @@
  * approved seed practices, embedded by the service at EMBEDDINGS_URL (model EMBEDDINGS_MODEL,
  * default multilingual-e5-small). Run it after changing the model or the seed: `npm run centroids`.
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { passageTextOf } from "../server/src/embeddings/embeddingQueue";
 import { centroidsOf } from "../server/src/embeddings/languageCentroids";
 import { createOpenAiEmbeddingsProvider } from "../server/src/embeddings/provider";
-import { CONTENT_LANGUAGES, type ContentLanguage } from "../shared/src/index";
-
-interface SeedPractice {
-  language: ContentLanguage;
-  status: string;
-  title: string;
-  situation: string;
-  tags: string[];
-}
+import { seedFiles } from "../server/src/seed/seedIfEmpty";
+import {
+  CONTENT_LANGUAGES,
+  type ContentLanguage,
+  interchangeFileSchema,
+  interchangePracticeSchema,
+} from "../shared/src/index";
 
 const url = process.env.EMBEDDINGS_URL;
 if (!url) throw new Error("EMBEDDINGS_URL is not set: point it at the embeddings service (e.g. http://127.0.0.1:8090)");
 const model = process.env.EMBEDDINGS_MODEL || "multilingual-e5-small";
-const seedDir = path.join(import.meta.dirname, "../seed");
-const practices = readdirSync(seedDir)
-  .filter((name) => /^\d+-[a-z]+\.json$/.test(name))
-  .flatMap((name) => (JSON.parse(readFileSync(path.join(seedDir, name), "utf8")).practices ?? []) as SeedPractice[])
+const practices = seedFiles(path.join(import.meta.dirname, "../seed"))
+  .flatMap(({ raw }) =>
+    interchangeFileSchema.parse(raw).practices.map((entry) => interchangePracticeSchema.parse(entry)),
+  )
   .filter((practice) => practice.status === "approved");
 const provider = createOpenAiEmbeddingsProvider({ url, model });
 const vectors = await provider.embed(practices.map(passageTextOf), "passage");

@@ -20,7 +20,7 @@ export const searchQuerySchema = z
     uiLanguage: contentLanguageSchema
       .optional()
       .describe("the searcher's language: equally good results in it rank first"),
-    from: z.coerce.number().int().min(0).max(10_000).default(0),
+    from: z.coerce.number().int().min(0).max(SEARCH_RESULT_WINDOW).default(0),
     size: z.coerce.number().int().min(1).max(100).default(20),
   })
   // Elasticsearch pages no further than its result window (10,000 hits).

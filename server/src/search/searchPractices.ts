@@ -446,7 +446,7 @@ async function searchMeaning(
   ctx: KbContext,
   query: SearchQuery,
   vector: number[],
-  wordHitIds: string[],
+  wordHits: estypes.SearchHit<SearchableDoc>[],
   centroids: LanguageCentroids | null,
 ): Promise<{ nearest: estypes.SearchHit<SearchableDoc>[]; cosineOf: Map<string, number> }> {
   const filters = Object.values(facetFilters(query)).filter((filter): filter is QueryContainer => filter !== null);
@@ -485,9 +485,13 @@ async function searchMeaning(
   };
   const index = ctx.names.practices;
   const searches: estypes.MsearchRequestItem[] = [{ index }, nearestBody];
-  if (wordHitIds.length > 0) {
-    const ofWordHits = clause(wordHitIds.length, [{ ids: { values: wordHitIds } }]);
-    searches.push({ index }, { size: wordHitIds.length, knn: ofWordHits, _source: ["language"] });
+  // The word hits' languages are known from the word query: their similarities need nothing fetched.
+  const languageOfWordHit = new Map<string, ContentLanguage | undefined>(
+    wordHits.flatMap((hit) => (hit._id ? [[hit._id, hit._source?.language]] : [])),
+  );
+  if (languageOfWordHit.size > 0) {
+    const ids = [...languageOfWordHit.keys()];
+    searches.push({ index }, { size: ids.length, knn: clause(ids.length, [{ ids: { values: ids } }]), _source: false });
   }
   const [nearest, ofWordHits] = (await ctx.es.msearch<SearchableDoc>({ searches })).responses;
   if (!nearest || "error" in nearest) throw new Error(`meaning search failed: ${JSON.stringify(nearest)}`);
@@ -500,7 +504,7 @@ async function searchMeaning(
     if (hit._id) cosineOf.set(hit._id, rawCosine(hit, boost) - correctionOf(language));
   }
   for (const hit of ofWordHits && !("error" in ofWordHits) ? ofWordHits.hits.hits : []) {
-    if (hit._id) cosineOf.set(hit._id, rawCosine(hit, 1) - correctionOf(hit._source?.language));
+    if (hit._id) cosineOf.set(hit._id, rawCosine(hit, 1) - correctionOf(languageOfWordHit.get(hit._id)));
   }
   const byCosine = (hit: estypes.SearchHit<SearchableDoc>) => cosineOf.get(hit._id ?? "") ?? -1;
   const ranked = pull ? [...nearest.hits.hits].sort((a, b) => byCosine(b) - byCosine(a)) : nearest.hits.hits;
@@ -555,15 +559,7 @@ export async function searchPractices(
   if (vector && interpretedQuery && embedQuery) vector = await vectorWithin(embedQuery, interpretedQuery, timeoutMs);
 
   const wordHits = mode === "meaning" ? [] : response.hits.hits;
-  const meaning = vector
-    ? await searchMeaning(
-        ctx,
-        query,
-        vector,
-        wordHits.flatMap((hit) => (hit._id ? [hit._id] : [])),
-        options.languageCentroids ?? null,
-      )
-    : null;
+  const meaning = vector ? await searchMeaning(ctx, query, vector, wordHits, options.languageCentroids ?? null) : null;
   const meaningHits = meaning?.nearest ?? [];
   let ranked: estypes.SearchHit<SearchableDoc>[];
   let total = totalOf(response);

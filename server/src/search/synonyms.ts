@@ -10,7 +10,7 @@ export interface SynonymGroup {
 }
 
 /** A group as stored, with its terms' stems worked out for matching queries. */
-export function prepareSynonymGroup(id: string, terms: string[]): SynonymGroup {
+function prepareSynonymGroup(id: string, terms: string[]): SynonymGroup {
   return { id, terms, termStems: terms.map(stemsOf) };
 }
 

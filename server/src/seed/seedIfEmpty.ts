@@ -11,17 +11,22 @@ interface SeedSynonyms {
   groups: string[][];
 }
 
+/** The seed's practice-kb/v1 files (every seed/*.json but the synonym groups), parsed, in name order. */
+export function seedFiles(seedDir: string): { name: string; raw: unknown }[] {
+  return readdirSync(seedDir)
+    .filter((name) => name.endsWith(".json") && name !== "synonyms.json")
+    .sort()
+    .map((name) => ({ name, raw: JSON.parse(readFileSync(path.join(seedDir, name), "utf8")) as unknown }));
+}
+
 /** Loads the starting taxonomy, synonym groups and every seed/*.json practice file into an empty store. */
 export async function seedIfEmpty(ctx: KbContext, seedDir: string, log: Log): Promise<void> {
   const taxonomy = await loadTaxonomy(ctx);
   if (taxonomy.audiences.length === 0) await upsertTaxonomyEntries(ctx, "audiences", DEFAULT_AUDIENCES, []);
   const count = await ctx.es.count({ index: ctx.names.practices });
   if (count.count > 0) return;
-  const files = readdirSync(seedDir)
-    .filter((name) => name.endsWith(".json") && name !== "synonyms.json")
-    .sort();
-  for (const name of files) {
-    const raw = JSON.parse(readFileSync(path.join(seedDir, name), "utf8"));
+  const files = seedFiles(seedDir);
+  for (const { name, raw } of files) {
     const result = await importInterchangeFile(ctx, raw, { role: "administrator", author: "seed" });
     log.info(`seed ${name}: ${result.created} practices created`);
   }
