@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { STORAGE_STATE } from "./global-setup";
 
@@ -7,6 +8,11 @@ process.env.E2E_INDEX_PREFIX ??= `e2e-${Date.now()}-`;
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 // Debian's Chromium, never a downloaded browser build; flags keep it quiet and offline.
+const CHROMIUM = "/usr/bin/chromium";
+if (!existsSync(CHROMIUM)) {
+  // Playwright's own message would suggest downloading a browser, which this project never does.
+  throw new Error(`The browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install -y chromium`);
+}
 const chromiumArgs = [
   "--headless",
   "--no-sandbox",
@@ -34,7 +40,7 @@ export default defineConfig({
     storageState: STORAGE_STATE,
     locale: "en-US",
     trace: "retain-on-failure",
-    launchOptions: { executablePath: "/usr/bin/chromium", args: chromiumArgs },
+    launchOptions: { executablePath: CHROMIUM, args: chromiumArgs },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
