@@ -97,8 +97,9 @@ export interface SearchOutcome {
   total: number;
   /** The word search's answer: it carries the facet counts and the spelling suggestions. */
   wordResponse: estypes.SearchResponse<PresentedDoc>;
-  /** The text as searched; `interpretedQuery` when it was re-read. */
+  /** The text as typed. */
   text: string;
+  /** The text searched instead (another keyboard layout's reading), if any: suggestions are for it. */
   interpretedQuery: string | null;
 }
 
