@@ -1,10 +1,24 @@
 import { z } from "zod";
+import { FACET_NAMES, FACETS, type FacetName } from "./facets";
 import { contentLanguageSchema } from "./languages";
 import { slugSchema } from "./taxonomy";
 
 /** A query-string value that may be given once or repeated (`?channel=a&channel=b`). */
 const repeated = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item).max(20));
+
+/** The schema of one facet's values: a content language or a taxonomy id. */
+type FacetValueSchema<N extends FacetName> = (typeof FACETS)[N]["values"] extends "languages"
+  ? typeof contentLanguageSchema
+  : ReturnType<typeof slugSchema>;
+
+/** Each facet's filter parameter: the values to keep, given once or repeated. */
+const facetParams = Object.fromEntries(
+  FACET_NAMES.map((name) => [
+    name,
+    repeated(FACETS[name].values === "languages" ? contentLanguageSchema : slugSchema(60)),
+  ]),
+) as unknown as { [N in FacetName]: z.ZodPreprocess<z.ZodArray<FacetValueSchema<N>>> };
 
 /** How far search results can be paged: Elasticsearch's default result window. */
 export const SEARCH_RESULT_WINDOW = 10_000;
@@ -13,10 +27,7 @@ export const SEARCH_RESULT_WINDOW = 10_000;
 export const searchQuerySchema = z
   .strictObject({
     q: z.string().max(5000, "must be at most 5000 characters").default(""),
-    situationType: repeated(slugSchema(60)),
-    channel: repeated(slugSchema(60)),
-    audience: repeated(slugSchema(60)),
-    language: repeated(contentLanguageSchema),
+    ...facetParams,
     uiLanguage: contentLanguageSchema
       .optional()
       .describe("the searcher's language: equally good results in it rank first"),
@@ -56,12 +67,12 @@ const facetBucketsSchema = z.array(z.object({ id: z.string(), count: z.number().
 export const searchResponseSchema = z.object({
   total: z.number().int(),
   hits: z.array(searchHitSchema),
-  facets: z.object({
-    situationType: facetBucketsSchema,
-    channel: facetBucketsSchema,
-    audience: facetBucketsSchema,
-    language: facetBucketsSchema,
-  }),
+  facets: z.object(
+    Object.fromEntries(FACET_NAMES.map((name) => [name, facetBucketsSchema])) as Record<
+      FacetName,
+      typeof facetBucketsSchema
+    >,
+  ),
   suggestion: z.string().nullable(),
   interpretedQuery: z
     .string()
@@ -69,4 +80,3 @@ export const searchResponseSchema = z.object({
     .describe("set when the query was re-read, e.g. typed in the wrong keyboard layout"),
 });
 export type SearchResponse = z.infer<typeof searchResponseSchema>;
-export type FacetName = keyof SearchResponse["facets"];

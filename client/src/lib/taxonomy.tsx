@@ -1,4 +1,4 @@
-import { labelFor, type Taxonomy, taxonomySchema } from "@practice-kb/shared";
+import { labelFor, TAXONOMY_KINDS, type Taxonomy, type TaxonomyKind, taxonomySchema } from "@practice-kb/shared";
 import { createContext, type ReactNode, useContext, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { paths } from "@/config/paths";
@@ -31,6 +31,8 @@ export interface Labels {
   situationType: (id: string) => string;
   channel: (id: string) => string;
   audience: (id: string) => string;
+  /** The label of an entry of any taxonomy list. */
+  entry: (kind: TaxonomyKind, id: string) => string;
 }
 
 /** Label lookups for taxonomy ids in the current UI language. */
@@ -43,10 +45,15 @@ export function useLabels(): Labels {
       const byId = new Map((list ?? []).map((entry) => [entry.id, entry]));
       return (id: string) => labelFor(byId.get(id), language, readableId(id));
     };
+    const byKind = Object.fromEntries(TAXONOMY_KINDS.map((kind) => [kind, lookup(taxonomy?.[kind])])) as Record<
+      TaxonomyKind,
+      (id: string) => string
+    >;
     return {
-      situationType: lookup(taxonomy?.situationTypes),
-      channel: lookup(taxonomy?.channels),
-      audience: lookup(taxonomy?.audiences),
+      situationType: byKind.situationTypes,
+      channel: byKind.channels,
+      audience: byKind.audiences,
+      entry: (kind, id) => byKind[kind](id),
     };
   }, [taxonomy, language]);
 }

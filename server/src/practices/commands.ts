@@ -1,5 +1,5 @@
 import { errors } from "@elastic/elasticsearch";
-import type { PracticeInput, PracticeStatus, SearchHit } from "@practice-kb/shared";
+import { type PracticeInput, type PracticeStatus, type SearchHit, searchQuerySchema } from "@practice-kb/shared";
 import type { KbContext } from "../context";
 import { assignPracticeId } from "../interchange/importFile";
 import { editConflict, practiceNotFound } from "../lib/errors";
@@ -91,19 +91,8 @@ export async function recordFeedback(
 /** Practices like this one: same situation type or words of its title, in any language. */
 export async function relatedPractices(ctx: KbContext, id: string): Promise<SearchHit[]> {
   const doc = await getPractice(ctx, id);
-  const result = await searchPractices(
-    ctx,
-    {
-      q: doc.title,
-      situationType: [],
-      channel: [],
-      audience: [],
-      language: [],
-      uiLanguage: doc.language,
-      from: 0,
-      size: 6,
-    },
-    [],
-  );
+  // A search for its title without filters (the schema's defaults), ranked for its own language first.
+  const query = searchQuerySchema.parse({ q: doc.title, uiLanguage: doc.language, size: 6 });
+  const result = await searchPractices(ctx, query, []);
   return result.hits.filter((hit) => hit.id !== id).slice(0, 5);
 }

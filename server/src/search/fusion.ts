@@ -42,7 +42,15 @@ export const FUSION = {
    * language's practices, so that the answer written in another language is not buried.
    */
   languagePull: 0.75,
+  /**
+   * The cosine at which a nearest-neighbour clause's boost equals its language's correction exactly
+   * (meaningSearch.ts folds the correction into each language's clause as a boost).
+   */
+  languagePullExactAt: 0.8,
 };
+
+/** The weights when only meaning ranks (the relevance benchmark's meaning column). */
+const MEANING_ONLY = { word: 0, meaning: 1 };
 
 /** One candidate with whatever scores each side gave it. */
 export interface FusionCandidate {
@@ -107,4 +115,41 @@ export function fuse(
     })
     .filter((candidate) => candidate.score > 0)
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+}
+
+/** A hit of either search, as far as fusion looks at it. */
+interface FusableHit {
+  _id?: string;
+  _score?: number | null;
+  _source?: { id: string };
+}
+
+/**
+ * Merges the word hits (in their order) and the meaning hits into one ranking by fuse(), each hit
+ * scored anew; also counts the fused hits no word matched, which the word search's total lacks.
+ * `cosineOf` holds the cosine similarities by Elasticsearch id (of both sides' hits).
+ */
+export function fuseHits<Hit extends FusableHit>(
+  wordHits: Hit[],
+  meaningHits: Hit[],
+  cosineOf: Map<string, number>,
+  mode: "hybrid" | "meaning",
+): { ranked: Hit[]; meaningOnly: number } {
+  const byId = new Map<string, Hit>();
+  const candidates = new Map<string, FusionCandidate>();
+  const fromWords = new Set(wordHits);
+  for (const hit of [...wordHits, ...meaningHits]) {
+    const id = hit._source?.id ?? "";
+    if (byId.has(id)) continue;
+    byId.set(id, hit);
+    const cosine = hit._id ? cosineOf.get(hit._id) : undefined;
+    const word = fromWords.has(hit) ? (hit._score ?? 0) : undefined;
+    candidates.set(id, { id, word, cosine: cosine !== undefined && cosine >= FUSION.floor ? cosine : undefined });
+  }
+  const fused = fuse([...candidates.values()], mode === "meaning" ? MEANING_ONLY : FUSION);
+  const ranked = fused.flatMap(({ id, score }) => {
+    const hit = byId.get(id);
+    return hit ? [{ ...hit, _score: score }] : [];
+  });
+  return { ranked, meaningOnly: fused.filter(({ id }) => !candidates.get(id)?.word).length };
 }

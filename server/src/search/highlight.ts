@@ -1,3 +1,5 @@
+import type { estypes } from "@elastic/elasticsearch";
+import { CONTENT_LANGUAGES, type ContentLanguage, type SearchHit } from "@practice-kb/shared";
 import { escapeHtml, normalizeForStemming } from "./text";
 
 /** Private-use characters the highlighter wraps matches in, replaced by <mark> after escaping. */
@@ -35,4 +37,53 @@ export function restoreHighlight(fragment: string, originalValues: string[]): st
     }
   }
   return out;
+}
+
+/** The parts of a practice a result card shows highlighted. */
+const HIGHLIGHTED_FIELDS = ["title", "situation", "response"] as const;
+
+const FRAGMENT_SHAPES: Record<(typeof HIGHLIGHTED_FIELDS)[number], estypes.SearchHighlightField> = {
+  title: { number_of_fragments: 0 },
+  situation: { fragment_size: 160, number_of_fragments: 1 },
+  // The card shows one fragment: the situation's, else the response's.
+  response: { fragment_size: 140, number_of_fragments: 1 },
+};
+// Highlight the per-language stemmed fields only: the folded copies would show folded text.
+const STEMMED_HIGHLIGHT_FIELDS = Object.fromEntries(
+  CONTENT_LANGUAGES.flatMap((language) =>
+    HIGHLIGHTED_FIELDS.map((field) => [`search.${language}.${field}`, FRAGMENT_SHAPES[field]]),
+  ),
+);
+
+/** The highlight part of a word search: what the given (exact) clauses matched, marked with MARK_OPEN/CLOSE. */
+export function highlightRequest(clauses: estypes.QueryDslQueryContainer[]): estypes.SearchHighlight {
+  return {
+    pre_tags: [MARK_OPEN],
+    post_tags: [MARK_CLOSE],
+    highlight_query: { bool: { should: clauses } },
+    require_field_match: false,
+    fields: STEMMED_HIGHLIGHT_FIELDS,
+  };
+}
+
+/** The original text of a practice's highlighted parts. */
+interface HighlightedText {
+  language: ContentLanguage;
+  title: string;
+  situation: string;
+  response: string[];
+}
+
+/** A hit's highlighted fragments (Elasticsearch's, by field) restored against the practice's original text. */
+export function highlightsOf(doc: HighlightedText, found: Record<string, string[]>): SearchHit["highlights"] {
+  const highlights: SearchHit["highlights"] = {};
+  for (const field of HIGHLIGHTED_FIELDS) {
+    const fragments = found[`search.${doc.language}.${field}`];
+    if (!fragments || fragments.length === 0) continue;
+    const original = ([] as string[]).concat(doc[field]);
+    const restored = fragments.map((fragment) => restoreHighlight(fragment, original));
+    if (field === "title") highlights.title = restored[0];
+    else highlights[field] = restored;
+  }
+  return highlights;
 }

@@ -1,5 +1,13 @@
+import { FACET_NAMES, FACETS, searchQuerySchema } from "@practice-kb/shared";
 import { describe, expect, it } from "vitest";
-import { countFilters, readSearchState, toggleFilter, withoutFilters, withQuery } from "./search-params";
+import {
+  countFilters,
+  readSearchState,
+  toggleFilter,
+  toSearchRequest,
+  withoutFilters,
+  withQuery,
+} from "./search-params";
 
 describe("search params", () => {
   it("reads query, repeated filters and a clamped size from the URL", () => {
@@ -26,5 +34,17 @@ describe("search params", () => {
     expect(withQuery(params, "b").get("q")).toBe("b");
     const cleared = withoutFilters(params);
     expect(cleared.toString()).toBe("q=a");
+  });
+
+  it("reads every facet of the shared list from the URL into a request the API accepts", () => {
+    const params = new URLSearchParams("q=a");
+    const sampleValue = (facet: (typeof FACET_NAMES)[number]) =>
+      FACETS[facet].values === "languages" ? "pl" : "some-id";
+    for (const facet of FACET_NAMES) params.append(facet, sampleValue(facet));
+    const state = readSearchState(params);
+    expect(countFilters(state)).toBe(FACET_NAMES.length);
+    const query = searchQuerySchema.parse(toSearchRequest(state, "en"));
+    for (const facet of FACET_NAMES) expect(query[facet]).toEqual([sampleValue(facet)]);
+    expect(withoutFilters(params).toString()).toBe("q=a");
   });
 });

@@ -1,13 +1,20 @@
-import type { FacetName, UiLanguage } from "@practice-kb/shared";
+import type { ContentLanguage, FacetFilters, UiLanguage } from "@practice-kb/shared";
+// The boot script reads the address with this module before zod has downloaded: the facet list comes
+// from the zod-free entry of the shared package. Each facet name is also the URL parameter filtering by it.
+import { FACET_NAMES, type FacetName } from "@practice-kb/shared/facets";
 import { isUiLanguage } from "@/lib/ui-language";
-import type { SearchRequest } from "./api/search-practices";
-
-/** The facets, in the order they are shown; each is also the URL parameter that filters by it. */
-export const FACETS: readonly FacetName[] = ["situationType", "channel", "audience", "language"];
 
 /** How many results one "show more" adds, and the most one request may ask for. */
 export const PAGE_SIZE = 20;
 export const MAX_SIZE = 100;
+
+/** The parameters of a desk search; filters (one per facet) are lists because the API takes them repeated. */
+export type SearchRequest = Partial<FacetFilters> & {
+  q: string;
+  uiLanguage?: ContentLanguage;
+  from?: number;
+  size?: number;
+};
 
 /** What the search URL says: the query text, the active filters and how many results to show. */
 export interface SearchState {
@@ -19,7 +26,7 @@ export interface SearchState {
 /** Reads the search state from URL search params; the URL is the single source of truth. */
 export function readSearchState(params: URLSearchParams): SearchState {
   const filters = Object.fromEntries(
-    FACETS.map((facet) => [facet, [...new Set(params.getAll(facet).filter(Boolean))]]),
+    FACET_NAMES.map((facet) => [facet, [...new Set(params.getAll(facet).filter(Boolean))]]),
   ) as Record<FacetName, string[]>;
   const size = Number.parseInt(params.get("size") ?? "", 10);
   return {
@@ -45,7 +52,7 @@ export function toSearchRequest(state: SearchState, uiLanguage: UiLanguage): Sea
 
 /** Number of active filters across all facets. */
 export function countFilters(state: SearchState): number {
-  return FACETS.reduce((sum, facet) => sum + state.filters[facet].length, 0);
+  return FACET_NAMES.reduce((sum, facet) => sum + state.filters[facet].length, 0);
 }
 
 /** A copy of `params` with one filter value switched on or off; paging restarts. */
@@ -71,7 +78,7 @@ export function withQuery(params: URLSearchParams, q: string): URLSearchParams {
 /** A copy of `params` without any filter, keeping the query. */
 export function withoutFilters(params: URLSearchParams): URLSearchParams {
   const next = new URLSearchParams(params);
-  for (const facet of FACETS) next.delete(facet);
+  for (const facet of FACET_NAMES) next.delete(facet);
   next.delete("size");
   return next;
 }

@@ -1,10 +1,17 @@
-import type { FacetName, SearchResponse, Taxonomy } from "@practice-kb/shared";
+import {
+  CONTENT_LANGUAGES,
+  FACET_NAMES,
+  FACETS,
+  type FacetName,
+  type SearchResponse,
+  type Taxonomy,
+} from "@practice-kb/shared";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ChannelIcon } from "@/components/icons";
 import { languageName } from "@/lib/languages";
 import { useLabels, useTaxonomy } from "@/lib/taxonomy";
-import { FACETS, type SearchState } from "../search-params";
+import type { SearchState } from "../search-params";
 
 interface FacetPanelProps {
   state: SearchState;
@@ -14,17 +21,11 @@ interface FacetPanelProps {
   onClear: () => void;
 }
 
-const TAXONOMY_LIST: Partial<Record<FacetName, keyof Taxonomy>> = {
-  situationType: "situationTypes",
-  channel: "channels",
-  audience: "audiences",
-};
-
-function chipOrder(facet: FacetName, taxonomy: Taxonomy | null): string[] {
-  const list = TAXONOMY_LIST[facet];
-  if (list && taxonomy) return taxonomy[list].map((entry) => entry.id);
-  if (facet === "language") return ["uk", "pl", "ru", "en"];
-  return [];
+/** A facet's values in their usual order: its taxonomy list's, or the content languages'. */
+function chipOrder(facet: FacetName, taxonomy: Taxonomy | null): readonly string[] {
+  const values = FACETS[facet].values;
+  if (values === "languages") return CONTENT_LANGUAGES;
+  return taxonomy ? taxonomy[values].map((entry) => entry.id) : [];
 }
 
 /** Filter chips with counts; a chip is a toggle button, pressed while its filter is active. */
@@ -38,14 +39,12 @@ export function FacetPanel({ state, facets, activeCount, onToggle, onClear }: Fa
   );
 
   const labelOf = (facet: FacetName, id: string) => {
-    if (facet === "situationType") return labels.situationType(id);
-    if (facet === "channel") return labels.channel(id);
-    if (facet === "audience") return labels.audience(id);
-    return languageName(id);
+    const values = FACETS[facet].values;
+    return values === "languages" ? languageName(id) : labels.entry(values, id);
   };
 
   // An empty filter box (nothing found, nothing selected) is only noise next to the empty state.
-  const hasChips = FACETS.some(
+  const hasChips = FACET_NAMES.some(
     (facet) => state.filters[facet].length > 0 || (facets?.[facet] ?? []).some((bucket) => bucket.count > 0),
   );
   if (!hasChips) return null;
@@ -56,7 +55,7 @@ export function FacetPanel({ state, facets, activeCount, onToggle, onClear }: Fa
         <span className="filters-title">{t("search.filters")}</span>
         {activeCount > 0 && <span className="filters-count">{activeCount}</span>}
       </summary>
-      {FACETS.map((facet) => {
+      {FACET_NAMES.map((facet) => {
         const counts = new Map((facets?.[facet] ?? []).map((bucket) => [bucket.id, bucket.count]));
         const selected = state.filters[facet];
         // Taxonomy order keeps chips from jumping around as counts change while typing;
@@ -91,8 +90,8 @@ export function FacetPanel({ state, facets, activeCount, onToggle, onClear }: Fa
                           ✓
                         </span>
                       )}
-                      {facet === "channel" && <ChannelIcon channel={id} />}
-                      <span className="chip-label" lang={facet === "language" ? id : undefined}>
+                      {FACETS[facet].values === "channels" && <ChannelIcon channel={id} />}
+                      <span className="chip-label" lang={FACETS[facet].values === "languages" ? id : undefined}>
                         {labelOf(facet, id)}
                       </span>
                       <span className="chip-count">

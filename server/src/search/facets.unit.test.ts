@@ -1,0 +1,75 @@
+import type { estypes } from "@elastic/elasticsearch";
+import {
+  CONTENT_LANGUAGES,
+  FACET_NAMES,
+  FACETS,
+  type FacetName,
+  isFacetName,
+  searchQuerySchema,
+  searchResponseSchema,
+} from "@practice-kb/shared";
+import { describe, expect, it } from "vitest";
+import { facetAggregations, facetFilters } from "./facetQuery";
+import { practicesMapping } from "./indexDefinitions";
+import { type PresentedDoc, presentResults } from "./presentation";
+
+// Everything about facets is derived from FACETS (shared/src/facets.ts); these fail when a piece disagrees.
+describe("the facets, from one list", () => {
+  it("the search query accepts exactly the facet parameters besides its own", () => {
+    expect(Object.keys(searchQuerySchema.shape).sort()).toEqual(
+      ["q", "uiLanguage", "from", "size", ...FACET_NAMES].sort(),
+    );
+    // A search without parameters has no filters (related practices rely on it).
+    const query = searchQuerySchema.parse({});
+    for (const name of FACET_NAMES) expect(query[name]).toEqual([]);
+  });
+
+  it("each facet parameter takes its kind of values, once or repeated", () => {
+    for (const name of FACET_NAMES) {
+      const valid = FACETS[name].values === "languages" ? CONTENT_LANGUAGES[1] : "some-id";
+      expect(searchQuerySchema.parse({ [name]: valid })[name]).toEqual([valid]);
+      expect(searchQuerySchema.parse({ [name]: [valid, valid] })[name]).toEqual([valid, valid]);
+      expect(searchQuerySchema.safeParse({ [name]: "Not a slug!" }).success).toBe(false);
+    }
+  });
+
+  it("the search answer has exactly the facets, in display order", () => {
+    expect(Object.keys(searchResponseSchema.shape.facets.shape)).toEqual(FACET_NAMES);
+    expect(FACET_NAMES.every(isFacetName)).toBe(true);
+    expect(isFacetName("q")).toBe(false);
+  });
+
+  it("every facet counts and filters a keyword field of the practices index", () => {
+    const properties = practicesMapping().properties ?? {};
+    for (const name of FACET_NAMES) expect(properties[FACETS[name].field]?.type).toBe("keyword");
+  });
+
+  it("the server filters and counts every facet on its field and reads every count back", () => {
+    const query = searchQuerySchema.parse({ channel: "phone", language: "pl" });
+    const filters = facetFilters(query);
+    expect(Object.keys(filters)).toEqual(FACET_NAMES);
+    expect(filters.channel).toEqual({ terms: { [FACETS.channel.field]: ["phone"] } });
+    expect(filters.situationType).toBeNull();
+
+    // Answer each terms aggregation (wherever facetAggregations nested it) with one bucket naming its field.
+    const answer = (aggs: Record<string, estypes.AggregationsAggregationContainer>): Record<string, unknown> =>
+      Object.fromEntries(
+        Object.entries(aggs).map(([key, agg]) => [
+          key,
+          agg.terms
+            ? { buckets: [{ key: agg.terms.field, doc_count: 1 }] }
+            : { doc_count: 1, ...answer(agg.aggs ?? {}) },
+        ]),
+      );
+    const wordResponse = {
+      took: 1,
+      timed_out: false,
+      _shards: { total: 1, successful: 1, failed: 0 },
+      hits: { total: { value: 0, relation: "eq" }, hits: [] },
+      aggregations: answer(facetAggregations(filters)),
+    } as unknown as estypes.SearchResponse<PresentedDoc>;
+    const { facets } = presentResults({ page: [], total: 0, wordResponse, text: "", interpretedQuery: null });
+    expect(Object.keys(facets)).toEqual(FACET_NAMES);
+    for (const name of FACET_NAMES) expect(facets[name as FacetName]).toEqual([{ id: FACETS[name].field, count: 1 }]);
+  });
+});

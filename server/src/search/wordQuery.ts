@@ -1,0 +1,224 @@
+import type { estypes } from "@elastic/elasticsearch";
+import { CONTENT_LANGUAGES, type SearchQuery } from "@practice-kb/shared";
+import { activeFacetFilters, facetAggregations, facetFilters } from "./facetQuery";
+import { highlightRequest } from "./highlight";
+import { PRESENTED_FIELDS } from "./presentation";
+import { type SynonymGroup, synonymExpansions } from "./synonyms";
+import { crudeStems, foldText, normalizeForStemming, words } from "./text";
+
+type QueryContainer = estypes.QueryDslQueryContainer;
+
+/**
+ * Every boost of the word query, tuned on the labelled sets (bench/relevance): how much each clause
+ * counts and, within a clause, each field. How word and meaning results combine is FUSION (fusion.ts).
+ */
+export const WEIGHTS = {
+  /** Each language's hunspell stems, per field (the clause itself counts 1). */
+  stemmed: { title: 4, situation: 2, response: 1, phrases: 1 },
+  /** The folded text (no case, no diacritics) as typed: the clause, and per field. */
+  foldedExact: 0.6,
+  folded: { title: 3, situation: 1.5, response: 1, phrases: 1 },
+  /** Typo tolerance, over one field holding all the folded text. */
+  fuzzy: 0.35,
+  /** The last word while it is being typed, as a word's beginning: the clause, and per field. */
+  prefix: 0.5,
+  prefixFields: { title: 2, situation: 1 },
+  /** Crude stems (each word's first letters) for inflections hunspell misses: the clause, and per field. */
+  crudeStem: 0.5,
+  crudeStemFields: { title: 2, rest: 1 },
+  /** The curator's synonyms of the query's words, in titles and situations (with the stemmed field boosts). */
+  synonym: 0.6,
+  /** Factor for practices in the searcher's language: a tie-breaker that scales with the match. */
+  userLanguage: 2,
+  /** Share of the other matching fields' scores a multi_match adds to its best field's. */
+  tieBreaker: 0.3,
+};
+
+/** Field names with boosts in Elasticsearch's `field^boost` notation (a boost of 1 is the default). */
+function boosted(prefix: string, boosts: Record<string, number>): string[] {
+  return Object.entries(boosts).map(([field, boost]) => (boost === 1 ? prefix + field : `${prefix}${field}^${boost}`));
+}
+
+/** The per-language hunspell fields with their weights (built once: every query uses them). */
+const STEMMED_FIELDS = CONTENT_LANGUAGES.flatMap((language) => boosted(`search.${language}.`, WEIGHTS.stemmed));
+
+/** Synonyms name the situation, so they are matched in titles and situations only. */
+const SYNONYM_FIELDS = CONTENT_LANGUAGES.flatMap((language) =>
+  boosted(`search.${language}.`, { title: WEIGHTS.stemmed.title, situation: WEIGHTS.stemmed.situation }),
+);
+
+const FOLDED_FIELDS = boosted("search.fold.", WEIGHTS.folded);
+
+/** The clauses that find practices for a text; the non-fuzzy ones are also used for highlighting. */
+function textClauses(text: string, expansions: string[], partialLastWord: boolean) {
+  const stemmed = normalizeForStemming(text);
+  const folded = foldText(text);
+  const exact: QueryContainer[] = [
+    { multi_match: { query: stemmed, fields: STEMMED_FIELDS, type: "best_fields", tie_breaker: WEIGHTS.tieBreaker } },
+    {
+      multi_match: {
+        query: folded,
+        fields: FOLDED_FIELDS,
+        type: "best_fields",
+        tie_breaker: WEIGHTS.tieBreaker,
+        boost: WEIGHTS.foldedExact,
+      },
+    },
+  ];
+  const forgiving: QueryContainer[] = [
+    {
+      // One field holding all the folded text: typo expansion per field was a quarter of a search's cost.
+      multi_match: {
+        query: folded,
+        fields: ["search.fold.all"],
+        type: "best_fields",
+        fuzziness: "AUTO:5,9",
+        prefix_length: 1,
+        max_expansions: 20,
+        boost: WEIGHTS.fuzzy,
+      },
+    },
+    {
+      multi_match: {
+        query: crudeStems(text),
+        fields: boosted("search.stem.", WEIGHTS.crudeStemFields),
+        type: "best_fields",
+        boost: WEIGHTS.crudeStem,
+      },
+    },
+  ];
+  if (partialLastWord) {
+    forgiving.push({
+      multi_match: {
+        query: folded,
+        fields: boosted("search.fold.", WEIGHTS.prefixFields),
+        type: "bool_prefix",
+        boost: WEIGHTS.prefix,
+      },
+    });
+  }
+  if (expansions.length > 0) {
+    // All expansions in one clause: within a field their scores add up as separate clauses' did (same
+    // nDCG on both labelled sets), and the request stays small: a clause per term repeated the field
+    // list, 30 KB of query for three synonym groups.
+    exact.push({
+      multi_match: {
+        query: expansions.map(normalizeForStemming).join(" "),
+        // Synonyms name the situation, so title and situation suffice; matching them across long
+        // response texts cost a quarter of a search and mostly found noise.
+        fields: SYNONYM_FIELDS,
+        type: "best_fields",
+        boost: WEIGHTS.synonym,
+      },
+    });
+  }
+  return { exact, forgiving };
+}
+
+/**
+ * Approved practices that contain every word of the text as typed or inflected, without forgiveness
+ * (used to pick a keyboard layout). Every word, because a stray fragment of a mistyped text often
+ * means something somewhere (`ed` of `pf,ed` is an English suffix); real words all match together.
+ */
+function strictQuery(text: string): QueryContainer {
+  const tokens = normalizeForStemming(text).match(/[\p{L}\p{N}']+/gu) ?? [];
+  return {
+    bool: {
+      filter: [
+        { term: { status: "approved" } },
+        ...tokens.map(
+          (token): QueryContainer => ({
+            bool: {
+              should: [
+                { multi_match: { query: token, fields: STEMMED_FIELDS } },
+                { multi_match: { query: foldText(token), fields: FOLDED_FIELDS } },
+              ],
+              minimum_should_match: 1,
+            },
+          }),
+        ),
+      ],
+    },
+  };
+}
+
+/** The aggregations that count matches of the text as typed and of its other-layout readings. */
+export const AS_TYPED = "asTyped";
+export const READINGS = "layoutReadings";
+
+/**
+ * The word search request for a text: approved practices matching it (or all, for no text) under the
+ * active filters, with facet counts, highlights, a spelling suggestion and, given `layoutReadings`,
+ * counts of how many practices the text and each reading match (see AS_TYPED and READINGS).
+ */
+export function wordSearchRequest(
+  query: SearchQuery,
+  text: string,
+  synonymGroups: SynonymGroup[],
+  index: string,
+  layoutReadings: string[] = [],
+): estypes.SearchRequest {
+  const filters = facetFilters(query);
+  const activeFilters = activeFacetFilters(query);
+  const hasText = words(text).length > 0;
+  const baseFilter: QueryContainer[] = [{ term: { status: "approved" } }];
+  // The user's language multiplies the score: a tie-breaker that scales with how good the match is.
+  const preferLanguage = (inner: QueryContainer): QueryContainer =>
+    query.uiLanguage
+      ? {
+          function_score: {
+            query: inner,
+            functions: [{ filter: { term: { language: query.uiLanguage } }, weight: WEIGHTS.userLanguage }],
+            boost_mode: "multiply",
+          },
+        }
+      : inner;
+  let mainQuery: QueryContainer;
+  let highlight: estypes.SearchHighlight | undefined;
+  if (hasText) {
+    const partialLastWord = !/\s$/.test(text);
+    const { exact, forgiving } = textClauses(text, synonymExpansions(text, synonymGroups), partialLastWord);
+    mainQuery = preferLanguage({
+      bool: { filter: baseFilter, should: [...exact, ...forgiving], minimum_should_match: 1 },
+    });
+    // Only the exact clauses: fuzzy clauses in highlighting cost 5-50x the query itself.
+    highlight = highlightRequest(exact);
+  } else {
+    mainQuery = preferLanguage({ constant_score: { filter: { bool: { filter: baseFilter } } } });
+  }
+  return {
+    index,
+    from: query.from,
+    size: query.size,
+    track_total_hits: true,
+    query: mainQuery,
+    post_filter: activeFilters.length > 0 ? { bool: { filter: activeFilters } } : undefined,
+    aggs: {
+      ...facetAggregations(filters),
+      // Whether the words match as typed, or read in a Cyrillic layout, decides on a re-reading. The
+      // readings are counted over the whole base (global); a reading of real English or Polish text
+      // is gibberish whose terms the index lacks, so counting it costs next to nothing.
+      ...(layoutReadings.length > 0
+        ? {
+            [AS_TYPED]: { filter: strictQuery(text) },
+            [READINGS]: {
+              global: {},
+              aggs: Object.fromEntries(
+                layoutReadings.map((reading, position) => [`r${position}`, { filter: strictQuery(reading) }]),
+              ),
+            },
+          }
+        : {}),
+    },
+    highlight,
+    // Without text, scores differ only by the searcher's language; within it the most helpful come first.
+    sort: hasText ? ["_score", { id: "asc" }] : ["_score", { "meta.helpfulCount": "desc" }, { id: "asc" }],
+    _source: PRESENTED_FIELDS,
+    suggest: hasText
+      ? {
+          text: foldText(text),
+          spelling: { term: { field: "search.fold.all", suggest_mode: "missing", min_word_length: 4 } },
+        }
+      : undefined,
+  };
+}
