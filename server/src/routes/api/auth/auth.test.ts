@@ -42,7 +42,6 @@ describe("accounts, sessions, CSRF and API tokens", () => {
     expect(JSON.stringify(stored._source)).not.toContain(cookie?.value);
   });
 
-
   it("answers a wrong password and an unknown email alike", async () => {
     const { email } = await newUser();
     const wrong = await login(email, "not the password");
