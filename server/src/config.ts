@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -125,6 +126,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   return { ...rest, DEMO_ACCOUNTS: DEMO_ACCOUNTS ?? !rest.ELASTICSEARCH_URL, EMBEDDINGS: embeddings };
+}
+
+/**
+ * Reads `.env` from the repository root into process.env when the file exists (`npm start`, `kb`); variables
+ * already set in the environment win. Returns the file's path when it was read.
+ */
+export function readDotEnvFile(file = path.join(REPO_ROOT, ".env")): string | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    process.loadEnvFile(file);
+  } catch (error) {
+    throw new ConfigError(`Cannot read ${file}: ${(error as Error).message}`);
+  }
+  return file;
 }
 
 /** A configuration problem the operator must fix; printed without a stack trace. */
