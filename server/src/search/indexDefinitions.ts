@@ -314,6 +314,14 @@ export function tokensMapping(): estypes.MappingTypeMapping {
   };
 }
 
+/** Failed-login counters shared by all app instances; ids are hashes of email + address or email alone. */
+export function loginAttemptsMapping(): estypes.MappingTypeMapping {
+  return {
+    dynamic: "strict",
+    properties: { failures: { type: "integer" }, windowStart: { type: "date" } },
+  };
+}
+
 /** Every change of every practice, with a full snapshot of its text; ids are `<practice id>:<number>`. */
 export function revisionsMapping(): estypes.MappingTypeMapping {
   return {

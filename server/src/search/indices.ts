@@ -2,6 +2,7 @@ import type { Client, estypes } from "@elastic/elasticsearch";
 import {
   ACCOUNTS_MAPPING_VERSION,
   CATALOGUE_MAPPING_VERSION,
+  loginAttemptsMapping,
   PRACTICES_MAPPING_VERSION,
   practicesMapping,
   practicesSettings,
@@ -23,6 +24,7 @@ export interface IndexNames {
   sessions: string;
   tokens: string;
   revisions: string;
+  loginAttempts: string;
 }
 
 /** Alias names for an index prefix (each test run and each installation has its own prefix). */
@@ -35,6 +37,7 @@ export function indexNames(prefix: string): IndexNames {
     sessions: `${prefix}sessions`,
     tokens: `${prefix}tokens`,
     revisions: `${prefix}revisions`,
+    loginAttempts: `${prefix}login-attempts`,
   };
 }
 
@@ -77,6 +80,12 @@ export async function ensureIndices(es: Client, names: IndexNames, replicas: num
       mappings: sessionsMapping(),
     },
     { alias: names.tokens, version: ACCOUNTS_MAPPING_VERSION, settings: catalogueSettings, mappings: tokensMapping() },
+    {
+      alias: names.loginAttempts,
+      version: ACCOUNTS_MAPPING_VERSION,
+      settings: catalogueSettings,
+      mappings: loginAttemptsMapping(),
+    },
     {
       alias: names.revisions,
       version: REVISIONS_MAPPING_VERSION,
