@@ -10,6 +10,7 @@ import {
   revisionsMapping,
   sessionsMapping,
   synonymsMapping,
+  TOKENS_MAPPING_VERSION,
   taxonomyMapping,
   tokensMapping,
   usersMapping,
@@ -79,7 +80,7 @@ export async function ensureIndices(es: Client, names: IndexNames, replicas: num
       settings: catalogueSettings,
       mappings: sessionsMapping(),
     },
-    { alias: names.tokens, version: ACCOUNTS_MAPPING_VERSION, settings: catalogueSettings, mappings: tokensMapping() },
+    { alias: names.tokens, version: TOKENS_MAPPING_VERSION, settings: catalogueSettings, mappings: tokensMapping() },
     {
       alias: names.loginAttempts,
       version: ACCOUNTS_MAPPING_VERSION,

@@ -243,6 +243,42 @@ describe("accounts, sessions, CSRF and API tokens", () => {
     }
   });
 
+  it("stops a token the moment its creator loses the rights it carries (deactivated or demoted)", async () => {
+    const maker = await t.loginAs("administrator");
+    const make = async (role: "staff" | "administrator") => {
+      const created = await maker.inject({ method: "POST", url: "/api/tokens", payload: { name: "widget", role } });
+      expect(created.statusCode).toBe(201);
+      return { authorization: `Bearer ${created.json().secret}` };
+    };
+    const adminToken = await make("administrator");
+    const staffToken = await make("staff");
+    expect((await t.app.inject({ url: "/api/users", headers: adminToken })).statusCode).toBe(200);
+    // Demoted to curator: the administrator token stops, the staff token still works.
+    const demote = await admin.inject({
+      method: "PATCH",
+      url: `/api/users/${maker.user.id}`,
+      payload: { role: "curator" },
+    });
+    expect(demote.statusCode).toBe(200);
+    expect((await t.app.inject({ url: "/api/users", headers: adminToken })).statusCode).toBe(401);
+    const newAdmin = await t.app.inject({
+      method: "POST",
+      url: "/api/users",
+      headers: adminToken,
+      payload: { email: "sneaky@test.local", name: "Sneaky", role: "administrator", password: "sneaky-password" },
+    });
+    expect(newAdmin.statusCode).toBe(401);
+    expect((await t.app.inject({ url: "/api/search", headers: staffToken })).statusCode).toBe(200);
+    // Deactivated: every token they made stops.
+    const deactivate = await admin.inject({
+      method: "PATCH",
+      url: `/api/users/${maker.user.id}`,
+      payload: { active: false },
+    });
+    expect(deactivate.statusCode).toBe(200);
+    expect((await t.app.inject({ url: "/api/search", headers: staffToken })).statusCode).toBe(401);
+  });
+
   it("lets a user change their own password; other sessions end, this one is renewed", async () => {
     const { email, password } = await newUser();
     const here = await t.login(email, password);
