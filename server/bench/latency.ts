@@ -890,13 +890,13 @@ async function main(): Promise<void> {
           }
         : {};
     // A staff credential in the bench prefix: an API token (Bearer), and a session cookie as a browser has.
-    const token = await createToken(env.ctx, { name: "latency bench", role: "staff" }, "bench");
     const user = await createUser(env.ctx, {
       email: "latency-bench@example.org",
       name: "Latency bench",
       role: "staff",
       password: randomBytes(18).toString("base64url"),
     });
+    const token = await createToken(env.ctx, { name: "latency bench", role: "staff" }, user);
     const session = await createSession(env.ctx, user.id, 24);
     const apiHeaders: Record<string, string> = { authorization: authHeader ?? `Bearer ${token.secret}` };
     const cookieHeaders: Record<string, string> = { cookie: `${SESSION_COOKIE}=${session.cookieValue}` };

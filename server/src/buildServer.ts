@@ -17,7 +17,7 @@ export async function buildServer(
         ? { transport: { target: "pino-pretty", options: { translateTime: "HH:MM:ss", ignore: "pid,hostname" } } }
         : {}),
     },
-    trustProxy: true,
+    trustProxy: config.TRUST_PROXY,
     // Creating indices and seeding an empty store on a small machine can take longer than the default 10 s.
     pluginTimeout: 120_000,
   });

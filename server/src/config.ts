@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -16,9 +17,38 @@ const booleanString = z.preprocess(
     .transform((value) => (value === undefined ? undefined : ["true", "1", "yes"].includes(value))),
 );
 
+/** A proxy entry Fastify's trustProxy understands: an address, a CIDR range or one of proxy-addr's named ranges. */
+const PROXY_ENTRY = /^([0-9.]+|[0-9a-fA-F:.]+)(\/\d{1,3})?$|^(loopback|linklocal|uniquelocal)$/;
+
+/**
+ * TRUST_PROXY: off unless set. "true" trusts any peer (only when nothing but the proxy can reach the app);
+ * otherwise a comma-separated list of the proxies' addresses, CIDR ranges or "loopback"/"uniquelocal".
+ * (A bare hop count is not offered: Fastify cannot check the peer with it and ignores the headers.)
+ */
+const trustProxySchema = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value): boolean | string[] => {
+      if (value === undefined || ["false", "off", "no", "0"].includes(value)) return false;
+      if (["true", "on", "yes"].includes(value)) return true;
+      return value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+    })
+    .refine((value) => typeof value === "boolean" || value.every((entry) => PROXY_ENTRY.test(entry)), {
+      message: 'must be "true", "false" or a comma-separated list of addresses, CIDR ranges or "loopback"',
+    }),
+);
+
 const envSchema = z.object({
   HOST: z.string().default("127.0.0.1"),
   PORT: portSchema.default(3000),
+  // Off by default: without a proxy in front, X-Forwarded-For/-Proto would let any client choose its address.
+  TRUST_PROXY: trustProxySchema,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ELASTICSEARCH_URL: z.preprocess(emptyToUndefined, z.url().optional()),
   ELASTICSEARCH_API_KEY: optionalString,
@@ -96,6 +126,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   return { ...rest, DEMO_ACCOUNTS: DEMO_ACCOUNTS ?? !rest.ELASTICSEARCH_URL, EMBEDDINGS: embeddings };
+}
+
+/**
+ * Reads `.env` from the repository root into process.env when the file exists (`npm start`, `kb`); variables
+ * already set in the environment win. Returns the file's path when it was read.
+ */
+export function readDotEnvFile(file = path.join(REPO_ROOT, ".env")): string | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    process.loadEnvFile(file);
+  } catch (error) {
+    throw new ConfigError(`Cannot read ${file}: ${(error as Error).message}`);
+  }
+  return file;
 }
 
 /** A configuration problem the operator must fix; printed without a stack trace. */

@@ -4,7 +4,7 @@
  */
 import { DEMO_ACCOUNTS } from "./accounts/initialAccounts";
 import { buildServer } from "./buildServer";
-import { ConfigError, loadConfig } from "./config";
+import { ConfigError, loadConfig, readDotEnvFile } from "./config";
 import { provideElasticsearch } from "./engine/provideElasticsearch";
 import { provideEmbeddings } from "./engine/provideEmbeddings";
 
@@ -15,6 +15,7 @@ const consoleLog = {
 };
 
 async function main(): Promise<void> {
+  readDotEnvFile();
   const config = loadConfig();
   // Both start at once; a failing embeddings service only turns search by meaning off (it never throws).
   const [elasticsearchResult, embeddings] = await Promise.all([

@@ -123,7 +123,14 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       return login(email, password);
     },
     async bearer(role) {
-      const { token, secret } = await createToken(app.kb, { name: `test ${role}`, role }, "test");
+      // A token is worth its creator's rights: each is made by an administrator of its own.
+      const creator = await createUser(app.kb, {
+        email: `token-maker-${randomBytes(4).toString("hex")}@test.local`,
+        name: "Token maker",
+        role: "administrator",
+        password: `pw-${randomBytes(8).toString("hex")}`,
+      });
+      const { token, secret } = await createToken(app.kb, { name: `test ${role}`, role }, creator);
       const headers = { authorization: `Bearer ${secret}` };
       return { id: token.id, secret, headers, inject: withHeaders(app, headers) };
     },

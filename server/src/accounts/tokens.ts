@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { errors } from "@elastic/elasticsearch";
-import type { Role } from "@practice-kb/shared";
+import { type Role, roleAtLeast } from "@practice-kb/shared";
 import type { KbContext } from "../context";
 import { tokenNotFound } from "../lib/errors";
 import { randomSecret, safeEqual, sha256 } from "./passwords";
+import { findUser } from "./users";
 
 /** An API token as stored: only the sha256 of the secret is kept. */
 export interface TokenDocument {
@@ -12,7 +13,10 @@ export interface TokenDocument {
   role: Role;
   secretHash: string;
   createdAt: string;
+  /** Display name of whoever created it. */
   createdBy: string;
+  /** The creator's actor id (a user id, or `token:<id>`); null on tokens made before it was recorded. */
+  createdById: string | null;
   lastUsedAt: string | null;
   revokedAt: string | null;
 }
@@ -25,7 +29,7 @@ const TOUCH_AFTER_MS = 60_000;
 export async function createToken(
   ctx: KbContext,
   input: { name: string; role: Role },
-  createdBy: string,
+  creator: { id: string; name: string },
 ): Promise<{ token: TokenDocument; secret: string }> {
   const id = randomBytes(8).toString("hex");
   // The id inside the secret lets a request find its token with one realtime GET.
@@ -36,7 +40,8 @@ export async function createToken(
     role: input.role,
     secretHash: sha256(secret),
     createdAt: new Date().toISOString(),
-    createdBy,
+    createdBy: creator.name,
+    createdById: creator.id,
     lastUsedAt: null,
     revokedAt: null,
   };
@@ -53,12 +58,40 @@ async function findToken(ctx: KbContext, id: string): Promise<TokenDocument | nu
   }
 }
 
-/** The live token a Bearer secret belongs to, or null when it is malformed, unknown or revoked. */
+// A token made by a token made by … is checked up its chain of creators, this deep at most.
+const MAX_CREATOR_CHAIN = 4;
+
+/**
+ * Whether the one who created a token still holds the rights it carries: an active account (or a live token)
+ * of at least the token's role. A token is worth no more than its creator's rights are now.
+ */
+async function creatorStillEntitled(ctx: KbContext, token: TokenDocument, depth = 0): Promise<boolean> {
+  // Tokens made before creators were recorded keep working (docs/deployment.md says to re-issue them).
+  if (!token.createdById) return true;
+  if (depth >= MAX_CREATOR_CHAIN) return false;
+  if (token.createdById.startsWith("token:")) {
+    const parent = await findToken(ctx, token.createdById.slice("token:".length));
+    return (
+      !!parent &&
+      !parent.revokedAt &&
+      roleAtLeast(parent.role, token.role) &&
+      creatorStillEntitled(ctx, parent, depth + 1)
+    );
+  }
+  const creator = await findUser(ctx, token.createdById);
+  return !!creator && creator.active && roleAtLeast(creator.role, token.role);
+}
+
+/**
+ * The live token a Bearer secret belongs to, or null when it is malformed, unknown, revoked, or its creator
+ * has since lost the rights it carries (deactivated, or demoted below the token's role).
+ */
 export async function resolveToken(ctx: KbContext, secret: string): Promise<TokenDocument | null> {
   const match = TOKEN_PATTERN.exec(secret);
   if (!match?.[1]) return null;
   const token = await findToken(ctx, match[1]);
   if (!token || token.revokedAt || !safeEqual(token.secretHash, sha256(secret))) return null;
+  if (!(await creatorStillEntitled(ctx, token))) return null;
   const now = Date.now();
   if (!token.lastUsedAt || now - Date.parse(token.lastUsedAt) > TOUCH_AFTER_MS) {
     try {

@@ -8,7 +8,7 @@ import { passwordSchema } from "@practice-kb/shared";
 import { SingleBar } from "cli-progress";
 import { z } from "zod";
 import { ensureAdministrator } from "../accounts/users";
-import { ConfigError, loadConfig } from "../config";
+import { ConfigError, loadConfig, readDotEnvFile } from "../config";
 import type { KbContext } from "../context";
 import { provideElasticsearch } from "../engine/provideElasticsearch";
 import { exportInterchangeFile } from "../interchange/exportFile";
@@ -144,6 +144,7 @@ async function createAdminCommand(email: string): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<void> {
+  readDotEnvFile();
   const [command, given] = argv.filter((arg) => arg !== "--no-wait");
   // npm runs workspace scripts in the workspace folder; resolve paths from where the user typed the command.
   const file = given ? path.resolve(process.env.INIT_CWD ?? process.cwd(), given) : undefined;

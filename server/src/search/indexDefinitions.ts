@@ -9,6 +9,8 @@ export const PRACTICES_MAPPING_VERSION = 4;
 export const CATALOGUE_MAPPING_VERSION = 1;
 /** Bump when the accounts indices (users, sessions, tokens) change shape. */
 export const ACCOUNTS_MAPPING_VERSION = 1;
+/** Version of the tokens index (2: the creator's actor id, to check that the creator still holds the rights). */
+export const TOKENS_MAPPING_VERSION = 2;
 /** Bump when the revisions index changes shape. */
 export const REVISIONS_MAPPING_VERSION = 1;
 
@@ -308,9 +310,18 @@ export function tokensMapping(): estypes.MappingTypeMapping {
       secretHash: { type: "keyword", index: false },
       createdAt: { type: "date" },
       createdBy: keyword,
+      createdById: keyword,
       lastUsedAt: { type: "date" },
       revokedAt: { type: "date" },
     },
+  };
+}
+
+/** Failed-login counters shared by all app instances; ids are hashes of email + address or email alone. */
+export function loginAttemptsMapping(): estypes.MappingTypeMapping {
+  return {
+    dynamic: "strict",
+    properties: { failures: { type: "integer" }, windowStart: { type: "date" } },
   };
 }
 

@@ -2,6 +2,7 @@ import type { Client, estypes } from "@elastic/elasticsearch";
 import {
   ACCOUNTS_MAPPING_VERSION,
   CATALOGUE_MAPPING_VERSION,
+  loginAttemptsMapping,
   PRACTICES_MAPPING_VERSION,
   practicesMapping,
   practicesSettings,
@@ -9,6 +10,7 @@ import {
   revisionsMapping,
   sessionsMapping,
   synonymsMapping,
+  TOKENS_MAPPING_VERSION,
   taxonomyMapping,
   tokensMapping,
   usersMapping,
@@ -23,6 +25,7 @@ export interface IndexNames {
   sessions: string;
   tokens: string;
   revisions: string;
+  loginAttempts: string;
 }
 
 /** Alias names for an index prefix (each test run and each installation has its own prefix). */
@@ -35,6 +38,7 @@ export function indexNames(prefix: string): IndexNames {
     sessions: `${prefix}sessions`,
     tokens: `${prefix}tokens`,
     revisions: `${prefix}revisions`,
+    loginAttempts: `${prefix}login-attempts`,
   };
 }
 
@@ -76,7 +80,13 @@ export async function ensureIndices(es: Client, names: IndexNames, replicas: num
       settings: catalogueSettings,
       mappings: sessionsMapping(),
     },
-    { alias: names.tokens, version: ACCOUNTS_MAPPING_VERSION, settings: catalogueSettings, mappings: tokensMapping() },
+    { alias: names.tokens, version: TOKENS_MAPPING_VERSION, settings: catalogueSettings, mappings: tokensMapping() },
+    {
+      alias: names.loginAttempts,
+      version: ACCOUNTS_MAPPING_VERSION,
+      settings: catalogueSettings,
+      mappings: loginAttemptsMapping(),
+    },
     {
       alias: names.revisions,
       version: REVISIONS_MAPPING_VERSION,

@@ -1,5 +1,4 @@
 import cookie from "@fastify/cookie";
-import rateLimit from "@fastify/rate-limit";
 import { type Actor, type Role, roleAtLeast } from "@practice-kb/shared";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
@@ -175,9 +174,6 @@ export default fp<{ config: Config }>(
       },
     });
     await app.register(cookie);
-    // No route is limited by default; the login counts its failed attempts itself (createRateLimit).
-    // The store is in memory, per process.
-    await app.register(rateLimit, { global: false });
     app.decorateRequest("auth", null);
     app.decorate("accessPolicies", []);
     // An API route without a stated policy is a mistake; refusing to start makes it impossible to ship one.

@@ -157,7 +157,8 @@ const ROWS: Row[] = [
     build: async (caller) => {
       const id = await orPlaceholder(
         caller,
-        async () => (await createToken(t.app.kb, { name: "Revoke me", role: "staff" }, "test")).token.id,
+        async () =>
+          (await createToken(t.app.kb, { name: "Revoke me", role: "staff" }, { id: "test", name: "test" })).token.id,
       );
       return { method: "DELETE", url: `/api/tokens/${id}` };
     },

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestUser } from "../../../../test/testApp";
 import { sha256 } from "../../../accounts/passwords";
 import { createUser } from "../../../accounts/users";
+import { buildServer } from "../../../buildServer";
+import { loadConfig } from "../../../config";
 
 describe("accounts, sessions, CSRF and API tokens", () => {
   let t: TestApp;
@@ -14,8 +16,8 @@ describe("accounts, sessions, CSRF and API tokens", () => {
     await t.close();
   });
 
-  const login = (email: string, password: string, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password }, headers });
+  const login = (email: string, password: string, remoteAddress = "127.0.0.1") =>
+    t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password }, remoteAddress });
   const newUser = async (role: "staff" | "curator" | "administrator" = "staff") => {
     const email = `person-${Math.random().toString(36).slice(2, 10)}@test.local`;
     const password = "correct horse battery";
@@ -40,12 +42,6 @@ describe("accounts, sessions, CSRF and API tokens", () => {
     // Only a hash of the cookie value is stored.
     const stored = await t.app.kb.es.get({ index: t.app.kb.names.sessions, id: sha256(cookie?.value ?? "") });
     expect(JSON.stringify(stored._source)).not.toContain(cookie?.value);
-  });
-
-  it("marks the cookie Secure behind an https proxy", async () => {
-    const { email, password } = await newUser();
-    const response = await login(email, password, { "x-forwarded-proto": "https" });
-    expect(response.cookies.find((c) => c.name === "pkb_session")?.secure).toBe(true);
   });
 
   it("answers a wrong password and an unknown email alike", async () => {
@@ -108,17 +104,51 @@ describe("accounts, sessions, CSRF and API tokens", () => {
     const limited = await login(email, password);
     expect(limited.statusCode).toBe(429);
     expect(limited.json().error).toBe("too_many_login_attempts");
-    expect(limited.headers["retry-after"]).toBeDefined();
+    expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
     const other = await newUser();
     expect((await login(other.email, other.password)).statusCode).toBe(200);
-    // Another address gets its own attempts for the same email, up to a higher limit per email.
-    const elsewhere = await login(email, password, { "x-forwarded-for": "203.0.113.7" });
-    expect(elsewhere.statusCode).toBe(200);
-    for (let attempt = 0; attempt < 20; attempt++) {
-      await login(email, "wrong password", { "x-forwarded-for": `203.0.113.${attempt + 10}` });
+    // Another address gets its own attempts for the same email.
+    expect((await login(email, password, "203.0.113.7")).statusCode).toBe(200);
+  });
+
+  it("never locks the owner out over failures from other addresses: attempts on the email are only slowed", async () => {
+    const { email, password } = await newUser();
+    for (let attempt = 0; attempt < 7; attempt++) {
+      expect((await login(email, "wrong password", `203.0.113.${attempt + 10}`)).statusCode).toBe(401);
     }
-    const spread = await login(email, password, { "x-forwarded-for": "203.0.113.99" });
-    expect(spread.statusCode).toBe(429);
+    // 7 failures for the email from anywhere, 5 allowed: the next attempt waits at least 2 x 250 ms.
+    const started = Date.now();
+    const owner = await login(email, password, "198.51.100.20");
+    expect(owner.statusCode).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+  });
+
+  it("shares the login counters between app instances on one cluster (and so across restarts)", async () => {
+    const { email } = await newUser();
+    const config = loadConfig({
+      ...process.env,
+      INDEX_PREFIX: t.prefix,
+      LOGIN_RATE_LIMIT_MAX: "5",
+      SEED_ON_EMPTY: "false",
+      LOG_LEVEL: "warn",
+      CLIENT_DIST: "/nonexistent",
+      DEMO_ACCOUNTS: "false",
+      EMBEDDINGS: "off",
+    });
+    const second = await buildServer(config, process.env.ELASTICSEARCH_URL ?? "");
+    try {
+      for (let attempt = 0; attempt < 3; attempt++) expect((await login(email, "wrong password")).statusCode).toBe(401);
+      const payload = { email, password: "wrong password" };
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const failed = await second.inject({ method: "POST", url: "/api/auth/login", payload });
+        expect(failed.statusCode).toBe(401);
+      }
+      const limited = await second.inject({ method: "POST", url: "/api/auth/login", payload });
+      expect(limited.statusCode).toBe(429);
+      expect((await login(email, "wrong password")).statusCode).toBe(429);
+    } finally {
+      await second.close();
+    }
   });
 
   it("ends an expired session, and slides the expiry of a session in use", async () => {
@@ -211,6 +241,42 @@ describe("accounts, sessions, CSRF and API tokens", () => {
     } finally {
       await solo.close();
     }
+  });
+
+  it("stops a token the moment its creator loses the rights it carries (deactivated or demoted)", async () => {
+    const maker = await t.loginAs("administrator");
+    const make = async (role: "staff" | "administrator") => {
+      const created = await maker.inject({ method: "POST", url: "/api/tokens", payload: { name: "widget", role } });
+      expect(created.statusCode).toBe(201);
+      return { authorization: `Bearer ${created.json().secret}` };
+    };
+    const adminToken = await make("administrator");
+    const staffToken = await make("staff");
+    expect((await t.app.inject({ url: "/api/users", headers: adminToken })).statusCode).toBe(200);
+    // Demoted to curator: the administrator token stops, the staff token still works.
+    const demote = await admin.inject({
+      method: "PATCH",
+      url: `/api/users/${maker.user.id}`,
+      payload: { role: "curator" },
+    });
+    expect(demote.statusCode).toBe(200);
+    expect((await t.app.inject({ url: "/api/users", headers: adminToken })).statusCode).toBe(401);
+    const newAdmin = await t.app.inject({
+      method: "POST",
+      url: "/api/users",
+      headers: adminToken,
+      payload: { email: "sneaky@test.local", name: "Sneaky", role: "administrator", password: "sneaky-password" },
+    });
+    expect(newAdmin.statusCode).toBe(401);
+    expect((await t.app.inject({ url: "/api/search", headers: staffToken })).statusCode).toBe(200);
+    // Deactivated: every token they made stops.
+    const deactivate = await admin.inject({
+      method: "PATCH",
+      url: `/api/users/${maker.user.id}`,
+      payload: { active: false },
+    });
+    expect(deactivate.statusCode).toBe(200);
+    expect((await t.app.inject({ url: "/api/search", headers: staffToken })).statusCode).toBe(401);
   });
 
   it("lets a user change their own password; other sessions end, this one is renewed", async () => {

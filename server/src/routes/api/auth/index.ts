@@ -1,3 +1,4 @@
+import { setTimeout } from "node:timers/promises";
 import {
   apiErrorSchema,
   loginInputSchema,
@@ -5,9 +6,10 @@ import {
   type Session,
   sessionSchema,
 } from "@practice-kb/shared";
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { LoginAttempts } from "../../../accounts/loginAttempts";
 import { dummyPasswordHash, verifyPassword } from "../../../accounts/passwords";
 import { presentUser } from "../../../accounts/presenter";
 import { createSession, deleteExpiredSessions, deleteSession, SESSION_COOKIE } from "../../../accounts/sessions";
@@ -31,23 +33,11 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     return { user: presentUser(user), csrfToken: session.csrfToken };
   };
 
-  // Failed attempts are counted twice: per address and email, and per email from any address (so
-  // rotating addresses, or a spoofed X-Forwarded-For, does not buy more guesses). Successful logins
-  // are not counted, so a desk that logs in all day is never locked out.
+  // Failed attempts are counted per email and address (a hard limit) and per email from anywhere (only a
+  // slowdown, so nobody can lock a colleague out); successful logins are not counted, so a desk that logs
+  // in all day is never locked out. The counters live in Elasticsearch: every instance shares them.
   const limits = app.authSettings.loginRateLimit;
-  const emailOf = (request: FastifyRequest) => (request.body as { email?: string } | undefined)?.email ?? "";
-  const limiters = [
-    app.createRateLimit({
-      max: limits.max,
-      timeWindow: limits.timeWindowMs,
-      keyGenerator: (request) => `login|${request.ip}|${emailOf(request)}`,
-    }),
-    app.createRateLimit({
-      max: limits.max * 5,
-      timeWindow: limits.timeWindowMs,
-      keyGenerator: (request) => `login-email|${emailOf(request)}`,
-    }),
-  ];
+  const attempts = new LoginAttempts(app.kb, { max: limits.max, windowMs: limits.timeWindowMs });
 
   app.post(
     "/auth/login",
@@ -56,26 +46,28 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["auth"],
         summary: "Log in with email and password; sets the HttpOnly session cookie",
-        description: `After ${limits.max} failed attempts for one email from one address, answers 429 until the window passes.`,
+        description: `After ${limits.max} failed attempts for one email from one address, answers 429 until the window passes; beyond that many failures for one email from all addresses together, attempts are slowed down (never refused).`,
         security: [],
         body: loginInputSchema,
         response: { 200: sessionSchema, ...errors, 429: apiErrorSchema },
       },
     },
     async (request, reply) => {
-      for (const limiter of limiters) {
-        const status = await limiter(request, { increment: false });
-        if (!status.isAllowed && status.remaining === 0) {
-          reply.header("retry-after", String(status.ttlInSeconds));
-          throw tooManyLoginAttempts(`${Math.max(1, Math.ceil(status.ttlInSeconds / 60))} minute(s)`);
-        }
+      const { email, password } = request.body;
+      const verdict = await attempts.verdict(request.ip, email);
+      if (verdict.blockedForMs > 0) {
+        const seconds = Math.ceil(verdict.blockedForMs / 1000);
+        reply.header("retry-after", String(seconds));
+        throw tooManyLoginAttempts(`${Math.max(1, Math.ceil(seconds / 60))} minute(s)`);
       }
-      const user = await findUserByEmail(app.kb, request.body.email);
-      const matches = await verifyPassword(request.body.password, user?.passwordHash ?? (await dummyPasswordHash()));
+      if (verdict.delayMs > 0) await setTimeout(verdict.delayMs);
+      const user = await findUserByEmail(app.kb, email);
+      const matches = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
       if (!user || !matches) {
-        await Promise.all(limiters.map((limiter) => limiter(request)));
+        await attempts.recordFailure(request.ip, email);
         throw invalidCredentials();
       }
+      await attempts.recordSuccess(request.ip, email);
       if (!user.active) throw accountDeactivated();
       const at = new Date().toISOString();
       await Promise.all([recordLogin(app.kb, user.id, at), deleteExpiredSessions(app.kb, user.id)]);

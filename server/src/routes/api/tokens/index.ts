@@ -35,7 +35,7 @@ const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const { token, secret } = await createToken(app.kb, request.body, actor.name);
+      const { token, secret } = await createToken(app.kb, request.body, actor);
       return reply.code(201).send({ token: presentToken(token), secret });
     },
   );
