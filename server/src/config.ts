@@ -100,6 +100,9 @@ const envSchema = z.object({
   EMBEDDINGS_HOME: z.string().default(path.join(REPO_ROOT, ".local/embeddings")),
   EMBEDDINGS_THREADS: z.coerce.number().int().min(1).max(64).default(1),
   EMBEDDINGS_QUERY_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(150),
+  // The desk's time budget: a search (and the login check before it) that Elasticsearch has not answered by
+  // then gets a 503 the desk shows as a banner, instead of a spinner that never ends.
+  SEARCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
 });
 
 /** The validated configuration, with the defaults that depend on other values filled in. */

@@ -59,6 +59,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** true: the shared embeddings service the global setup started (EMBEDDINGS_URL); or a provider of the test's own. */
   embeddings?: boolean | EmbeddingsProvider;
+  /** Another way to the test Elasticsearch (e.g. a proxy a test can freeze); default ELASTICSEARCH_URL. */
+  elasticsearchUrl?: string;
   /** Faster polling and backoff for tests of the queue. */
   embeddingQueue?: EmbeddingQueueOptions;
 }
@@ -72,7 +74,7 @@ export function testEmbeddingsProvider(model = "multilingual-e5-small"): Embeddi
 
 /** Builds the real app against the test Elasticsearch, with a fresh index prefix; seeds it when asked. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const url = process.env.ELASTICSEARCH_URL;
+  const url = options.elasticsearchUrl ?? process.env.ELASTICSEARCH_URL;
   if (!url) throw new Error("ELASTICSEARCH_URL is not set: the global setup starts a test node");
   const prefix = `test-${randomBytes(4).toString("hex")}-`;
   const config = loadConfig({

@@ -8,6 +8,7 @@ import { findSession, SESSION_COOKIE, touchSession } from "../../accounts/sessio
 import { resolveToken, type TokenDocument } from "../../accounts/tokens";
 import { findUser, type UserDocument } from "../../accounts/users";
 import type { Config } from "../../config";
+import type { KbContext } from "../../context";
 import {
   accountDeactivated,
   authenticationRequired,
@@ -16,6 +17,7 @@ import {
   invalidToken,
   sessionExpired,
 } from "../../lib/errors";
+import { withTimeBudget } from "../../lib/timeBudget";
 
 /** Who may call a route: anyone ("public") or a logged-in user of at least this role. */
 export type Access = "public" | Role;
@@ -34,6 +36,8 @@ export interface AuthSettings {
   sessionTtlHours: number;
   cookieSecure: boolean | "auto";
   loginRateLimit: { max: number; timeWindowMs: number };
+  /** SEARCH_TIMEOUT_MS: the time budget of the desk's reads (search, and the credential check before it). */
+  searchTimeoutMs: number;
 }
 
 declare module "fastify" {
@@ -122,13 +126,14 @@ function credentialKey(request: FastifyRequest): string | null {
 
 async function authenticate(
   app: FastifyInstance,
+  kb: KbContext,
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<Authentication> {
   const header = request.headers.authorization;
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    const token = match?.[1] ? await resolveToken(app.kb, match[1]) : null;
+    const token = match?.[1] ? await resolveToken(kb, match[1]) : null;
     if (!token) throw invalidToken();
     return {
       actor: { id: `token:${token.id}`, name: token.name, role: token.role },
@@ -139,18 +144,18 @@ async function authenticate(
   }
   const cookieValue = request.cookies[SESSION_COOKIE];
   if (!cookieValue) throw authenticationRequired();
-  const found = await findSession(app.kb, cookieValue);
+  const found = await findSession(kb, cookieValue);
   if (!found) {
     reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(app.authSettings));
     throw sessionExpired();
   }
-  const user = await findUser(app.kb, found.session.userId);
+  const user = await findUser(kb, found.session.userId);
   if (!user) throw sessionExpired();
   if (!user.active) throw accountDeactivated();
   if (user.sessionsValidAfter && Date.parse(found.session.issuedAt) < Date.parse(user.sessionsValidAfter)) {
     throw sessionExpired();
   }
-  await touchSession(app.kb, found.id, found.session, app.authSettings.sessionTtlHours);
+  await touchSession(kb, found.id, found.session, app.authSettings.sessionTtlHours);
   return {
     actor: { id: user.id, name: user.name, role: user.role },
     user,
@@ -172,6 +177,7 @@ export default fp<{ config: Config }>(
         max: config.LOGIN_RATE_LIMIT_MAX,
         timeWindowMs: Math.round(config.LOGIN_RATE_LIMIT_WINDOW_MINUTES * 60_000),
       },
+      searchTimeoutMs: config.SEARCH_TIMEOUT_MS,
     });
     await app.register(cookie);
     app.decorateRequest("auth", null);
@@ -193,13 +199,16 @@ export default fp<{ config: Config }>(
     );
 
     const credentials = new CredentialCache();
+    // Checking a credential is a read on every request: bounded like search, so a frozen engine gives a
+    // fast 503 (the page shows the banner) instead of a page that waits half a minute and stays blank.
+    const credentialsKb = withTimeBudget(app.kb, config.SEARCH_TIMEOUT_MS);
     app.addHook("onRequest", async (request, reply) => {
       const access = accessOf(request);
       if (access === "public") return;
       const key = credentialKey(request);
       let auth = key ? credentials.get(key) : null;
       if (!auth) {
-        auth = await authenticate(app, request, reply);
+        auth = await authenticate(app, credentialsKb, request, reply);
         if (key) credentials.set(key, auth);
       }
       if (!roleAtLeast(auth.actor.role, access)) throw forbidden(`do this (it needs the ${access} role)`);

@@ -3,6 +3,17 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { APP_VERSION } from "../../../version";
 
 const EMBEDDINGS_OFF: Health["embeddings"] = { status: "off", model: null, pending: 0, embedded: 0 };
+// Health answers within a second whatever the engine does: a load balancer or a monitor must not hang on it.
+const ENGINE_CHECK_MS = 800;
+
+/** Resolves to `fallback` if `promise` has not settled within `ms`. */
+function within<T>(promise: Promise<T>, ms: number, fallback: () => T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback()), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
 
 /**
  * GET /api/health: the app version, whether Elasticsearch is usable (200) or not (503), and the state of
@@ -16,18 +27,19 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ["health"], security: [], response: { 200: healthSchema, 503: healthSchema } },
     },
     async (_request, reply) => {
+      const degraded = (error: unknown): Health["embeddings"] => ({
+        status: "degraded",
+        model: app.embeddings?.provider.model ?? null,
+        pending: 0,
+        embedded: 0,
+        error: String(error),
+      });
       const embeddingsCheck: Promise<Health["embeddings"]> = app.embeddings
-        ? app.embeddings.health().catch((error: unknown) => ({
-            status: "degraded" as const,
-            model: app.embeddings?.provider.model ?? null,
-            pending: 0,
-            embedded: 0,
-            error: String(error),
-          }))
+        ? within(app.embeddings.health().catch(degraded), ENGINE_CHECK_MS, () => degraded("no answer within 0.8 s"))
         : Promise.resolve(EMBEDDINGS_OFF);
       try {
         const [health, embeddings] = await Promise.all([
-          app.kb.es.cluster.health({ timeout: "2s" }, { requestTimeout: 3000, maxRetries: 0 }),
+          app.kb.es.cluster.health({ timeout: "500ms" }, { requestTimeout: ENGINE_CHECK_MS, maxRetries: 0 }),
           embeddingsCheck,
         ]);
         const usable = health.status !== "red";

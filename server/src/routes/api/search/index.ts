@@ -1,21 +1,28 @@
 import { searchQuerySchema, searchResponseSchema } from "@practice-kb/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { withTimeBudget } from "../../../lib/timeBudget";
 import { meaningSearchOptions, searchPractices } from "../../../search/searchPractices";
 
 /** GET /api/search: desk search over approved practices, by words and (when embeddings are on) by meaning. */
 const searchRoutes: FastifyPluginAsyncZod = async (app) => {
   const embeddings = app.embeddings;
   const options = embeddings ? meaningSearchOptions(embeddings.provider, embeddings.queryTimeoutMs) : {};
+  const deskKb = withTimeBudget(app.kb, app.authSettings.searchTimeoutMs);
   app.get(
     "/search",
     {
       config: { access: "staff" },
-      schema: { tags: ["search"], querystring: searchQuerySchema, response: { 200: searchResponseSchema } },
+      schema: {
+        tags: ["search"],
+        querystring: searchQuerySchema,
+        description: "Answers 503 (search_unavailable) when the engine has not answered within SEARCH_TIMEOUT_MS.",
+        response: { 200: searchResponseSchema },
+      },
       // The desk's hot path: the presenter builds exactly the schema's shape (search.test.ts parses every
       // answer with it), so the answer is serialised without validating it again (a tenth of the app's CPU).
       serializerCompiler: () => (data) => JSON.stringify(data),
     },
-    async (request) => searchPractices(app.kb, request.query, await app.synonyms.current(), options),
+    async (request) => searchPractices(deskKb, request.query, await app.synonyms.current(), options),
   );
 };
 export default searchRoutes;
