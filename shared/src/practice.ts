@@ -17,12 +17,27 @@ const isoDateSchema = z
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
   }, "must be a real calendar date");
 
-const boundedText = (min: number, max: number) =>
+// Control characters (tabs and line breaks aside) and lone UTF-16 surrogates are no text a person wrote; a
+// null byte or a "\ud800" stored in a practice made the embeddings service fail on it at every start.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what it is for
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+const CLEAN_TEXT = "must not contain control characters or broken Unicode (a lone surrogate)";
+
+/** Whether a string is text a person could have typed: no control characters, no broken Unicode. */
+export function isCleanText(value: string): boolean {
+  return !CONTROL_CHARACTER.test(value) && !LONE_SURROGATE.test(value);
+}
+
+/** A trimmed string of min..max characters without control characters or lone surrogates. */
+export const boundedText = (min: number, max: number) =>
   z
     .string()
     .trim()
     .min(min, min === 1 ? "must not be empty" : `must be at least ${min} characters`)
-    .max(max, `must be at most ${max} characters`);
+    .max(max, `must be at most ${max} characters`)
+    .refine(isCleanText, CLEAN_TEXT);
 
 function distinct<T>(values: T[], key: (value: T) => string = String): boolean {
   return new Set(values.map(key)).size === values.length;
@@ -51,7 +66,7 @@ export const practiceContentShape = {
       "must not repeat a tag (tags are compared case-insensitively)",
     )
     .default([]),
-  source: z.string().trim().max(300, "must be at most 300 characters").optional(),
+  source: z.string().trim().max(300, "must be at most 300 characters").refine(isCleanText, CLEAN_TEXT).optional(),
   reviewBy: isoDateSchema.optional(),
 };
 

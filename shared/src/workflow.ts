@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { roleSchema } from "./accounts";
-import { practiceContentShape, practiceSchema, practiceStatusSchema } from "./practice";
+import { isCleanText, practiceContentShape, practiceSchema, practiceStatusSchema } from "./practice";
 
 /** Who did something: a person (user id) or an integration (`token:<id>`). */
 export const actorSchema = z.object({ id: z.string(), name: z.string(), role: roleSchema });
@@ -91,7 +91,11 @@ export const practiceDetailSchema = practiceSchema.extend({
 });
 export type PracticeDetail = z.infer<typeof practiceDetailSchema>;
 
-const commentSchema = z.string().trim().max(2000, "must be at most 2000 characters");
+const commentSchema = z
+  .string()
+  .trim()
+  .max(2000, "must be at most 2000 characters")
+  .refine(isCleanText, "must not contain control characters or broken Unicode (a lone surrogate)");
 const baseRevisionSchema = z
   .number()
   .int()
