@@ -156,6 +156,13 @@ export const importResultSchema = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
   taxonomy: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+  pendingEditsKept: z
+    .array(z.object({ id: z.string(), title: z.string(), by: z.string() }))
+    .default([])
+    .describe(
+      "updated practices that had an edit awaiting review: the edit stays pending on top of the imported text, " +
+        "for a curator to look at again",
+    ),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 

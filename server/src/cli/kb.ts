@@ -101,6 +101,9 @@ async function importCommand(file: string, dryRun: boolean, waitForEmbeddings = 
       `Imported ${file}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged` +
         ` (taxonomy: ${result.taxonomy.created} created, ${result.taxonomy.updated} updated).`,
     );
+    for (const kept of result.pendingEditsKept) {
+      console.log(`  ${kept.id} "${kept.title}": the edit by ${kept.by} awaiting review was kept; review it again.`);
+    }
     if (waitForEmbeddings) await embedPendingWithProgress(ctx, loadConfig(), quietLog);
   });
 }

@@ -106,6 +106,7 @@ export async function importInterchangeFile(
       updated: typeCounts.updated + channelCounts.updated,
       unchanged: typeCounts.unchanged + channelCounts.unchanged,
     },
+    pendingEditsKept: [],
   };
 
   const actor: Actor = options.actor ?? { id: options.author, name: options.author, role: options.role };
@@ -145,7 +146,11 @@ export async function importInterchangeFile(
             notHelpfulCount: 0,
             approvedAt,
           };
-      const document: PracticeDocument = buildPracticeDocument(id, content, practice.status, meta);
+      // An edit awaiting review stays pending on top of the imported approved text, and is reported: an import
+      // never drops a colleague's proposal silently. (Only approved practices carry pending edits.)
+      const pending = practice.status === "approved" ? (before?.pending ?? null) : null;
+      if (pending) result.pendingEditsKept.push({ id, title: content.title, by: pending.by.name });
+      const document: PracticeDocument = buildPracticeDocument(id, content, practice.status, meta, pending);
       operations.push({ index: { _index: ctx.names.practices, _id: id } }, document);
       // The imported text is a revision like any other, so the history shows where it came from.
       operations.push(
@@ -185,7 +190,7 @@ async function existingDocuments(ctx: KbContext, ids: string[]): Promise<Map<str
   const response = await ctx.es.mget<PracticeDocument>({
     index: ctx.names.practices,
     ids,
-    _source_includes: ["contentHash", "meta"],
+    _source_includes: ["contentHash", "meta", "pending"],
   });
   for (const doc of response.docs) {
     if ("found" in doc && doc.found && doc._source) found.set(doc._id, doc._source);

@@ -58,6 +58,37 @@ describe("practice-kb/v1 import and export", () => {
     expect(stored.json().meta.revision).toBe(2);
   });
 
+  it("keeps a pending edit pending when an import updates its practice, and reports it", async () => {
+    const id = "pending-edit-survives-import";
+    expect((await post(file([practice({ id, title: "Original title of the practice" })]))).statusCode).toBe(200);
+    const staff = await t.loginAs("staff", { name: "Oksana Staff" });
+    const edit = await staff.inject({
+      method: "PUT",
+      url: `/api/practices/${id}`,
+      payload: {
+        ...practice({ title: "Staff's better title", audiences: [] }),
+        id: undefined,
+        status: undefined,
+        baseRevision: 1,
+      },
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    expect(edit.json().pending.content.title).toBe("Staff's better title");
+
+    const imported = await post(file([practice({ id, title: "Title from the network's file" })]));
+    expect(imported.statusCode).toBe(200);
+    expect(imported.json()).toMatchObject({ updated: 1, pendingEditsKept: [{ id, by: "Oksana Staff" }] });
+    const stored = (await curator.inject({ url: `/api/practices/${id}` })).json();
+    expect(stored.title).toBe("Title from the network's file");
+    expect(stored.pending).toMatchObject({ state: "in_review", content: { title: "Staff's better title" } });
+    const queue = (await curator.inject({ url: "/api/review-queue" })).json();
+    expect(queue.pendingRevisions.map((item: { practice: { id: string } }) => item.practice.id)).toContain(id);
+    // The curator can still approve the kept edit on top of the imported text.
+    const approved = await curator.inject({ method: "POST", url: `/api/practices/${id}/approve`, payload: {} });
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json().title).toBe("Staff's better title");
+  });
+
   it("assigns an id to a practice that has none", async () => {
     const response = await post(file([practice({ id: undefined, title: "Читач без квитка", language: "uk" })]));
     expect(response.json()).toMatchObject({ created: 1 });
