@@ -1,6 +1,5 @@
-import type { FacetName, UiLanguage } from "@practice-kb/shared";
+import type { ContentLanguage, FacetName, UiLanguage } from "@practice-kb/shared";
 import { isUiLanguage } from "@/lib/ui-language";
-import type { SearchRequest } from "./api/search-practices";
 
 /** The facets, in the order they are shown; each is also the URL parameter that filters by it. */
 export const FACETS: readonly FacetName[] = ["situationType", "channel", "audience", "language"];
@@ -27,6 +26,18 @@ export function readSearchState(params: URLSearchParams): SearchState {
     filters,
     size: Number.isFinite(size) ? Math.min(Math.max(size, PAGE_SIZE), MAX_SIZE) : PAGE_SIZE,
   };
+}
+
+/** The API parameters of a desk search; filters are lists because the API takes them repeated. */
+export interface SearchRequest {
+  q: string;
+  situationType?: string[];
+  channel?: string[];
+  audience?: string[];
+  language?: ContentLanguage[];
+  uiLanguage?: ContentLanguage;
+  from?: number;
+  size?: number;
 }
 
 /**

@@ -1,8 +1,7 @@
 import type { UiLanguage } from "@practice-kb/shared";
 import { paths } from "@/config/paths";
 import { withQueryString } from "@/lib/query-string";
-import { readSearchState, toSearchRequest } from "../search-params";
-import type { SearchRequest } from "./search-practices";
+import { readSearchState, type SearchRequest, toSearchRequest } from "../search-params";
 
 // Runs in the boot script, before React, the router and zod have downloaded: imports stay tiny.
 
