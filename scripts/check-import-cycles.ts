@@ -33,7 +33,7 @@ async function main(folders: string[]): Promise<number> {
     }
   }
   console.log(
-    found === 0 ? `no import cycles in ${folders.join(", ")}` : `${found} import cycles in ${folders.join(", ")}`,
+    found === 0 ? `no import cycles in ${folders.join(", ")}` : `${found} import cycle(s) in ${folders.join(", ")}`,
   );
   return found === 0 ? 0 : 1;
 }
