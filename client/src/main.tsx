@@ -1,4 +1,4 @@
-import "./styles.css";
+import "./styles/index.css";
 import { startFirstSearch } from "@/features/search/api/first-search";
 import { detectUiLanguage } from "@/lib/ui-language";
 import { loadCoreStrings } from "@/locales/load";

@@ -1,8 +1,6 @@
-import { UI_LANGUAGES, type UiLanguage } from "@practice-kb/shared";
+import { UI_LANGUAGES } from "@practice-kb/shared";
 import i18n from "i18next";
-
-/** The UI strings of one lazily loaded part of the app, in every UI language. */
-export type MessageBundle = Record<UiLanguage, Record<string, unknown>>;
+import type { MessageBundle } from "@/locales/types";
 
 // Strings of the pages most desk visits never open travel with those pages, so the first load only
 // carries the search, the practice card and the login (the initial-JavaScript budget is 200 KB).

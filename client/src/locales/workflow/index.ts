@@ -1,4 +1,4 @@
-import type { MessageBundle } from "@/lib/messages";
+import type { MessageBundle } from "../types";
 import { en } from "./en";
 import { pl } from "./pl";
 import { ru } from "./ru";
