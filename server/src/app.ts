@@ -10,6 +10,7 @@ import spa from "./plugins/app/spa";
 import openapi from "./plugins/external/openapi";
 import security from "./plugins/external/security";
 import authRoutes from "./routes/api/auth";
+import backupRoutes from "./routes/api/backup";
 import healthRoutes from "./routes/api/health";
 import interchangeRoutes from "./routes/api/interchange";
 import meRoutes from "./routes/api/me";
@@ -55,6 +56,7 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
       await api.register(taxonomyRoutes);
       await api.register(practiceRoutes);
       await api.register(interchangeRoutes);
+      await api.register(backupRoutes);
       await api.register(synonymRoutes);
       await api.register(authRoutes);
       await api.register(userRoutes);

@@ -2,8 +2,10 @@
  * The command line: `npm run kb -- import <file>`, `npm run kb -- export [file]`.
  * It talks to Elasticsearch directly (ELASTICSEARCH_URL, or the local node, started if needed).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { createWriteStream, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { passwordSchema } from "@practice-kb/shared";
 import { SingleBar } from "cli-progress";
 import { z } from "zod";
@@ -11,6 +13,7 @@ import { ensureAdministrator } from "../accounts/users";
 import { ConfigError, loadConfig, readDotEnvFile } from "../config";
 import type { KbContext } from "../context";
 import { provideElasticsearch } from "../engine/provideElasticsearch";
+import { BackupFileError, backupLines, readBackupLines, restoreBackup, validateBackup } from "../interchange/backup";
 import { exportInterchangeFile } from "../interchange/exportFile";
 import { ImportValidationError, importInterchangeFile } from "../interchange/importFile";
 import { createElasticsearchClient, waitForCluster } from "../plugins/app/knowledgeBase";
@@ -22,6 +25,9 @@ const USAGE = `Usage:
                                       it for search by meaning (--no-wait: leave that to the server)
   npm run kb -- export [file.json]    export every practice (to standard output without a file)
   npm run kb -- validate <file.json>  check a file without importing it
+  npm run kb -- backup <file.ndjson>   back up the whole installation (practices with every revision,
+                                      taxonomy, synonyms, users and tokens as hashes)
+  npm run kb -- restore <file.ndjson>  replace the whole installation with a backup (checked whole first)
   npm run kb -- create-admin <email>  create an administrator, or make an account one
                                       (password from ADMIN_PASSWORD, else read from standard input)`;
 
@@ -119,6 +125,30 @@ async function exportCommand(file: string | undefined): Promise<void> {
   });
 }
 
+async function backupCommand(file: string): Promise<void> {
+  await withKnowledgeBase(async (ctx) => {
+    await pipeline(Readable.from(backupLines(ctx)), createWriteStream(file));
+    const counts = await validateBackup(readBackupLines(file));
+    console.error(`Backed up to ${file}: ${describeCounts(counts)}.`);
+  });
+}
+
+async function restoreCommand(file: string): Promise<void> {
+  await withKnowledgeBase(async (ctx) => {
+    await validateBackup(readBackupLines(file)).catch((error: unknown) => {
+      if (error instanceof BackupFileError) throw new ConfigError(`${file} cannot be restored: ${error.message}`);
+      throw error;
+    });
+    const counts = await restoreBackup(ctx, readBackupLines(file));
+    console.log(`Restored ${file}: ${describeCounts(counts)}. A running app picks the synonyms up within seconds.`);
+  });
+}
+
+const describeCounts = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .map(([index, count]) => `${count} ${index}`)
+    .join(", ");
+
 async function readPassword(): Promise<string> {
   if (process.env.ADMIN_PASSWORD) return process.env.ADMIN_PASSWORD;
   if (process.stdin.isTTY) process.stderr.write("Password for the administrator (at least 8 characters): ");
@@ -155,6 +185,8 @@ async function main(argv: string[]): Promise<void> {
   if (command === "validate" && file) return importCommand(file, true);
   if (command === "export") return exportCommand(file);
   if (command === "create-admin" && given) return createAdminCommand(given);
+  if (command === "backup" && file) return backupCommand(file);
+  if (command === "restore" && file) return restoreCommand(file);
   console.error(USAGE);
   process.exitCode = 2;
 }

@@ -120,3 +120,6 @@ export const unknownTaxonomy = (problems: { field: string; reason: string }[]) =
     `Unknown taxonomy entries: ${problems.map((problem) => `${problem.field}: ${problem.reason}`).join("; ")}`,
     problems,
   );
+
+/** 400 for a backup file that cannot be restored (nothing was written). */
+export const invalidBackup = (reason: string) => new ApiError(400, "invalid_backup", reason);

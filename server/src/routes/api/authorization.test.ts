@@ -163,6 +163,19 @@ const ROWS: Row[] = [
       return { method: "DELETE", url: `/api/tokens/${id}` };
     },
   },
+  { route: "GET /api/backup", access: "administrator", success: 200, build: async () => ({ url: "/api/backup" }) },
+  {
+    // A real restore would replace the callers' accounts; a file that is no backup shows access was granted.
+    route: "POST /api/restore",
+    access: "administrator",
+    success: 400,
+    build: async (caller) => ({
+      method: "POST",
+      url: "/api/restore",
+      headers: { ...caller.headers, "content-type": "application/x-ndjson" },
+      payload: '{"format":"something-else"}\n',
+    }),
+  },
   { route: "GET /api/search", access: "staff", success: 200, build: async () => ({ url: "/api/search?q=book" }) },
   { route: "GET /api/taxonomy", access: "staff", success: 200, build: async () => ({ url: "/api/taxonomy" }) },
   {

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp, type TestUser } from "../../../../test/testApp";
+
+const NDJSON = { "content-type": "application/x-ndjson" };
+
+/** Every document of every backed-up index of an app, by index and id (vectors included). */
+async function everything(t: TestApp): Promise<Record<string, Record<string, unknown>>> {
+  const result: Record<string, Record<string, unknown>> = {};
+  for (const index of ["taxonomy", "synonyms", "users", "tokens", "practices", "revisions"] as const) {
+    const alias = t.app.kb.names[index];
+    await t.app.kb.es.indices.refresh({ index: alias });
+    const page = await t.app.kb.es.search({ index: alias, size: 1000, _source_exclude_vectors: false });
+    result[index] = Object.fromEntries(page.hits.hits.map((hit) => [hit._id, hit._source]));
+  }
+  return result;
+}
+
+describe("backup and restore of a whole installation", () => {
+  let source: TestApp;
+  let target: TestApp;
+  let admin: TestUser;
+  beforeAll(async () => {
+    [source, target] = await Promise.all([createTestApp({ seed: true }), createTestApp({ seed: false })]);
+    admin = await source.loginAs("administrator");
+  });
+  afterAll(async () => {
+    await Promise.all([source.close(), target.close()]);
+  });
+
+  it("restores practices with every revision, taxonomy, synonyms, users and tokens into an empty store, identical", async () => {
+    // Some history: an approved practice edited and approved again, a synonym group, a token.
+    const curator = await source.loginAs("curator");
+    const [first] = (await curator.inject("/api/search?q=fine")).json().hits as { id: string }[];
+    const practice = (await curator.inject(`/api/practices/${first?.id}`)).json();
+    const { id: _id, status: _status, meta, pending: _pending, actions: _actions, ...content } = practice;
+    const edited = await curator.inject({
+      method: "PUT",
+      url: `/api/practices/${practice.id}`,
+      payload: { ...content, title: `${practice.title} (revised)`, baseRevision: meta.revision },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const synonyms = await curator.inject({
+      method: "POST",
+      url: "/api/synonyms",
+      payload: { terms: ["fee", "fine"] },
+    });
+    expect(synonyms.statusCode).toBe(201);
+    const token = await admin.inject({
+      method: "POST",
+      url: "/api/tokens",
+      payload: { name: "Widget", role: "staff" },
+    });
+    expect(token.statusCode).toBe(201);
+
+    const backup = await admin.inject("/api/backup");
+    expect(backup.statusCode).toBe(200);
+    expect(backup.headers["content-type"]).toContain("application/x-ndjson");
+    const lines = backup.body.trim().split("\n");
+    expect(JSON.parse(lines[0] ?? "{}").format).toBe("practice-kb-backup/v1");
+    // Password hashes travel, passwords never do.
+    expect(backup.body).toContain("passwordHash");
+
+    const targetAdmin = await target.loginAs("administrator");
+    const restored = await targetAdmin.inject({
+      method: "POST",
+      url: "/api/restore",
+      headers: NDJSON,
+      payload: backup.body,
+    });
+    expect(restored.statusCode, restored.body).toBe(200);
+    expect(restored.json().restored.practices).toBe(88);
+
+    expect(await everything(target)).toEqual(await everything(source));
+    // The restored installation works: the source's administrator logs in, the token searches.
+    const again = await target.login(admin.user.email, admin.password);
+    expect((await again.inject("/api/search?q=fine")).json().hits.length).toBeGreaterThan(0);
+    const bearer = { authorization: `Bearer ${token.json().secret}` };
+    expect((await target.app.inject({ url: "/api/search?q=fine", headers: bearer })).statusCode).toBe(200);
+    // The target's own administrator was replaced with the installation in the file.
+    expect((await targetAdmin.inject("/api/auth/session")).statusCode).toBe(401);
+  });
+
+  it("refuses a cut-off or foreign file with a 400 and changes nothing", async () => {
+    const backup = (await admin.inject("/api/backup")).body;
+    const cutOff = backup.split("\n").slice(0, 20).join("\n");
+    const before = await everything(source);
+    for (const payload of [cutOff, '{"format":"practice-kb/v1"}\n', "not json\n", ""]) {
+      const refused = await admin.inject({ method: "POST", url: "/api/restore", headers: NDJSON, payload });
+      expect(refused.statusCode, payload.slice(0, 40)).toBe(400);
+      expect(refused.json().error).toBe("invalid_backup");
+    }
+    expect(await everything(source)).toEqual(before);
+  });
+});
