@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Actor, ImportProblem, ImportResult, InterchangePractice, PracticeInput } from "@practice-kb/shared";
 import type { KbContext } from "../context";
 import { buildPracticeDocument, contentHashOf, type PracticeDocument } from "../practices/document";
@@ -63,8 +63,8 @@ const CYRILLIC_TO_LATIN: Record<string, string> = {
   я: "ia",
 };
 
-/** A readable, unique slug id for a practice that came without one. */
-export function assignPracticeId(language: string, title: string): string {
+/** A readable, unique slug id for a practice that came without one; `suffix` defaults to a random one. */
+export function assignPracticeId(language: string, title: string, suffix = randomBytes(3).toString("hex")): string {
   const latin = [...title.toLowerCase()]
     .map((char) => CYRILLIC_TO_LATIN[char] ?? char)
     .join("")
@@ -75,8 +75,19 @@ export function assignPracticeId(language: string, title: string): string {
     .replace(/^-+|-+$/g, "")
     .slice(0, 60)
     .replace(/-+$/, "");
-  const suffix = randomBytes(3).toString("hex");
   return [language, latin, suffix].filter(Boolean).join("-");
+}
+
+/**
+ * The id of an imported practice that came without one: derived from its language, title and situation, so
+ * importing the same file again (or again after a killed import) updates these practices instead of adding
+ * copies. Two entries of one file with the same language, title and situation are one practice.
+ */
+function importedPracticeId(content: PracticeInput): string {
+  const digest = createHash("sha256")
+    .update(`${content.language}\n${content.title}\n${content.situation}`)
+    .digest("hex");
+  return assignPracticeId(content.language, content.title, digest.slice(0, 8));
 }
 
 function contentOf(practice: InterchangePractice): PracticeInput {
@@ -115,20 +126,18 @@ export async function importInterchangeFile(
   options.onProgress?.(0, total);
   for (let start = 0; start < total; start += batchSize) {
     const batch = file.practices.slice(start, start + batchSize);
-    const existing = await existingDocuments(
-      ctx,
-      batch.flatMap((practice) => (practice.id ? [practice.id] : [])),
-    );
+    const ids = batch.map((practice) => practice.id ?? importedPracticeId(contentOf(practice)));
+    const existing = await existingDocuments(ctx, ids);
     const operations: unknown[] = [];
     const now = new Date().toISOString();
-    for (const practice of batch) {
+    for (const [position, practice] of batch.entries()) {
       const content = contentOf(practice);
-      const before = practice.id ? existing.get(practice.id) : undefined;
+      const id = ids[position] as string;
+      const before = existing.get(id);
       if (before && before.contentHash === contentHashOf(content, practice.status)) {
         result.unchanged++;
         continue;
       }
-      const id = practice.id ?? assignPracticeId(content.language, content.title);
       const revision = before ? before.meta.revision + 1 : 1;
       const approvedAt =
         practice.status === "approved" ? (before?.meta.approvedAt ?? now) : (before?.meta.approvedAt ?? null);

@@ -89,12 +89,21 @@ describe("practice-kb/v1 import and export", () => {
     expect(approved.json().title).toBe("Staff's better title");
   });
 
-  it("assigns an id to a practice that has none", async () => {
-    const response = await post(file([practice({ id: undefined, title: "Читач без квитка", language: "uk" })]));
-    expect(response.json()).toMatchObject({ created: 1 });
+  it("assigns an id to a practice that has none, the same one on every import of it (no copies)", async () => {
+    const body = file([
+      practice({ id: undefined, title: "Читач без квитка", language: "uk" }),
+      practice({ id: undefined, title: "Reader without a card", situation: "Another situation entirely." }),
+    ]);
+    expect((await post(body)).json()).toMatchObject({ created: 2 });
     const exported = (await curator.inject({ url: "/api/export" })).json();
     const ids = exported.practices.map((p: { id: string }) => p.id);
-    expect(ids.some((id: string) => /^uk-chytach-bez-kvytka-[0-9a-f]{6}$/.test(id))).toBe(true);
+    expect(ids.filter((id: string) => /^uk-chytach-bez-kvytka-[0-9a-f]{8}$/.test(id))).toHaveLength(1);
+    // Again, and again after an edit of the text: updated in place, never duplicated.
+    expect((await post(body)).json()).toMatchObject({ created: 0, unchanged: 2 });
+    const retold = file([practice({ id: undefined, title: "Читач без квитка", language: "uk", tags: ["new"] })]);
+    expect((await post(retold)).json()).toMatchObject({ created: 0, updated: 1 });
+    const again = (await curator.inject({ url: "/api/export" })).json();
+    expect(again.practices).toHaveLength(exported.practices.length);
   });
 
   it("refuses an invalid file whole and names every problem with entry, id, field and reason", async () => {
