@@ -2,6 +2,7 @@ export * from "./accounts";
 export * from "./api";
 export * from "./languages";
 export * from "./practice";
+export * from "./practiceFields";
 export * from "./search";
 export * from "./taxonomy";
 export * from "./taxonomyManagement";

@@ -1,4 +1,4 @@
-import { labelFor, type Taxonomy, taxonomySchema } from "@practice-kb/shared";
+import { labelFor, type Taxonomy, type TaxonomyKind, taxonomySchema } from "@practice-kb/shared";
 import { createContext, type ReactNode, useContext, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { paths } from "@/config/paths";
@@ -31,6 +31,11 @@ export interface Labels {
   situationType: (id: string) => string;
   channel: (id: string) => string;
   audience: (id: string) => string;
+}
+
+/** The label lookup for the entries of one taxonomy list. */
+export function labelsOf(labels: Labels, kind: TaxonomyKind): (id: string) => string {
+  return kind === "situationTypes" ? labels.situationType : kind === "channels" ? labels.channel : labels.audience;
 }
 
 /** Label lookups for taxonomy ids in the current UI language. */
