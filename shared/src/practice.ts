@@ -90,6 +90,10 @@ export type ImportResult = z.infer<typeof importResultSchema>;
 /** A "did this help?" answer from the desk. */
 export const feedbackInputSchema = z.strictObject({ helpful: z.boolean() });
 
+/** The answer to a "did this help?": the practice's new totals. */
+export const feedbackCountsSchema = z.object({ helpfulCount: z.number().int(), notHelpfulCount: z.number().int() });
+export type FeedbackCounts = z.infer<typeof feedbackCountsSchema>;
+
 /** The whole file with every practice spelled out: the source of the published JSON Schema. */
 export const interchangeFileDocumentSchema = interchangeFileSchema.extend({
   practices: z.array(interchangePracticeSchema),

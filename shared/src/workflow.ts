@@ -42,6 +42,9 @@ export const revisionSummarySchema = z.object({
 });
 export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
 
+/** GET /api/practices/:id/history: every revision of a practice, newest first. */
+export const revisionHistorySchema = z.object({ revisions: z.array(revisionSummarySchema) });
+
 /** One revision with the full text it recorded. */
 export const revisionSchema = revisionSummarySchema.extend({ content: practiceContentSchema });
 export type Revision = z.infer<typeof revisionSchema>;
