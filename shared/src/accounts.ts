@@ -35,6 +35,9 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
+/** GET /api/users: every account. */
+export const userListSchema = z.object({ users: z.array(userSchema) });
+
 /** POST /api/auth/login. */
 export const loginInputSchema = z.strictObject({
   email: emailSchema,
@@ -86,6 +89,9 @@ export const apiTokenSchema = z.object({
   revokedAt: z.string().nullable(),
 });
 export type ApiToken = z.infer<typeof apiTokenSchema>;
+
+/** GET /api/tokens: every token, revoked ones too (never their secrets). */
+export const apiTokenListSchema = z.object({ tokens: z.array(apiTokenSchema) });
 
 /** POST /api/tokens (administrator). */
 export const apiTokenCreateInputSchema = z.strictObject({

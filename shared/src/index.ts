@@ -3,6 +3,7 @@ export * from "./api";
 export * from "./facets";
 export * from "./languages";
 export * from "./practice";
+export * from "./practiceFields";
 export * from "./search";
 export * from "./taxonomy";
 export * from "./taxonomyManagement";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { contentLanguageSchema } from "./languages";
+import { practiceContentApiShape, practiceContentShape } from "./practiceFields";
 import { slugSchema, taxonomyEntrySchema } from "./taxonomy";
 
 /** The identifier of the interchange format this version implements. */
@@ -8,67 +8,6 @@ export const FORMAT_ID = "practice-kb/v1";
 export const PRACTICE_STATUSES = ["draft", "in_review", "approved", "archived"] as const;
 export const practiceStatusSchema = z.enum(PRACTICE_STATUSES);
 export type PracticeStatus = z.infer<typeof practiceStatusSchema>;
-
-const isoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, "must be a real calendar date");
-
-// Control characters (tabs and line breaks aside) and lone UTF-16 surrogates are no text a person wrote; a
-// null byte or a "\ud800" stored in a practice made the embeddings service fail on it at every start.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what it is for
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-const CLEAN_TEXT = "must not contain control characters or broken Unicode (a lone surrogate)";
-
-/** Whether a string is text a person could have typed: no control characters, no broken Unicode. */
-export function isCleanText(value: string): boolean {
-  return !CONTROL_CHARACTER.test(value) && !LONE_SURROGATE.test(value);
-}
-
-/** A trimmed string of min..max characters without control characters or lone surrogates. */
-export const boundedText = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min, min === 1 ? "must not be empty" : `must be at least ${min} characters`)
-    .max(max, `must be at most ${max} characters`)
-    .refine(isCleanText, CLEAN_TEXT);
-
-function distinct<T>(values: T[], key: (value: T) => string = String): boolean {
-  return new Set(values.map(key)).size === values.length;
-}
-
-/** The fields a person writes: what happens, through which channel, and what to do and say. */
-export const practiceContentShape = {
-  language: contentLanguageSchema,
-  title: boundedText(3, 200),
-  situation: boundedText(1, 4000),
-  situationType: slugSchema(60),
-  channels: z
-    .array(slugSchema(60))
-    .min(1, "must name at least one channel")
-    .max(5, "must name at most 5 channels")
-    .refine((channels) => distinct(channels), "must not repeat a channel"),
-  audiences: z.array(slugSchema(60)).max(10, "must have at most 10 audiences").default([]),
-  response: z.array(boundedText(1, 1000)).min(1, "must have at least one step").max(20, "must have at most 20 steps"),
-  sayPhrases: z.array(boundedText(1, 500)).max(20, "must have at most 20 phrases").default([]),
-  avoidPhrases: z.array(boundedText(1, 500)).max(20, "must have at most 20 phrases").default([]),
-  tags: z
-    .array(boundedText(1, 50))
-    .max(20, "must have at most 20 tags")
-    .refine(
-      (tags) => distinct(tags, (tag) => tag.toLowerCase()),
-      "must not repeat a tag (tags are compared case-insensitively)",
-    )
-    .default([]),
-  source: z.string().trim().max(300, "must be at most 300 characters").refine(isCleanText, CLEAN_TEXT).optional(),
-  reviewBy: isoDateSchema.optional(),
-};
 
 /** What staff send to create or edit a practice. */
 export const practiceInputSchema = z.strictObject(practiceContentShape);
@@ -123,18 +62,7 @@ export type PracticeMeta = z.infer<typeof practiceMetaSchema>;
 /** A practice as the API returns it. */
 export const practiceSchema = z.object({
   id: z.string(),
-  language: contentLanguageSchema,
-  title: z.string(),
-  situation: z.string(),
-  situationType: z.string(),
-  channels: z.array(z.string()),
-  audiences: z.array(z.string()),
-  response: z.array(z.string()),
-  sayPhrases: z.array(z.string()),
-  avoidPhrases: z.array(z.string()),
-  tags: z.array(z.string()),
-  source: z.string().optional(),
-  reviewBy: z.string().optional(),
+  ...practiceContentApiShape,
   status: practiceStatusSchema,
   meta: practiceMetaSchema,
 });
@@ -168,6 +96,10 @@ export type ImportResult = z.infer<typeof importResultSchema>;
 
 /** A "did this help?" answer from the desk. */
 export const feedbackInputSchema = z.strictObject({ helpful: z.boolean() });
+
+/** The answer to a "did this help?": the practice's new totals. */
+export const feedbackCountsSchema = z.object({ helpfulCount: z.number().int(), notHelpfulCount: z.number().int() });
+export type FeedbackCounts = z.infer<typeof feedbackCountsSchema>;
 
 /** The whole file with every practice spelled out: the source of the published JSON Schema. */
 export const interchangeFileDocumentSchema = interchangeFileSchema.extend({

@@ -62,6 +62,9 @@ export const searchHitSchema = z.object({
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
+/** GET /api/practices/:id/related: approved practices like one practice. */
+export const relatedPracticesSchema = z.object({ hits: z.array(searchHitSchema) });
+
 const facetBucketsSchema = z.array(z.object({ id: z.string(), count: z.number().int() }));
 
 export const searchResponseSchema = z.object({

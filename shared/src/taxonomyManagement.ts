@@ -20,3 +20,18 @@ export const taxonomyMergeResultSchema = z.object({
   into: z.string(),
 });
 export type TaxonomyMergeResult = z.infer<typeof taxonomyMergeResultSchema>;
+
+/** POST /api/synonyms, PUT /api/synonyms/:id: words that mean the same to the desk search. */
+export const synonymGroupInputSchema = z.strictObject({
+  terms: z
+    .array(z.string().trim().min(1).max(100))
+    .min(2, "a synonym group needs at least two terms")
+    .max(50, "a synonym group has at most 50 terms"),
+});
+
+/** A synonym group as the API returns it. */
+export const synonymGroupSchema = synonymGroupInputSchema.extend({ id: z.string() });
+export type SynonymGroup = z.infer<typeof synonymGroupSchema>;
+
+/** GET /api/synonyms: every synonym group. */
+export const synonymGroupListSchema = z.object({ groups: z.array(synonymGroupSchema) });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { roleSchema } from "./accounts";
-import { isCleanText, practiceContentShape, practiceSchema, practiceStatusSchema } from "./practice";
+import { practiceSchema, practiceStatusSchema } from "./practice";
+import { isCleanText, practiceContentApiShape, practiceContentShape } from "./practiceFields";
 
 /** Who did something: a person (user id) or an integration (`token:<id>`). */
 export const actorSchema = z.object({ id: z.string(), name: z.string(), role: roleSchema });
@@ -25,20 +26,7 @@ export const revisionActionSchema = z.enum(REVISION_ACTIONS);
 export type RevisionAction = z.infer<typeof revisionActionSchema>;
 
 /** The fields a person writes, as the API returns them. */
-export const practiceContentSchema = practiceSchema.pick({
-  language: true,
-  title: true,
-  situation: true,
-  situationType: true,
-  channels: true,
-  audiences: true,
-  response: true,
-  sayPhrases: true,
-  avoidPhrases: true,
-  tags: true,
-  source: true,
-  reviewBy: true,
-});
+export const practiceContentSchema = z.object(practiceContentApiShape);
 export type PracticeContent = z.infer<typeof practiceContentSchema>;
 
 /** One entry of a practice's history, without its snapshot. */
@@ -53,6 +41,9 @@ export const revisionSummarySchema = z.object({
   comment: z.string().nullable(),
 });
 export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
+
+/** GET /api/practices/:id/history: every revision of a practice, newest first. */
+export const revisionHistorySchema = z.object({ revisions: z.array(revisionSummarySchema) });
 
 /** One revision with the full text it recorded. */
 export const revisionSchema = revisionSummarySchema.extend({ content: practiceContentSchema });

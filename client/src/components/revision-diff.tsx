@@ -1,8 +1,9 @@
-import type { DiffPart, FieldDiff } from "@practice-kb/shared";
+import { type DiffPart, type FieldDiff, isPracticeFieldName, practiceField } from "@practice-kb/shared";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { languageName } from "@/lib/languages";
-import { useLabels } from "@/lib/taxonomy";
+import { useFieldWords } from "@/lib/practice-fields";
+import { labelsOf, useLabels } from "@/lib/taxonomy";
 
 interface RevisionDiffProps {
   fields: FieldDiff[];
@@ -21,16 +22,24 @@ export function RevisionDiff({ fields, language, headingLevel = 3 }: RevisionDif
   const changed = fields.filter((field) => field.changed);
   const Heading = headingLevel === 3 ? "h3" : headingLevel === 4 ? "h4" : "h5";
 
+  const wordsOf = useFieldWords();
+  // The diff names the status as well as the practice's own fields.
+  const definition = (field: string) => (isPracticeFieldName(field) ? practiceField(field) : null);
+  const nameOf = (field: string) =>
+    isPracticeFieldName(field) ? wordsOf(field).label : t(`diff.fields.${field}`, { defaultValue: field });
   const display = (field: string, value: string): string => {
-    if (field === "situationType") return labels.situationType(value);
-    if (field === "channels") return labels.channel(value);
-    if (field === "audiences") return labels.audience(value);
-    if (field === "language") return languageName(value);
+    const kind = definition(field)?.kind;
+    const taxonomy = definition(field)?.taxonomy;
+    if (taxonomy) return labelsOf(labels, taxonomy)(value);
+    if (kind === "language") return languageName(value);
     if (field === "status") return t(`workflowStatus.${value}`, { defaultValue: value });
     return value;
   };
-  const isContent = (field: string) =>
-    !["situationType", "channels", "audiences", "language", "status"].includes(field);
+  // Ids and codes are in no language; what a person wrote is in the practice's.
+  const isContent = (field: string) => {
+    const kind = definition(field)?.kind;
+    return kind !== undefined && kind !== "taxonomy" && kind !== "language";
+  };
 
   if (changed.length === 0) return <p className="diff-none">{t("diff.noChanges")}</p>;
 
@@ -42,9 +51,7 @@ export function RevisionDiff({ fields, language, headingLevel = 3 }: RevisionDif
       <div className="diff-fields">
         {changed.map((field) => (
           <div key={field.field} className="diff-field">
-            <Heading className="diff-field-name">
-              {t(`diff.fields.${field.field}`, { defaultValue: field.field })}
-            </Heading>
+            <Heading className="diff-field-name">{nameOf(field.field)}</Heading>
             <div className="diff-value" lang={isContent(field.field) ? language : undefined}>
               {field.kind === "list" ? (
                 <ul className="diff-list">

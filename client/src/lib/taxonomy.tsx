@@ -35,6 +35,11 @@ export interface Labels {
   entry: (kind: TaxonomyKind, id: string) => string;
 }
 
+/** The label lookup for the entries of one taxonomy list. */
+export function labelsOf(labels: Labels, kind: TaxonomyKind): (id: string) => string {
+  return (id) => labels.entry(kind, id);
+}
+
 /** Label lookups for taxonomy ids in the current UI language. */
 export function useLabels(): Labels {
   const taxonomy = useTaxonomy();

@@ -119,9 +119,6 @@ export const en = {
     channels: "Channels",
     audiences: "Audiences",
     language: "Language",
-    tags: "Tags",
-    source: "Source",
-    reviewBy: "Review by",
     helpful: {
       question: "Did this help?",
       yes: "Yes",

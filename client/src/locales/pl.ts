@@ -127,9 +127,6 @@ export const pl: Translation<Messages> = {
     channels: "Kanały",
     audiences: "Odbiorcy",
     language: "Język",
-    tags: "Tagi",
-    source: "Źródło",
-    reviewBy: "Przejrzeć do",
     helpful: {
       question: "Czy to pomogło?",
       yes: "Tak",

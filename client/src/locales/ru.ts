@@ -127,9 +127,6 @@ export const ru: Translation<Messages> = {
     channels: "Каналы",
     audiences: "Аудитории",
     language: "Язык",
-    tags: "Теги",
-    source: "Источник",
-    reviewBy: "Пересмотреть до",
     helpful: {
       question: "Это помогло?",
       yes: "Да",

@@ -127,9 +127,6 @@ export const uk: Translation<Messages> = {
     channels: "Канали",
     audiences: "Аудиторії",
     language: "Мова",
-    tags: "Теги",
-    source: "Джерело",
-    reviewBy: "Переглянути до",
     helpful: {
       question: "Це допомогло?",
       yes: "Так",

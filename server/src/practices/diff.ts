@@ -1,10 +1,24 @@
-import type { DiffPart, FieldDiff, PracticeInput } from "@practice-kb/shared";
+import {
+  type DiffPart,
+  type FieldDiff,
+  PRACTICE_FIELD_KINDS,
+  PRACTICE_LIST_FIELD_NAMES,
+  PRACTICE_VALUE_FIELD_NAMES,
+  type PracticeFieldName,
+  type PracticeInput,
+  practiceField,
+} from "@practice-kb/shared";
 import { diffArrays, diffWordsWithSpace } from "diff";
 import type { RevisionDocument } from "./revisions";
 
 // Scalars read best as words changed in place; lists (steps, phrases, tags) as items added and removed.
-const TEXT_FIELDS = ["title", "situation", "language", "situationType", "source", "reviewBy"] as const;
-const LIST_FIELDS = ["response", "sayPhrases", "avoidPhrases", "channels", "audiences", "tags"] as const;
+// A diff shows the scalars first, then the lists, each grouped by kind in the order the kinds are listed.
+const byKind = <Name extends PracticeFieldName>(names: Name[]) =>
+  names.toSorted(
+    (a, b) => PRACTICE_FIELD_KINDS.indexOf(practiceField(a).kind) - PRACTICE_FIELD_KINDS.indexOf(practiceField(b).kind),
+  );
+const TEXT_FIELDS = byKind(PRACTICE_VALUE_FIELD_NAMES);
+const LIST_FIELDS = byKind(PRACTICE_LIST_FIELD_NAMES);
 
 function partType(change: { added?: boolean; removed?: boolean }): DiffPart["type"] {
   return change.added ? "added" : change.removed ? "removed" : "equal";

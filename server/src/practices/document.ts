@@ -1,5 +1,13 @@
 import { createHash } from "node:crypto";
-import type { Actor, ContentLanguage, PracticeInput, PracticeMeta, PracticeStatus } from "@practice-kb/shared";
+import {
+  type Actor,
+  type ContentLanguage,
+  PRACTICE_FIELD_NAMES,
+  type PracticeInput,
+  type PracticeMeta,
+  type PracticeStatus,
+  practiceField,
+} from "@practice-kb/shared";
 import { crudeStems, foldText, normalizeForStemming } from "../search/text";
 
 /** A practice as stored in Elasticsearch: the content, server-side facts and derived search fields. */
@@ -24,23 +32,13 @@ export interface PendingDocument {
   content: PracticeInput;
 }
 
-/** A stable hash of everything a person wrote plus the status, to tell "unchanged" on re-import. */
+/**
+ * A stable hash of everything a person wrote plus the status, to tell "unchanged" on re-import: each
+ * field's value in the table's order (absent ones as null), then the status. A new field changes
+ * every hash, so the first re-import after adding one counts each practice as updated once.
+ */
 export function contentHashOf(input: PracticeInput, status: PracticeStatus): string {
-  const canonical = JSON.stringify([
-    input.language,
-    input.title,
-    input.situation,
-    input.situationType,
-    input.channels,
-    input.audiences,
-    input.response,
-    input.sayPhrases,
-    input.avoidPhrases,
-    input.tags,
-    input.source ?? null,
-    input.reviewBy ?? null,
-    status,
-  ]);
+  const canonical = JSON.stringify([...PRACTICE_FIELD_NAMES.map((name) => input[name] ?? null), status]);
   return createHash("sha256").update(canonical).digest("hex").slice(0, 32);
 }
 
@@ -90,20 +88,14 @@ export function buildPracticeDocument(
   };
 }
 
-/** The fields a person wrote, without server-side facts and derived search fields. */
+/** The fields a person wrote, without server-side facts and derived search fields; lists are never absent. */
 export function contentOf(doc: PracticeInput): PracticeInput {
-  return {
-    language: doc.language,
-    title: doc.title,
-    situation: doc.situation,
-    situationType: doc.situationType,
-    channels: doc.channels,
-    audiences: doc.audiences ?? [],
-    response: doc.response,
-    sayPhrases: doc.sayPhrases ?? [],
-    avoidPhrases: doc.avoidPhrases ?? [],
-    tags: doc.tags ?? [],
-    ...(doc.source !== undefined ? { source: doc.source } : {}),
-    ...(doc.reviewBy !== undefined ? { reviewBy: doc.reviewBy } : {}),
-  };
+  const content: Record<string, unknown> = {};
+  for (const name of PRACTICE_FIELD_NAMES) {
+    const field = practiceField(name);
+    const value = doc[name];
+    if (field.list) content[name] = value ?? [];
+    else if (value !== undefined || !field.optional) content[name] = value;
+  }
+  return content as PracticeInput;
 }

@@ -1,7 +1,10 @@
 import type { estypes } from "@elastic/elasticsearch";
-import { CONTENT_LANGUAGES } from "@practice-kb/shared";
+import { CONTENT_LANGUAGES, PRACTICE_FIELD_NAMES, type PracticeFieldKind, practiceField } from "@practice-kb/shared";
 
-/** Bump when the practices mapping changes; the app then copies documents into a new index and moves the alias. */
+/**
+ * Bump when the practices mapping changes (a content field added to shared/src/practiceFields.ts changes
+ * it too); the app then copies documents into a new index and moves the alias.
+ */
 // 3: `vector` (dense_vector) and `embeddingModel` for search by meaning.
 // 4: offsets on the highlighted per-language fields (highlighting without re-analysis).
 export const PRACTICES_MAPPING_VERSION = 4;
@@ -147,6 +150,22 @@ const folded = { type: "text", analyzer: "kb_fold" } as const;
 // Folded text also goes to one field that the spelling suggester reads, so a word known anywhere counts as known.
 const foldedToAll = { type: "text", analyzer: "kb_fold", copy_to: "search.fold.all" } as const;
 
+// How each kind of content field is stored. Text and phrases are also kept as plain standard-analysed
+// copies: the baseline of the relevance benchmark searches these (the app searches `search.*`).
+const CONTENT_KIND_MAPPING: Record<PracticeFieldKind, estypes.MappingProperty> = {
+  text: { type: "text" },
+  language: keyword,
+  phrases: { type: "text" },
+  taxonomy: keyword,
+  tags: { type: "keyword", normalizer: "kb_lowercase" },
+  note: { type: "text", index: false },
+  date: { type: "date", format: "yyyy-MM-dd" },
+};
+
+function contentMappings(): Record<string, estypes.MappingProperty> {
+  return Object.fromEntries(PRACTICE_FIELD_NAMES.map((name) => [name, CONTENT_KIND_MAPPING[practiceField(name).kind]]));
+}
+
 /** The practices mapping: stored fields as the format has them, plus derived search fields written by the app. */
 export function practicesMapping(): estypes.MappingTypeMapping {
   const perLanguage: Record<string, estypes.MappingProperty> = {};
@@ -164,19 +183,7 @@ export function practicesMapping(): estypes.MappingTypeMapping {
     properties: {
       id: keyword,
       status: keyword,
-      language: keyword,
-      situationType: keyword,
-      channels: keyword,
-      audiences: keyword,
-      tags: { type: "keyword", normalizer: "kb_lowercase" },
-      // Plain standard-analysed copies: the baseline of the relevance benchmark searches these.
-      title: { type: "text" },
-      situation: { type: "text" },
-      response: { type: "text" },
-      sayPhrases: { type: "text" },
-      avoidPhrases: { type: "text" },
-      source: { type: "text", index: false },
-      reviewBy: { type: "date", format: "yyyy-MM-dd" },
+      ...contentMappings(),
       contentHash: keyword,
       // Search by meaning, written by the embedding queue (embeddings/embeddingQueue.ts) after the practice itself.
       // Absent until embedded; a write of the practice's text drops both, so the new text is embedded again.

@@ -1,6 +1,6 @@
-import { practiceInputSchema } from "@practice-kb/shared";
+import { PRACTICE_FIELD_NAMES, type PracticeFieldName, practiceField, practiceInputSchema } from "@practice-kb/shared";
 import { describe, expect, it } from "vitest";
-import { problemsFromServer, problemsFromZod, readDraft } from "./form-model";
+import { FIELDS, problemsFromServer, problemsFromZod, readDraft } from "./form-model";
 
 function form(entries: [string, string][]): FormData {
   const data = new FormData();
@@ -8,7 +8,37 @@ function form(entries: [string, string][]): FormData {
   return data;
 }
 
+// What a person enters for any field, made from its kind alone: a field added to the table is covered here untouched.
+function sampleEntry(name: PracticeFieldName): { value: unknown; entries: string[] } {
+  const field = practiceField(name);
+  const one = {
+    text: "Sample text",
+    language: "pl",
+    phrases: "A line",
+    taxonomy: "some-entry",
+    tags: "a tag",
+    note: "a note",
+    date: "2030-01-31",
+  }[field.kind];
+  if (!field.list) return { value: one, entries: [one] };
+  const two = field.kind === "taxonomy" ? "other-entry" : `${one} 2`;
+  const typed =
+    field.kind === "taxonomy" ? [one, two] : field.kind === "tags" ? [`${one}, ${two}`] : [`${one}\n${two}`];
+  return { value: [one, two], entries: typed };
+}
+
 describe("proposal form model", () => {
+  it("has a field for every field of a practice, then the note", () => {
+    expect(FIELDS).toEqual([...PRACTICE_FIELD_NAMES, "comment"]);
+  });
+
+  it("reads every field of a practice from the form", () => {
+    const data = new FormData();
+    for (const name of PRACTICE_FIELD_NAMES) for (const entry of sampleEntry(name).entries) data.append(name, entry);
+    const expected = Object.fromEntries(PRACTICE_FIELD_NAMES.map((name) => [name, sampleEntry(name).value]));
+    expect(practiceInputSchema.parse(readDraft(data))).toEqual(expected);
+  });
+
   it("turns one-per-line fields into lists and blank optionals into undefined", () => {
     const draft = readDraft(
       form([

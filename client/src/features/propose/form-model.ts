@@ -1,24 +1,15 @@
-import type { PracticeInputDraft } from "@practice-kb/shared";
+import {
+  PRACTICE_FIELD_NAMES,
+  type PracticeFieldName,
+  type PracticeInputDraft,
+  practiceField,
+} from "@practice-kb/shared";
 import type { z } from "zod";
 import type { FieldProblem } from "@/lib/api-client";
 
-/** The form's fields, in the order they appear (also the order of the error summary). */
-export const FIELDS = [
-  "language",
-  "title",
-  "situation",
-  "situationType",
-  "channels",
-  "audiences",
-  "response",
-  "sayPhrases",
-  "avoidPhrases",
-  "tags",
-  "source",
-  "reviewBy",
-  "comment",
-] as const;
-export type FieldName = (typeof FIELDS)[number];
+/** The form's fields: the practice's, then the note to the team lead (also the order of the error summary). */
+export const FIELDS = [...PRACTICE_FIELD_NAMES, "comment"] as const;
+export type FieldName = PracticeFieldName | "comment";
 
 /** Kinds of problem the form explains in the UI language (zod's own messages are English only). */
 export type ProblemKind =
@@ -74,28 +65,32 @@ export function commentProblems(comment: string | undefined): FormProblem[] {
   return comment && comment.length > MAX_COMMENT ? [{ field: "comment", kind: "tooLong", max: MAX_COMMENT }] : [];
 }
 
-/** Turns the submitted form into the shape `practiceInputSchema` checks. */
-export function readDraft(form: FormData): PracticeInputDraft {
-  return {
-    language: String(form.get("language") ?? "") as PracticeInputDraft["language"],
-    title: String(form.get("title") ?? ""),
-    situation: String(form.get("situation") ?? ""),
-    situationType: String(form.get("situationType") ?? ""),
-    channels: form.getAll("channels").map(String),
-    audiences: form.getAll("audiences").map(String),
-    response: lines(form.get("response")),
-    sayPhrases: lines(form.get("sayPhrases")),
-    avoidPhrases: lines(form.get("avoidPhrases")),
-    tags: String(form.get("tags") ?? "")
+function readField(form: FormData, name: PracticeFieldName): unknown {
+  const field = practiceField(name);
+  if (field.kind === "taxonomy" && field.list) return form.getAll(name).map(String);
+  if (field.kind === "tags") {
+    return String(form.get(name) ?? "")
       .split(/[,\n]/)
       .map((tag) => tag.trim())
-      .filter((tag) => tag !== ""),
-    source: optional(form.get("source")),
-    reviewBy: optional(form.get("reviewBy")),
-  };
+      .filter((tag) => tag !== "");
+  }
+  if (field.list) return lines(form.get(name));
+  return field.optional ? optional(form.get(name)) : String(form.get(name) ?? "");
 }
 
-const CHOICE_FIELDS: FieldName[] = ["language", "situationType", "channels", "audiences"];
+/** Turns the submitted form into the shape `practiceInputSchema` checks: lists one per line, tags by commas. */
+export function readDraft(form: FormData): PracticeInputDraft {
+  return Object.fromEntries(PRACTICE_FIELD_NAMES.map((name) => [name, readField(form, name)])) as PracticeInputDraft;
+}
+
+// Fields filled by choosing (a select or checkboxes), whose problems read "choose" rather than "fill in".
+function isChoice(field: FieldName): boolean {
+  return field !== "comment" && ["language", "taxonomy"].includes(practiceField(field).kind);
+}
+
+function isDate(field: FieldName): boolean {
+  return field !== "comment" && practiceField(field).kind === "date";
+}
 
 /** Translates zod issues from `practiceInputSchema` into form problems. */
 export function problemsFromZod(issues: readonly z.core.$ZodIssue[]): FormProblem[] {
@@ -109,7 +104,7 @@ export function problemsFromZod(issues: readonly z.core.$ZodIssue[]): FormProble
     switch (issue.code) {
       case "too_small": {
         const min = Number(issue.minimum);
-        if (issue.origin === "array") problems.push({ ...base, kind: field === "channels" ? "chooseOne" : "addLine" });
+        if (issue.origin === "array") problems.push({ ...base, kind: isChoice(field) ? "chooseOne" : "addLine" });
         else problems.push({ ...base, kind: min <= 1 ? "required" : "tooShort", min });
         break;
       }
@@ -119,17 +114,17 @@ export function problemsFromZod(issues: readonly z.core.$ZodIssue[]): FormProble
         break;
       }
       case "custom":
-        problems.push({ ...base, kind: field === "reviewBy" ? "date" : "duplicate" });
+        problems.push({ ...base, kind: isDate(field) ? "date" : "duplicate" });
         break;
       case "invalid_format":
         problems.push({
           ...base,
-          kind: field === "reviewBy" ? "date" : CHOICE_FIELDS.includes(field) ? "choose" : "invalid",
+          kind: isDate(field) ? "date" : isChoice(field) ? "choose" : "invalid",
         });
         break;
       case "invalid_value":
       case "invalid_type":
-        problems.push({ ...base, kind: CHOICE_FIELDS.includes(field) ? "choose" : "required" });
+        problems.push({ ...base, kind: isChoice(field) ? "choose" : "required" });
         break;
       default:
         problems.push({ ...base, kind: "invalid" });

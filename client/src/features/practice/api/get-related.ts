@@ -1,12 +1,9 @@
-import { type SearchHit, searchHitSchema } from "@practice-kb/shared";
-import { z } from "zod";
+import { relatedPracticesSchema, type SearchHit } from "@practice-kb/shared";
 import { paths } from "@/config/paths";
 import { apiRequest } from "@/lib/api-client";
 
-const relatedResponseSchema = z.object({ hits: z.array(searchHitSchema) });
-
 /** Fetches practices similar to one practice. */
 export async function getRelated(id: string, signal?: AbortSignal): Promise<SearchHit[]> {
-  const response = await apiRequest(paths.api.related(id), relatedResponseSchema, { signal });
+  const response = await apiRequest(paths.api.related(id), relatedPracticesSchema, { signal });
   return response.hits;
 }

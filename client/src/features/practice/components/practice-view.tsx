@@ -6,6 +6,7 @@ import { ChannelList } from "@/components/channel-list";
 import { PrintIcon } from "@/components/icons";
 import { LanguageBadge } from "@/components/language-badge";
 import { paths } from "@/config/paths";
+import { useDetailLines } from "@/lib/practice-fields";
 import { useLabels } from "@/lib/taxonomy";
 import { FeedbackForm } from "./feedback-form";
 import { PhraseLists } from "./phrase-lists";
@@ -38,6 +39,7 @@ export function PracticeView({ practice, related }: PracticeViewProps) {
     }
   }
 
+  const details = useDetailLines(practice);
   const paragraphs = practice.situation.split(/\n{2,}|\r\n\r\n/).filter((part) => part.trim() !== "");
 
   return (
@@ -95,26 +97,15 @@ export function PracticeView({ practice, related }: PracticeViewProps) {
         avoid={practice.avoidPhrases}
       />
 
-      {(practice.tags.length > 0 || practice.source || practice.reviewBy) && (
+      {details.length > 0 && (
         <dl className="practice-details">
-          {practice.tags.length > 0 && (
-            <div>
-              <dt>{t("practice.tags")}</dt>
-              <dd lang={practice.language}>{practice.tags.join(", ")}</dd>
+          {details.map((line) => (
+            // A date is for the team, not for the printed desk card.
+            <div key={line.field} className={line.written ? undefined : "no-print"}>
+              <dt>{line.label}</dt>
+              <dd lang={line.written ? practice.language : undefined}>{line.value}</dd>
             </div>
-          )}
-          {practice.source && (
-            <div>
-              <dt>{t("practice.source")}</dt>
-              <dd lang={practice.language}>{practice.source}</dd>
-            </div>
-          )}
-          {practice.reviewBy && (
-            <div className="no-print">
-              <dt>{t("practice.reviewBy")}</dt>
-              <dd>{practice.reviewBy}</dd>
-            </div>
-          )}
+          ))}
         </dl>
       )}
 

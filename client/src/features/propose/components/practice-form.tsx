@@ -1,13 +1,13 @@
-import { CONTENT_LANGUAGES, type PracticeContent } from "@practice-kb/shared";
+import type { PracticeContent, PracticeFieldName } from "@practice-kb/shared";
 import { type MouseEvent, type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useLocation, useNavigation } from "react-router";
-import { type ControlProps, Field, FieldErrors } from "@/components/field";
+import { Field } from "@/components/field";
 import { paths } from "@/config/paths";
-import { LANGUAGE_NAMES } from "@/lib/languages";
-import { useLabels, useTaxonomy } from "@/lib/taxonomy";
+import { PRACTICE_FORM_ROWS, useFieldWords } from "@/lib/practice-fields";
 import { FIELDS, type FieldName, type FormProblem, MAX_COMMENT } from "../form-model";
 import type { Intent, PracticeFormResult } from "../propose-action";
+import { PracticeField } from "./practice-field";
 
 /** One submit button of the form. */
 export interface FormButton {
@@ -42,8 +42,7 @@ export function PracticeForm({
   conflict,
 }: PracticeFormProps) {
   const { t } = useTranslation();
-  const labels = useLabels();
-  const taxonomy = useTaxonomy();
+  const wordsOf = useFieldWords();
   const navigation = useNavigation();
   const location = useLocation();
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -74,7 +73,8 @@ export function PracticeForm({
   }
 
   const errorsOf = (field: FieldName) => problems.filter((p) => p.field === field).map(describe);
-  const fieldLabel = (field: FieldName) => t(`propose.fields.${field}`);
+  const fieldLabel = (field: FieldName) =>
+    field === "comment" ? t("propose.fields.comment") : (wordsOf(field).formLabel ?? wordsOf(field).label);
   const ordered = FIELDS.flatMap((field) => problems.filter((p) => p.field === field));
 
   function jumpTo(event: MouseEvent<HTMLAnchorElement>, field: FieldName) {
@@ -85,10 +85,11 @@ export function PracticeForm({
     target?.focus();
   }
 
-  const situationTypes = taxonomy?.situationTypes ?? [];
-  const channels = taxonomy?.channels ?? [];
-  const audiences = taxonomy?.audiences ?? [];
-  const lines = (values: string[] | undefined) => (values ?? []).join("\n");
+  // A new proposal starts in the user's language, and with the words of a search that found nothing as its title.
+  const start: Partial<Record<PracticeFieldName, string>> = { title: defaultTitle, language: defaultLanguage };
+  const fieldOf = (name: PracticeFieldName) => (
+    <PracticeField key={name} name={name} value={initial?.[name] ?? start[name]} errors={errorsOf(name)} />
+  );
 
   return (
     <>
@@ -133,134 +134,15 @@ export function PracticeForm({
         {Object.entries(hidden).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
-        <Field name="title" label={fieldLabel("title")} hint={t("propose.fields.titleHint")} errors={errorsOf("title")}>
-          {(control) => (
-            <input
-              {...control}
-              name="title"
-              type="text"
-              defaultValue={initial?.title ?? defaultTitle ?? ""}
-              maxLength={200}
-            />
-          )}
-        </Field>
-
-        <Field
-          name="situation"
-          label={fieldLabel("situation")}
-          hint={t("propose.fields.situationHint")}
-          errors={errorsOf("situation")}
-        >
-          {(control) => <textarea {...control} name="situation" rows={4} defaultValue={initial?.situation} />}
-        </Field>
-
-        <div className="field-row">
-          <Field name="situationType" label={fieldLabel("situationType")} errors={errorsOf("situationType")}>
-            {(control) => (
-              <select {...control} name="situationType" defaultValue={initial?.situationType ?? ""}>
-                <option value="">{t("propose.fields.chooseType")}</option>
-                {situationTypes.map((entry) => (
-                  <option key={entry.id} value={entry.id}>
-                    {labels.situationType(entry.id)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field name="language" label={fieldLabel("language")} errors={errorsOf("language")}>
-            {(control) => (
-              <select {...control} name="language" defaultValue={initial?.language ?? defaultLanguage}>
-                {CONTENT_LANGUAGES.map((code) => (
-                  <option key={code} value={code} lang={code}>
-                    {LANGUAGE_NAMES[code]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        </div>
-
-        <CheckboxGroup
-          name="channels"
-          legend={fieldLabel("channels")}
-          options={channels.map((entry) => ({ id: entry.id, label: labels.channel(entry.id) }))}
-          checked={initial?.channels}
-          errors={errorsOf("channels")}
-        />
-        {audiences.length > 0 && (
-          <CheckboxGroup
-            name="audiences"
-            legend={fieldLabel("audiences")}
-            optional
-            options={audiences.map((entry) => ({ id: entry.id, label: labels.audience(entry.id) }))}
-            checked={initial?.audiences}
-            errors={errorsOf("audiences")}
-          />
+        {PRACTICE_FORM_ROWS.map((row) =>
+          row.length === 1 ? (
+            fieldOf(row[0])
+          ) : (
+            <div key={row.join(" ")} className="field-row">
+              {row.map(fieldOf)}
+            </div>
+          ),
         )}
-
-        <Field
-          name="response"
-          label={fieldLabel("response")}
-          hint={`${t("propose.fields.responseHint")} ${t("propose.onePerLine")}`}
-          errors={errorsOf("response")}
-        >
-          {(control) => <textarea {...control} name="response" rows={6} defaultValue={lines(initial?.response)} />}
-        </Field>
-
-        <Field
-          name="sayPhrases"
-          label={fieldLabel("sayPhrases")}
-          hint={t("propose.onePerLine")}
-          optional
-          errors={errorsOf("sayPhrases")}
-        >
-          {(control) => <textarea {...control} name="sayPhrases" rows={3} defaultValue={lines(initial?.sayPhrases)} />}
-        </Field>
-
-        <Field
-          name="avoidPhrases"
-          label={fieldLabel("avoidPhrases")}
-          hint={t("propose.onePerLine")}
-          optional
-          errors={errorsOf("avoidPhrases")}
-        >
-          {(control) => (
-            <textarea {...control} name="avoidPhrases" rows={3} defaultValue={lines(initial?.avoidPhrases)} />
-          )}
-        </Field>
-
-        <Field
-          name="tags"
-          label={fieldLabel("tags")}
-          hint={t("propose.fields.tagsHint")}
-          optional
-          errors={errorsOf("tags")}
-        >
-          {(control) => <input {...control} name="tags" type="text" defaultValue={initial?.tags.join(", ")} />}
-        </Field>
-
-        <div className="field-row">
-          <Field
-            name="source"
-            label={fieldLabel("source")}
-            hint={t("propose.fields.sourceHint")}
-            optional
-            errors={errorsOf("source")}
-          >
-            {(control) => (
-              <input {...control} name="source" type="text" maxLength={300} defaultValue={initial?.source} />
-            )}
-          </Field>
-          <Field
-            name="reviewBy"
-            label={fieldLabel("reviewBy")}
-            hint={t("propose.fields.reviewByHint")}
-            optional
-            errors={errorsOf("reviewBy")}
-          >
-            {(control) => <input {...control} name="reviewBy" type="date" defaultValue={initial?.reviewBy} />}
-          </Field>
-        </div>
 
         <Field
           name="comment"
@@ -288,53 +170,5 @@ export function PracticeForm({
         </div>
       </Form>
     </>
-  );
-}
-
-interface CheckboxGroupProps {
-  name: FieldName;
-  legend: string;
-  optional?: boolean;
-  options: { id: string; label: string }[];
-  checked?: string[];
-  errors: string[];
-}
-
-function CheckboxGroup({ name, legend, optional, options, checked, errors }: CheckboxGroupProps) {
-  const { t } = useTranslation();
-  const errorId = errors.length > 0 ? `field-${name}-error` : undefined;
-  const control = (index: number): ControlProps => ({
-    // The first box carries the field id, so the error summary's link lands on the group.
-    id: index === 0 ? `field-${name}` : `field-${name}-${index}`,
-    "aria-invalid": errors.length > 0 ? true : undefined,
-  });
-  return (
-    <fieldset
-      className={errors.length > 0 ? "field checkbox-group has-error" : "field checkbox-group"}
-      aria-describedby={errorId}
-    >
-      <legend className="field-label">
-        {legend}
-        {optional && <span className="field-optional"> ({t("form.optional")})</span>}
-      </legend>
-      {errorId && <FieldErrors id={errorId} errors={errors} />}
-      <div className="checkboxes">
-        {options.map((option, index) => {
-          const props = control(index);
-          return (
-            <label key={option.id} className="checkbox" htmlFor={props.id}>
-              <input
-                {...props}
-                type="checkbox"
-                name={name}
-                value={option.id}
-                defaultChecked={checked?.includes(option.id)}
-              />
-              <span>{option.label}</span>
-            </label>
-          );
-        })}
-      </div>
-    </fieldset>
   );
 }

@@ -8,6 +8,7 @@ import { LanguageBadge } from "@/components/language-badge";
 import { displayStatus, pendingDisplayStatus, StatusBadge } from "@/components/status-badge";
 import { paths } from "@/config/paths";
 import { useFormatters } from "@/lib/format";
+import { useDetailLines } from "@/lib/practice-fields";
 import { useLabels } from "@/lib/taxonomy";
 import { type DecisionResult, MAX_COMMENT } from "../review-action";
 
@@ -209,6 +210,7 @@ function CommentForm({ decision, practiceId, error, busy, hidden, onCancel }: Co
 function ProposedText({ content }: { content: PracticeContent }) {
   const { t } = useTranslation();
   const labels = useLabels();
+  const details = useDetailLines(content);
   return (
     <div className="proposed">
       <div className="card-meta">
@@ -255,16 +257,8 @@ function ProposedText({ content }: { content: PracticeContent }) {
           </ul>
         </>
       )}
-      {(content.tags.length > 0 || content.source || content.reviewBy) && (
-        <p className="muted">
-          {[
-            content.tags.length > 0 ? `${t("practice.tags")}: ${content.tags.join(", ")}` : null,
-            content.source ? `${t("practice.source")}: ${content.source}` : null,
-            content.reviewBy ? `${t("practice.reviewBy")}: ${content.reviewBy}` : null,
-          ]
-            .filter(Boolean)
-            .join(" · ")}
-        </p>
+      {details.length > 0 && (
+        <p className="muted">{details.map((line) => `${line.label}: ${line.value}`).join(" · ")}</p>
       )}
     </div>
   );

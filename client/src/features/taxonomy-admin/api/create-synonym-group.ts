@@ -1,6 +1,6 @@
+import { type SynonymGroup, synonymGroupSchema } from "@practice-kb/shared";
 import { paths } from "@/config/paths";
 import { apiRequest } from "@/lib/api-client";
-import { type SynonymGroup, synonymGroupSchema } from "./get-synonyms";
 
 /** Adds a group of words that mean the same; the next search uses it. */
 export function createSynonymGroup(terms: string[], signal?: AbortSignal): Promise<SynonymGroup> {

@@ -1,12 +1,11 @@
-import { z } from "zod";
+import { type SynonymGroup, synonymGroupListSchema } from "@practice-kb/shared";
 import { paths } from "@/config/paths";
 import { apiRequest } from "@/lib/api-client";
 
-export const synonymGroupSchema = z.object({ id: z.string(), terms: z.array(z.string()) });
-export type SynonymGroup = z.infer<typeof synonymGroupSchema>;
+export type { SynonymGroup };
 
 /** Every synonym group the desk search expands queries with. */
 export async function getSynonyms(signal?: AbortSignal): Promise<SynonymGroup[]> {
-  const response = await apiRequest(paths.api.synonyms, z.object({ groups: z.array(synonymGroupSchema) }), { signal });
+  const response = await apiRequest(paths.api.synonyms, synonymGroupListSchema, { signal });
   return response.groups;
 }

@@ -1,13 +1,14 @@
 import {
   apiErrorSchema,
+  feedbackCountsSchema,
   feedbackInputSchema,
   practiceCreateInputSchema,
   practiceDetailSchema,
   practiceUpdateInputSchema,
+  relatedPracticesSchema,
   revisionDiffSchema,
+  revisionHistorySchema,
   revisionSchema,
-  revisionSummarySchema,
-  searchHitSchema,
   stillValidInputSchema,
   workflowActionInputSchema,
   workflowDecisionInputSchema,
@@ -169,7 +170,7 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["history"],
         summary: "Every revision of a practice, newest first: who, when, what, comment",
         params: idParams,
-        response: { 200: z.object({ revisions: z.array(revisionSummarySchema) }), ...errors },
+        response: { 200: revisionHistorySchema, ...errors },
       },
     },
     async (request) => {
@@ -235,10 +236,7 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Say whether a practice helped",
         params: idParams,
         body: feedbackInputSchema,
-        response: {
-          200: z.object({ helpfulCount: z.number().int(), notHelpfulCount: z.number().int() }),
-          ...errors,
-        },
+        response: { 200: feedbackCountsSchema, ...errors },
       },
     },
     async (request) => {
@@ -256,7 +254,7 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["practices"],
         summary: "Approved practices like this one",
         params: idParams,
-        response: { 200: z.object({ hits: z.array(searchHitSchema) }), ...errors },
+        response: { 200: relatedPracticesSchema, ...errors },
       },
     },
     async (request) => {

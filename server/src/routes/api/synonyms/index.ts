@@ -1,15 +1,13 @@
-import { apiErrorSchema } from "@practice-kb/shared";
+import {
+  apiErrorSchema,
+  synonymGroupInputSchema,
+  synonymGroupListSchema,
+  synonymGroupSchema,
+} from "@practice-kb/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { synonymGroupNotFound } from "../../../lib/errors";
 
-const synonymGroupInput = z.strictObject({
-  terms: z
-    .array(z.string().trim().min(1).max(100))
-    .min(2, "a synonym group needs at least two terms")
-    .max(50, "a synonym group has at most 50 terms"),
-});
-const synonymGroup = synonymGroupInput.extend({ id: z.string() });
 const idParams = z.object({ id: z.string().min(1).max(100) });
 const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema };
 
@@ -22,7 +20,7 @@ const synonymRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["synonyms"],
         summary: "Every synonym group",
-        response: { 200: z.object({ groups: z.array(synonymGroup) }) },
+        response: { 200: synonymGroupListSchema },
       },
     },
     async () => ({
@@ -37,8 +35,8 @@ const synonymRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["synonyms"],
         summary: "Add a group of words that mean the same",
-        body: synonymGroupInput,
-        response: { 201: synonymGroup, ...errors },
+        body: synonymGroupInputSchema,
+        response: { 201: synonymGroupSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -60,8 +58,8 @@ const synonymRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["synonyms"],
         summary: "Replace the terms of a group",
         params: idParams,
-        body: synonymGroupInput,
-        response: { 200: synonymGroup, ...errors },
+        body: synonymGroupInputSchema,
+        response: { 200: synonymGroupSchema, ...errors },
       },
     },
     async (request) => {

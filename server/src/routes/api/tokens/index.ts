@@ -1,4 +1,10 @@
-import { apiErrorSchema, apiTokenCreateInputSchema, apiTokenSchema, createdApiTokenSchema } from "@practice-kb/shared";
+import {
+  apiErrorSchema,
+  apiTokenCreateInputSchema,
+  apiTokenListSchema,
+  apiTokenSchema,
+  createdApiTokenSchema,
+} from "@practice-kb/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { presentToken } from "../../../accounts/presenter";
@@ -16,7 +22,7 @@ const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["tokens"],
         summary: "Every API token, revoked ones too (never their secrets)",
-        response: { 200: z.object({ tokens: z.array(apiTokenSchema) }) },
+        response: { 200: apiTokenListSchema },
       },
     },
     async () => ({ tokens: (await listTokens(app.kb)).map(presentToken) }),

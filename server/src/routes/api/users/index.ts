@@ -2,6 +2,7 @@ import {
   apiErrorSchema,
   passwordResetInputSchema,
   userCreateInputSchema,
+  userListSchema,
   userSchema,
   userUpdateInputSchema,
 } from "@practice-kb/shared";
@@ -22,7 +23,7 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["users"],
         summary: "Every account",
-        response: { 200: z.object({ users: z.array(userSchema) }) },
+        response: { 200: userListSchema },
       },
     },
     async () => ({ users: (await listUsers(app.kb)).map(presentUser) }),
