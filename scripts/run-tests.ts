@@ -9,7 +9,8 @@ import path from "node:path";
 import { loadConfig, REPO_ROOT } from "../server/src/config";
 import { type LocalEmbeddings, startLocalEmbeddings } from "../server/src/engine/localEmbeddings";
 import { provideElasticsearch } from "../server/src/engine/provideElasticsearch";
-import { createElasticsearchClient } from "../server/src/plugins/app/knowledgeBase";
+import { createElasticsearchClient } from "../server/src/storage/elasticsearch";
+import { connectionOf } from "../server/src/storage/knowledgeBase";
 
 const log = {
   info: (message: string) => console.log(`[test] ${message}`),
@@ -20,7 +21,7 @@ const log = {
 /** Test runs each use their own index prefix; a crashed run may leave its indices behind. */
 async function removeLeftoverTestIndices(url: string): Promise<void> {
   const config = loadConfig({ ...process.env, ELASTICSEARCH_URL: url });
-  const es = createElasticsearchClient(config, url);
+  const es = createElasticsearchClient(connectionOf(config, url));
   try {
     const indices = Object.keys(await es.indices.get({ index: "test-*,e2e-*", allow_no_indices: true }));
     if (indices.length > 0) await es.indices.delete({ index: indices });

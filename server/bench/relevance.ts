@@ -6,7 +6,6 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { estypes } from "@elastic/elasticsearch";
 import { type ContentLanguage, type SearchQuery, searchQuerySchema } from "@practice-kb/shared";
 import { REPO_ROOT } from "../src/config";
 import type { KbContext } from "../src/context";
@@ -15,6 +14,7 @@ import { createOpenAiEmbeddingsProvider } from "../src/embeddings/provider";
 import { meaningSearchOptions, type SearchOptions, searchPractices } from "../src/search/searchPractices";
 import { SynonymCache, type SynonymGroup } from "../src/search/synonyms";
 import { seedIfEmpty } from "../src/seed/seedIfEmpty";
+import type { estypes } from "../src/storage/elasticsearch";
 import { openBenchEnvironment } from "./benchEnvironment";
 
 /** One labelled query: what a librarian typed and which practices are right (2) or useful (1). */

@@ -1,12 +1,8 @@
-import type { Client } from "@elastic/elasticsearch";
 import type { KbEmbeddings } from "./embeddings/runtime";
-import type { IndexNames } from "./search/indices";
+import type { KbStore } from "./storage/knowledgeBase";
 
-/** What every command needs: the Elasticsearch client and the index names of this installation. */
-export interface KbContext {
-  es: Client;
-  names: IndexNames;
-  reviewPeriodMonths: number;
+/** What every command needs: the store (client, index names) and, when on, search by meaning. */
+export interface KbContext extends KbStore {
   /** Search by meaning: the embeddings provider and queue; absent or null when embeddings are off. */
   embeddings?: KbEmbeddings | null;
 }

@@ -1,5 +1,5 @@
-import { errors } from "@elastic/elasticsearch";
 import type { KbContext } from "../context";
+import { deletedUnlessMissing, orNullIfMissing, wroteUnlessConflict } from "../storage/elasticsearch";
 import { sha256 } from "./passwords";
 
 /** How failed logins are limited: `max` failures per email and address in `windowMs`, then 429 for that pair. */
@@ -25,9 +25,6 @@ interface CounterDocument {
 const FIRST_DELAY_MS = 250;
 const LONGEST_DELAY_MS = 5_000;
 const WRITE_RETRIES = 5;
-
-const isStatus = (error: unknown, status: number) =>
-  error instanceof errors.ResponseError && error.statusCode === status;
 
 /**
  * Failed-login counters shared by every app instance on the cluster (stored in Elasticsearch, so they also
@@ -58,11 +55,9 @@ export class LoginAttempts {
 
   /** A successful login clears its pair's counter (the per-email one runs out with its window). */
   async recordSuccess(address: string, email: string): Promise<void> {
-    try {
-      await this.ctx.es.delete({ index: this.ctx.names.loginAttempts, id: pairKey(address, email) });
-    } catch (error) {
-      if (!isStatus(error, 404)) throw error;
-    }
+    await deletedUnlessMissing(
+      this.ctx.es.delete({ index: this.ctx.names.loginAttempts, id: pairKey(address, email) }),
+    );
   }
 
   private liveFailures(counter: CounterDocument | undefined, now: number): number {
@@ -71,14 +66,9 @@ export class LoginAttempts {
   }
 
   private async read(id: string): Promise<(CounterDocument & { seqNo: number; primaryTerm: number }) | undefined> {
-    try {
-      const found = await this.ctx.es.get<CounterDocument>({ index: this.ctx.names.loginAttempts, id });
-      if (!found._source) return undefined;
-      return { ...found._source, seqNo: found._seq_no ?? 0, primaryTerm: found._primary_term ?? 0 };
-    } catch (error) {
-      if (isStatus(error, 404)) return undefined;
-      throw error;
-    }
+    const found = await orNullIfMissing(this.ctx.es.get<CounterDocument>({ index: this.ctx.names.loginAttempts, id }));
+    if (!found?._source) return undefined;
+    return { ...found._source, seqNo: found._seq_no ?? 0, primaryTerm: found._primary_term ?? 0 };
   }
 
   /** Read, add one, write back guarded by the version read; instances racing on one key retry. */
@@ -90,17 +80,13 @@ export class LoginAttempts {
         failures: live + 1,
         windowStart: live > 0 && current ? current.windowStart : new Date(now).toISOString(),
       };
-      try {
-        await this.ctx.es.index({
-          index: this.ctx.names.loginAttempts,
-          id,
-          document: next,
-          ...(current ? { if_seq_no: current.seqNo, if_primary_term: current.primaryTerm } : { op_type: "create" }),
-        });
-        return;
-      } catch (error) {
-        if (!isStatus(error, 409)) throw error;
-      }
+      const guard = current
+        ? { if_seq_no: current.seqNo, if_primary_term: current.primaryTerm }
+        : { op_type: "create" as const };
+      const written = await wroteUnlessConflict(
+        this.ctx.es.index({ index: this.ctx.names.loginAttempts, id, document: next, ...guard }),
+      );
+      if (written) return;
     }
   }
 }

@@ -1,5 +1,5 @@
-import { errors } from "@elastic/elasticsearch";
 import type { KbContext } from "../context";
+import { deletedUnlessMissing, hasStatus, orNullIfMissing } from "../storage/elasticsearch";
 import { randomSecret, sha256 } from "./passwords";
 
 /** A login session as stored; its document id is the sha256 of the cookie value, which is never stored. */
@@ -42,13 +42,8 @@ export async function findSession(
   cookieValue: string,
 ): Promise<{ id: string; session: SessionDocument } | null> {
   const id = sha256(cookieValue);
-  let session: SessionDocument | undefined;
-  try {
-    session = (await ctx.es.get<SessionDocument>({ index: ctx.names.sessions, id }))._source;
-  } catch (error) {
-    if (error instanceof errors.ResponseError && error.statusCode === 404) return null;
-    throw error;
-  }
+  const found = await orNullIfMissing(ctx.es.get<SessionDocument>({ index: ctx.names.sessions, id }));
+  const session = found?._source;
   if (!session) return null;
   if (Date.parse(session.expiresAt) <= Date.now()) {
     await deleteSession(ctx, id);
@@ -76,18 +71,13 @@ export async function touchSession(
   } catch (error) {
     // A session deleted meanwhile (logout in another tab) stays deleted; a parallel request that
     // touched it first (the page and its related list load at once) already slid the expiry.
-    const status = error instanceof errors.ResponseError ? error.statusCode : undefined;
-    if (status !== 404 && status !== 409) throw error;
+    if (!hasStatus(error, 404) && !hasStatus(error, 409)) throw error;
   }
 }
 
 /** Ends a session (logout); a session that is already gone is fine. */
 export async function deleteSession(ctx: KbContext, id: string): Promise<void> {
-  try {
-    await ctx.es.delete({ index: ctx.names.sessions, id });
-  } catch (error) {
-    if (!(error instanceof errors.ResponseError && error.statusCode === 404)) throw error;
-  }
+  await deletedUnlessMissing(ctx.es.delete({ index: ctx.names.sessions, id }));
 }
 
 /** Deletes a user's expired sessions (there is no delete-by-query in every distribution, so search then bulk). */

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { errors } from "@elastic/elasticsearch";
 import { type Role, roleAtLeast } from "@practice-kb/shared";
 import type { KbContext } from "../context";
 import { tokenNotFound } from "../lib/errors";
+import { orNullIfMissing, wroteUnlessConflict } from "../storage/elasticsearch";
 import { randomSecret, safeEqual, sha256 } from "./passwords";
 import { findUser } from "./users";
 
@@ -50,12 +50,7 @@ export async function createToken(
 }
 
 async function findToken(ctx: KbContext, id: string): Promise<TokenDocument | null> {
-  try {
-    return (await ctx.es.get<TokenDocument>({ index: ctx.names.tokens, id }))._source ?? null;
-  } catch (error) {
-    if (error instanceof errors.ResponseError && error.statusCode === 404) return null;
-    throw error;
-  }
+  return (await orNullIfMissing(ctx.es.get<TokenDocument>({ index: ctx.names.tokens, id })))?._source ?? null;
 }
 
 // A token made by a token made by … is checked up its chain of creators, this deep at most.
@@ -94,17 +89,15 @@ export async function resolveToken(ctx: KbContext, secret: string): Promise<Toke
   if (!(await creatorStillEntitled(ctx, token))) return null;
   const now = Date.now();
   if (!token.lastUsedAt || now - Date.parse(token.lastUsedAt) > TOUCH_AFTER_MS) {
-    try {
-      await ctx.es.update({
+    // Parallel requests with one token race to record the use; whichever wrote first recorded it.
+    await wroteUnlessConflict(
+      ctx.es.update({
         index: ctx.names.tokens,
         id: token.id,
         doc: { lastUsedAt: new Date(now).toISOString() },
         retry_on_conflict: 3,
-      });
-    } catch (error) {
-      // Parallel requests with one token race to record the use; whichever wrote first recorded it.
-      if (!(error instanceof errors.ResponseError && error.statusCode === 409)) throw error;
-    }
+      }),
+    );
   }
   return token;
 }

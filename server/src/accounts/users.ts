@@ -1,7 +1,7 @@
-import { errors } from "@elastic/elasticsearch";
 import type { Role, UserCreateInput, UserUpdateInput } from "@practice-kb/shared";
 import type { KbContext } from "../context";
 import { lastAdministrator, userExists, userNotFound } from "../lib/errors";
+import { orNullIfMissing, wroteUnlessConflict } from "../storage/elasticsearch";
 import { hashPassword, sha256 } from "./passwords";
 
 /** An account as stored. */
@@ -25,13 +25,8 @@ export function userIdFor(email: string): string {
 
 /** Reads one user, or null. */
 export async function findUser(ctx: KbContext, id: string): Promise<UserDocument | null> {
-  try {
-    const response = await ctx.es.get<UserDocument>({ index: ctx.names.users, id });
-    return response._source ?? null;
-  } catch (error) {
-    if (error instanceof errors.ResponseError && error.statusCode === 404) return null;
-    throw error;
-  }
+  const response = await orNullIfMissing(ctx.es.get<UserDocument>({ index: ctx.names.users, id }));
+  return response?._source ?? null;
 }
 
 /** Reads one user or fails with 404. */
@@ -73,12 +68,10 @@ export async function createUser(ctx: KbContext, input: UserCreateInput): Promis
     lastLoginAt: null,
     sessionsValidAfter: null,
   };
-  try {
-    await ctx.es.create({ index: ctx.names.users, id: user.id, document: user, refresh: "wait_for" });
-  } catch (error) {
-    if (error instanceof errors.ResponseError && error.statusCode === 409) throw userExists(email);
-    throw error;
-  }
+  const created = await wroteUnlessConflict(
+    ctx.es.create({ index: ctx.names.users, id: user.id, document: user, refresh: "wait_for" }),
+  );
+  if (!created) throw userExists(email);
   return user;
 }
 

@@ -16,8 +16,7 @@ import { provideElasticsearch } from "../engine/provideElasticsearch";
 import { BackupFileError, backupLines, readBackupLines, restoreBackup, validateBackup } from "../interchange/backup";
 import { exportInterchangeFile } from "../interchange/exportFile";
 import { ImportValidationError, importInterchangeFile } from "../interchange/importFile";
-import { createElasticsearchClient, waitForCluster } from "../plugins/app/knowledgeBase";
-import { ensureIndices, indexNames } from "../search/indices";
+import { openKnowledgeBase } from "../storage/knowledgeBase";
 import { embedPendingWithProgress } from "./embedProgress";
 
 const USAGE = `Usage:
@@ -40,18 +39,14 @@ const quietLog = {
 async function withKnowledgeBase<T>(run: (ctx: KbContext) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const elasticsearch = await provideElasticsearch(config, quietLog);
-  const es = createElasticsearchClient(config, elasticsearch.url);
   try {
-    await waitForCluster(es, 60_000);
-    const ctx: KbContext = {
-      es,
-      names: indexNames(config.INDEX_PREFIX),
-      reviewPeriodMonths: config.REVIEW_PERIOD_MONTHS,
-    };
-    await ensureIndices(es, ctx.names, config.INDEX_REPLICAS, quietLog);
-    return await run(ctx);
+    const { close, ...ctx } = await openKnowledgeBase(config, quietLog, { elasticsearchUrl: elasticsearch.url });
+    try {
+      return await run(ctx);
+    } finally {
+      await close();
+    }
   } finally {
-    await es.close();
     // A node started just for this command is stopped again; one the server runs is left alone.
     if (!config.ELASTICSEARCH_URL) await elasticsearch.stop();
   }

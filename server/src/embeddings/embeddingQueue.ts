@@ -6,9 +6,10 @@
  * Approved practices go first; drafts and proposals follow (so reviewers can find near-duplicates);
  * archived ones are left out (restoring one writes it anew, and then it is pending).
  */
-import type { estypes } from "@elastic/elasticsearch";
-import type { KbContext } from "../context";
+
 import type { PracticeDocument } from "../practices/document";
+import type { estypes } from "../storage/elasticsearch";
+import type { KbStore } from "../storage/knowledgeBase";
 import { EmbeddingsError, type EmbeddingsProvider } from "./provider";
 
 /** What the queue reports: for the health check and the CLI progress bar. */
@@ -95,7 +96,7 @@ export class EmbeddingQueue {
   private abort = new AbortController();
 
   constructor(
-    private readonly kb: KbContext,
+    private readonly kb: KbStore,
     readonly provider: EmbeddingsProvider,
     options: EmbeddingQueueOptions = {},
   ) {

@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import type { KbContext } from "../context";
-import type { IndexNames } from "../search/indices";
+import type { IndexNames } from "../storage/indices";
 
 /** The first line of every backup file. */
 export const BACKUP_FORMAT = "practice-kb-backup/v1";

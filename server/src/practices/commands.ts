@@ -1,9 +1,9 @@
-import { errors } from "@elastic/elasticsearch";
 import { type PracticeInput, type PracticeStatus, type SearchHit, searchQuerySchema } from "@practice-kb/shared";
 import type { KbContext } from "../context";
 import { assignPracticeId } from "../interchange/importFile";
 import { editConflict, practiceNotFound } from "../lib/errors";
 import { searchPractices } from "../search/searchPractices";
+import { orNullIfMissing, wroteUnlessConflict } from "../storage/elasticsearch";
 import { buildPracticeDocument, type PracticeDocument } from "./document";
 
 /** Reads one practice with its concurrency token, or null. */
@@ -11,19 +11,12 @@ export async function findPractice(
   ctx: KbContext,
   id: string,
 ): Promise<{ doc: PracticeDocument; seqNo: number; primaryTerm: number } | null> {
-  try {
-    // the vector is for search only (and a write of the document from it must not keep a stale one)
-    const response = await ctx.es.get<PracticeDocument>({
-      index: ctx.names.practices,
-      id,
-      _source_excludes: ["vector"],
-    });
-    if (!response._source) return null;
-    return { doc: response._source, seqNo: response._seq_no ?? 0, primaryTerm: response._primary_term ?? 0 };
-  } catch (error) {
-    if (error instanceof errors.ResponseError && error.statusCode === 404) return null;
-    throw error;
-  }
+  // the vector is for search only (and a write of the document from it must not keep a stale one)
+  const response = await orNullIfMissing(
+    ctx.es.get<PracticeDocument>({ index: ctx.names.practices, id, _source_excludes: ["vector"] }),
+  );
+  if (!response?._source) return null;
+  return { doc: response._source, seqNo: response._seq_no ?? 0, primaryTerm: response._primary_term ?? 0 };
 }
 
 /** Reads one practice or fails with 404. */
@@ -71,19 +64,16 @@ export async function recordFeedback(
     const meta = { ...found.doc.meta };
     if (helpful) meta.helpfulCount++;
     else meta.notHelpfulCount++;
-    try {
-      await ctx.es.update({
+    const written = await wroteUnlessConflict(
+      ctx.es.update({
         index: ctx.names.practices,
         id,
         if_seq_no: found.seqNo,
         if_primary_term: found.primaryTerm,
         doc: { meta },
-      });
-      return { helpfulCount: meta.helpfulCount, notHelpfulCount: meta.notHelpfulCount };
-    } catch (error) {
-      if (error instanceof errors.ResponseError && error.statusCode === 409) continue;
-      throw error;
-    }
+      }),
+    );
+    if (written) return { helpfulCount: meta.helpfulCount, notHelpfulCount: meta.notHelpfulCount };
   }
   throw editConflict(id);
 }

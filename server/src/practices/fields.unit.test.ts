@@ -13,7 +13,7 @@ import {
 } from "@practice-kb/shared";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { practicesMapping } from "../search/indexDefinitions";
+import { practicesMapping } from "../storage/practicesIndex";
 import { diffRevisions } from "./diff";
 import { buildPracticeDocument, contentHashOf, contentOf } from "./document";
 import { presentPractice } from "./presenter";

@@ -1,6 +1,6 @@
-import type { estypes } from "@elastic/elasticsearch";
 import type { Actor, PracticeDetail, ReviewQueue, ReviewQueueItem } from "@practice-kb/shared";
 import type { KbContext } from "../context";
+import type { estypes } from "../storage/elasticsearch";
 import type { PracticeDocument } from "./document";
 import { presentPracticeDetail } from "./presenter";
 import { today } from "./workflow";

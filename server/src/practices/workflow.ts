@@ -1,4 +1,3 @@
-import { errors } from "@elastic/elasticsearch";
 import type {
   Actor,
   PracticeAction,
@@ -23,6 +22,7 @@ import {
   revisionConflict,
   unknownTaxonomy,
 } from "../lib/errors";
+import { orNullIfMissing, wroteUnlessConflict } from "../storage/elasticsearch";
 import { loadTaxonomy } from "../taxonomy/commands";
 import { buildPracticeDocument, contentOf, type PracticeDocument } from "./document";
 import { readRevisions, recordRevision } from "./revisions";
@@ -94,19 +94,19 @@ async function changePractice(
     const change = plan(current, { now, number });
     if (!change.pending) change.doc.meta.liveRevision = number;
     const needsEmbedding = carryVector(current, change.doc);
-    try {
-      await ctx.es.index({
-        index: ctx.names.practices,
-        id,
-        document: change.doc,
-        if_seq_no: found.seqNo,
-        if_primary_term: found.primaryTerm,
-        refresh: "wait_for",
-      });
-    } catch (error) {
-      if (error instanceof errors.ResponseError && error.statusCode === 409) continue;
-      throw error;
-    }
+    if (
+      !(await wroteUnlessConflict(
+        ctx.es.index({
+          index: ctx.names.practices,
+          id,
+          document: change.doc,
+          if_seq_no: found.seqNo,
+          if_primary_term: found.primaryTerm,
+          refresh: "wait_for",
+        }),
+      ))
+    )
+      continue;
     await recordRevision(ctx, {
       practiceId: id,
       number,
@@ -129,14 +129,9 @@ async function readWithVector(
   ctx: KbContext,
   id: string,
 ): Promise<{ doc: PracticeDocument; seqNo: number; primaryTerm: number } | null> {
-  try {
-    const response = await ctx.es.get<PracticeDocument>({ index: ctx.names.practices, id });
-    if (!response._source) return null;
-    return { doc: response._source, seqNo: response._seq_no ?? 0, primaryTerm: response._primary_term ?? 0 };
-  } catch (error) {
-    if (error instanceof errors.ResponseError && error.statusCode === 404) return null;
-    throw error;
-  }
+  const response = await orNullIfMissing(ctx.es.get<PracticeDocument>({ index: ctx.names.practices, id }));
+  if (!response?._source) return null;
+  return { doc: response._source, seqNo: response._seq_no ?? 0, primaryTerm: response._primary_term ?? 0 };
 }
 
 /** Refuses a text that names situation types, channels or audiences the curators do not keep. */

@@ -1,6 +1,6 @@
-import type { estypes } from "@elastic/elasticsearch";
 import { FACET_NAMES, FACETS, type FacetFilters, type FacetName } from "@practice-kb/shared";
 import type { PracticeDocument } from "../practices/document";
+import type { estypes } from "../storage/elasticsearch";
 
 type QueryContainer = estypes.QueryDslQueryContainer;
 

@@ -1,4 +1,3 @@
-import type { estypes } from "@elastic/elasticsearch";
 import {
   CONTENT_LANGUAGES,
   FACET_NAMES,
@@ -9,8 +8,9 @@ import {
   searchResponseSchema,
 } from "@practice-kb/shared";
 import { describe, expect, it } from "vitest";
+import type { estypes } from "../storage/elasticsearch";
+import { practicesMapping } from "../storage/practicesIndex";
 import { facetAggregations, facetFilters } from "./facetQuery";
-import { practicesMapping } from "./indexDefinitions";
 import { type PresentedDoc, presentResults } from "./presentation";
 
 // Everything about facets is derived from FACETS (shared/src/facets.ts); these fail when a piece disagrees.

@@ -1,5 +1,5 @@
-import type { estypes } from "@elastic/elasticsearch";
 import { CONTENT_LANGUAGES, type ContentLanguage, type SearchHit } from "@practice-kb/shared";
+import type { estypes } from "../storage/elasticsearch";
 import { escapeHtml, normalizeForStemming } from "./text";
 
 /** Private-use characters the highlighter wraps matches in, replaced by <mark> after escaping. */

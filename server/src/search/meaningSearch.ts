@@ -1,8 +1,8 @@
-import type { estypes } from "@elastic/elasticsearch";
 import { CONTENT_LANGUAGES, type ContentLanguage, type SearchQuery } from "@practice-kb/shared";
 import type { KbContext } from "../context";
 import { type LanguageCentroids, languageCentroidsFor, languagePull } from "../embeddings/languageCentroids";
 import type { EmbeddingsProvider } from "../embeddings/provider";
+import type { estypes } from "../storage/elasticsearch";
 import { activeFacetFilters } from "./facetQuery";
 import { FUSION } from "./fusion";
 import { PRESENTED_FIELDS, type PresentedDoc } from "./presentation";

@@ -1,6 +1,6 @@
-import type { estypes } from "@elastic/elasticsearch";
 import { FACET_NAMES, type SearchHit, type SearchResponse } from "@practice-kb/shared";
 import type { PracticeDocument } from "../practices/document";
+import type { estypes } from "../storage/elasticsearch";
 import { FACETS_WHERE } from "./facetQuery";
 import { highlightsOf } from "./highlight";
 import { words } from "./text";

@@ -1,5 +1,5 @@
-import type { estypes } from "@elastic/elasticsearch";
 import { CONTENT_LANGUAGES, type SearchQuery } from "@practice-kb/shared";
+import type { estypes } from "../storage/elasticsearch";
 import { activeFacetFilters, facetAggregations, facetFilters } from "./facetQuery";
 import { highlightRequest } from "./highlight";
 import { PRESENTED_FIELDS } from "./presentation";

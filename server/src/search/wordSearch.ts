@@ -1,6 +1,6 @@
-import type { estypes } from "@elastic/elasticsearch";
 import type { SearchQuery } from "@practice-kb/shared";
 import type { KbContext } from "../context";
+import type { estypes } from "../storage/elasticsearch";
 import type { PresentedDoc } from "./presentation";
 import type { SynonymGroup } from "./synonyms";
 import { mightBeWrongLayout, wrongLayoutReadings } from "./text";

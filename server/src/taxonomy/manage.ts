@@ -1,10 +1,10 @@
-import { errors } from "@elastic/elasticsearch";
 import type { Actor, PracticeInput, TaxonomyEntry, TaxonomyKind, TaxonomyMergeResult } from "@practice-kb/shared";
 import type { KbContext } from "../context";
 import { mergeIntoItself, taxonomyEntryExists, taxonomyEntryInUse, taxonomyEntryNotFound } from "../lib/errors";
 import { buildPracticeDocument, contentOf, type PracticeDocument } from "../practices/document";
 import { type RevisionDocument, revisionOperations } from "../practices/revisions";
 import { carryVector } from "../practices/vector";
+import { orNullIfMissing, wroteUnlessConflict } from "../storage/elasticsearch";
 
 /** The practice field each taxonomy list fills. */
 const FIELD = { situationTypes: "situationType", channels: "channels", audiences: "audiences" } as const;
@@ -19,14 +19,10 @@ interface TaxonomyDocument {
 const documentId = (kind: TaxonomyKind, id: string) => `${kind}:${id}`;
 
 async function findEntry(ctx: KbContext, kind: TaxonomyKind, id: string): Promise<TaxonomyDocument | null> {
-  try {
-    return (
-      (await ctx.es.get<TaxonomyDocument>({ index: ctx.names.taxonomy, id: documentId(kind, id) }))._source ?? null
-    );
-  } catch (error) {
-    if (error instanceof errors.ResponseError && error.statusCode === 404) return null;
-    throw error;
-  }
+  const found = await orNullIfMissing(
+    ctx.es.get<TaxonomyDocument>({ index: ctx.names.taxonomy, id: documentId(kind, id) }),
+  );
+  return found?._source ?? null;
 }
 
 async function getEntry(ctx: KbContext, kind: TaxonomyKind, id: string): Promise<TaxonomyDocument> {
@@ -45,17 +41,10 @@ export async function createEntry(ctx: KbContext, kind: TaxonomyKind, entry: Tax
   });
   const position = (last.hits.hits[0]?._source?.position ?? -1) + 1;
   const doc: TaxonomyDocument = { kind, id: entry.id, labels: entry.labels, position };
-  try {
-    await ctx.es.create({
-      index: ctx.names.taxonomy,
-      id: documentId(kind, entry.id),
-      document: doc,
-      refresh: "wait_for",
-    });
-  } catch (error) {
-    if (error instanceof errors.ResponseError && error.statusCode === 409) throw taxonomyEntryExists(kind, entry.id);
-    throw error;
-  }
+  const created = await wroteUnlessConflict(
+    ctx.es.create({ index: ctx.names.taxonomy, id: documentId(kind, entry.id), document: doc, refresh: "wait_for" }),
+  );
+  if (!created) throw taxonomyEntryExists(kind, entry.id);
   return { id: entry.id, labels: entry.labels };
 }
 

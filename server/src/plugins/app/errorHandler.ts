@@ -1,8 +1,8 @@
-import { errors } from "@elastic/elasticsearch";
 import { readableIssueMessage } from "@practice-kb/shared";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { ApiError, searchUnavailable } from "../../lib/errors";
+import { hasStatus, isEngineUnavailable } from "../../storage/elasticsearch";
 
 /** The central error handler: clear 4xx bodies with stable ids; 5xx details go to the log, never to the client. */
 export default fp(
@@ -30,15 +30,10 @@ export default fp(
           ...(error.problems ? { problems: error.problems } : {}),
         });
       }
-      if (error instanceof errors.ResponseError && error.statusCode === 404) {
+      if (hasStatus(error, 404)) {
         return reply.code(404).send({ statusCode: 404, error: "not_found", message: "Not found" });
       }
-      if (
-        error instanceof errors.ConnectionError ||
-        error instanceof errors.TimeoutError ||
-        error instanceof errors.NoLivingConnectionsError ||
-        (error instanceof errors.ResponseError && (error.statusCode ?? 0) >= 500)
-      ) {
+      if (isEngineUnavailable(error)) {
         request.log.warn({ err: error }, "search engine unavailable");
         const unavailable = searchUnavailable();
         return reply.code(503).send({ statusCode: 503, error: unavailable.id, message: unavailable.message });

@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
-import type { estypes } from "@elastic/elasticsearch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../config";
-import { createElasticsearchClient } from "../plugins/app/knowledgeBase";
-import { PRACTICES_MAPPING_VERSION, practicesMapping, practicesSettings } from "./indexDefinitions";
+import type { estypes } from "./elasticsearch";
+import { createElasticsearchClient } from "./elasticsearch";
 import { copyDocuments, ensureIndices, indexNames } from "./indices";
+import { connectionOf } from "./knowledgeBase";
+import { PRACTICES_MAPPING_VERSION, practicesMapping, practicesSettings } from "./practicesIndex";
 
 const silent = { info: () => {}, warn: () => {} };
 
@@ -17,7 +18,7 @@ function mappingBeforeVectors(): estypes.MappingTypeMapping {
 
 describe("mapping migration of the practices index", () => {
   const url = process.env.ELASTICSEARCH_URL ?? "";
-  const es = createElasticsearchClient(loadConfig({ ...process.env, ELASTICSEARCH_URL: url }), url);
+  const es = createElasticsearchClient(connectionOf(loadConfig({ ...process.env, ELASTICSEARCH_URL: url }), url));
   const prefix = `test-${randomBytes(4).toString("hex")}-`;
   const names = indexNames(prefix);
   const oldIndex = `${names.practices}-v1`;

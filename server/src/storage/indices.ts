@@ -1,11 +1,8 @@
-import type { Client, estypes } from "@elastic/elasticsearch";
+import type { Client, estypes } from "./elasticsearch";
 import {
   ACCOUNTS_MAPPING_VERSION,
   CATALOGUE_MAPPING_VERSION,
   loginAttemptsMapping,
-  PRACTICES_MAPPING_VERSION,
-  practicesMapping,
-  practicesSettings,
   REVISIONS_MAPPING_VERSION,
   revisionsMapping,
   sessionsMapping,
@@ -14,7 +11,8 @@ import {
   taxonomyMapping,
   tokensMapping,
   usersMapping,
-} from "./indexDefinitions";
+} from "./otherIndices";
+import { PRACTICES_MAPPING_VERSION, practicesMapping, practicesSettings } from "./practicesIndex";
 
 /** The alias names the app reads and writes; physical indices are `<alias>-v<version>`. */
 export interface IndexNames {

@@ -1,5 +1,6 @@
-import type { estypes } from "@elastic/elasticsearch";
 import { CONTENT_LANGUAGES, PRACTICE_FIELD_NAMES, type PracticeFieldKind, practiceField } from "@practice-kb/shared";
+import type { estypes } from "./elasticsearch";
+import { actorMapping, keyword, unindexedText } from "./mappingParts";
 
 /**
  * Bump when the practices mapping changes (a content field added to shared/src/practiceFields.ts changes
@@ -8,14 +9,6 @@ import { CONTENT_LANGUAGES, PRACTICE_FIELD_NAMES, type PracticeFieldKind, practi
 // 3: `vector` (dense_vector) and `embeddingModel` for search by meaning.
 // 4: offsets on the highlighted per-language fields (highlighting without re-analysis).
 export const PRACTICES_MAPPING_VERSION = 4;
-/** Bump when the small catalogue indices (taxonomy, synonyms) change shape. */
-export const CATALOGUE_MAPPING_VERSION = 1;
-/** Bump when the accounts indices (users, sessions, tokens) change shape. */
-export const ACCOUNTS_MAPPING_VERSION = 1;
-/** Version of the tokens index (2: the creator's actor id, to check that the creator still holds the rights). */
-export const TOKENS_MAPPING_VERSION = 2;
-/** Bump when the revisions index changes shape. */
-export const REVISIONS_MAPPING_VERSION = 1;
 
 // Short stop-word lists: only words that never carry the meaning of a desk query.
 const STOP_WORDS: Record<(typeof CONTENT_LANGUAGES)[number], string[]> = {
@@ -143,9 +136,6 @@ export function analysisSettings(): estypes.IndicesIndexSettingsAnalysis {
   return { filter, analyzer };
 }
 
-const keyword = { type: "keyword" } as const;
-const unindexedText = { type: "text", index: false } as const;
-const actorMapping = { properties: { id: keyword, name: keyword, role: keyword } } as const;
 const folded = { type: "text", analyzer: "kb_fold" } as const;
 // Folded text also goes to one field that the spelling suggester reads, so a word known anywhere counts as known.
 const foldedToAll = { type: "text", analyzer: "kb_fold", copy_to: "search.fold.all" } as const;
@@ -247,105 +237,6 @@ export function practicesSettings(replicas: number): estypes.IndicesIndexSetting
     analysis: {
       ...analysisSettings(),
       normalizer: { kb_lowercase: { type: "custom", filter: ["lowercase"] } },
-    },
-  };
-}
-
-/** Taxonomy entries (situation types, channels, audiences), one document per entry. */
-export function taxonomyMapping(): estypes.MappingTypeMapping {
-  return {
-    dynamic: "strict",
-    properties: {
-      kind: keyword,
-      id: keyword,
-      labels: { type: "object", enabled: false },
-      position: { type: "integer" },
-    },
-  };
-}
-
-/** Curator-managed synonym groups, applied by the app at query time (no reindexing). */
-export function synonymsMapping(): estypes.MappingTypeMapping {
-  return {
-    dynamic: "strict",
-    properties: { terms: { type: "keyword" }, updatedAt: { type: "date" } },
-  };
-}
-
-/** Accounts: one document per user, its id derived from the email so an email can exist only once. */
-export function usersMapping(): estypes.MappingTypeMapping {
-  return {
-    dynamic: "strict",
-    properties: {
-      id: keyword,
-      email: keyword,
-      name: keyword,
-      role: keyword,
-      active: { type: "boolean" },
-      passwordHash: { type: "keyword", index: false },
-      createdAt: { type: "date" },
-      updatedAt: { type: "date" },
-      lastLoginAt: { type: "date" },
-      // Sessions issued before this moment are void (password reset, deactivation).
-      sessionsValidAfter: { type: "date" },
-    },
-  };
-}
-
-/** Login sessions, one document per session, its id the sha256 of the cookie value. */
-export function sessionsMapping(): estypes.MappingTypeMapping {
-  return {
-    dynamic: "strict",
-    properties: {
-      userId: keyword,
-      csrfToken: { type: "keyword", index: false },
-      issuedAt: { type: "date" },
-      expiresAt: { type: "date" },
-      lastSeenAt: { type: "date" },
-    },
-  };
-}
-
-/** API tokens for integrations; only the sha256 of the secret is kept. */
-export function tokensMapping(): estypes.MappingTypeMapping {
-  return {
-    dynamic: "strict",
-    properties: {
-      id: keyword,
-      name: keyword,
-      role: keyword,
-      secretHash: { type: "keyword", index: false },
-      createdAt: { type: "date" },
-      createdBy: keyword,
-      createdById: keyword,
-      lastUsedAt: { type: "date" },
-      revokedAt: { type: "date" },
-    },
-  };
-}
-
-/** Failed-login counters shared by all app instances; ids are hashes of email + address or email alone. */
-export function loginAttemptsMapping(): estypes.MappingTypeMapping {
-  return {
-    dynamic: "strict",
-    properties: { failures: { type: "integer" }, windowStart: { type: "date" } },
-  };
-}
-
-/** Every change of every practice, with a full snapshot of its text; ids are `<practice id>:<number>`. */
-export function revisionsMapping(): estypes.MappingTypeMapping {
-  return {
-    dynamic: "strict",
-    properties: {
-      practiceId: keyword,
-      number: { type: "integer" },
-      action: keyword,
-      status: keyword,
-      pending: { type: "boolean" },
-      by: actorMapping,
-      at: { type: "date" },
-      comment: unindexedText,
-      content: { type: "object", enabled: false },
     },
   };
 }
