@@ -10,7 +10,7 @@ import spa from "./plugins/app/spa";
 import openapi from "./plugins/external/openapi";
 import security from "./plugins/external/security";
 import authRoutes from "./routes/api/auth";
-import healthRoutes from "./routes/api/health";
+import healthRoutes, { type HealthRoutesOptions } from "./routes/api/health";
 import interchangeRoutes from "./routes/api/interchange";
 import meRoutes from "./routes/api/me";
 import practiceRoutes from "./routes/api/practices";
@@ -28,6 +28,8 @@ export interface AppOptions {
   /** Search by meaning: the provider from provideEmbeddings; none or null = word search only. */
   embeddings?: EmbeddingsProvider | null;
   embeddingQueue?: EmbeddingQueueOptions;
+  /** The watchdog's view of the local Elasticsearch, shown by /api/health (server.ts); absent for an external cluster. */
+  engineStatus?: HealthRoutesOptions["engineStatus"];
 }
 
 /** The whole application as one plugin: external plugins, app plugins, then routes. */
@@ -50,7 +52,7 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
 
   await fastify.register(
     async (api) => {
-      await api.register(healthRoutes);
+      await api.register(healthRoutes, { engineStatus: options.engineStatus });
       await api.register(searchRoutes);
       await api.register(taxonomyRoutes);
       await api.register(practiceRoutes);

@@ -13,7 +13,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { LocalEngineError } from "./localElasticsearch";
+import { LocalEngineError } from "./engineError";
 import {
   fileSize,
   isOurLiveGroup,

@@ -4,11 +4,18 @@ import { APP_VERSION } from "../../../version";
 
 const EMBEDDINGS_OFF: Health["embeddings"] = { status: "off", model: null, pending: 0, embedded: 0 };
 
+/** Options of the health routes. */
+export interface HealthRoutesOptions {
+  /** The watchdog's view of the local Elasticsearch (server.ts); absent for an external cluster. */
+  engineStatus?: () => NonNullable<Health["engine"]>;
+}
+
 /**
  * GET /api/health: the app version, whether Elasticsearch is usable (200) or not (503), and the state of
  * search by meaning; with the embeddings service down the app still works (200, status "degraded").
+ * With a local Elasticsearch it also says whether the app is restarting it (`engine`).
  */
-const healthRoutes: FastifyPluginAsyncZod = async (app) => {
+const healthRoutes: FastifyPluginAsyncZod<HealthRoutesOptions> = async (app, { engineStatus }) => {
   app.get(
     "/health",
     {
@@ -36,6 +43,7 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
           version: APP_VERSION,
           elasticsearch: { status: health.status, reachable: true },
           embeddings,
+          ...(engineStatus ? { engine: engineStatus() } : {}),
         });
       } catch {
         return reply.code(503).send({
@@ -43,6 +51,7 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
           version: APP_VERSION,
           elasticsearch: { status: "unreachable", reachable: false },
           embeddings: await embeddingsCheck,
+          ...(engineStatus ? { engine: engineStatus() } : {}),
         });
       }
     },
