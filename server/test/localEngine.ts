@@ -35,7 +35,7 @@ export function engineTestNode(name: string, port: number) {
     ELASTICSEARCH_URL: "",
     EMBEDDINGS: "off",
     EMBEDDINGS_URL: "",
-    LOG_LEVEL: "warn",
+    LOG_LEVEL: "fatal",
   };
   const options = (log: LocalElasticsearchOptions["log"]): LocalElasticsearchOptions => ({
     version: config.ES_VERSION,
