@@ -160,3 +160,17 @@ export function otherLiveLeases(leasesDir: string, except?: Lease): Holder[] {
   }
   return live;
 }
+
+/** Gives up a lease under the lock; stops the service only when no other live process holds a lease on it. */
+export function leaveShared(
+  o: { files: ShareFiles; lease: Lease; log: ProcessLog; what: string; name: string },
+  stopService: () => Promise<void>,
+): Promise<void> {
+  return withLock(o.files.lockFile, o.log, o.what, async () => {
+    o.lease.release();
+    const others = otherLiveLeases(o.files.leasesDir);
+    if (others.length === 0) return stopService();
+    const pids = [...new Set(others.map((holder) => holder.pid))].join(", ");
+    o.log.info(`${o.name} left running: process(es) ${pids} still use it`);
+  });
+}

@@ -31,7 +31,7 @@ import {
 import { adoptRunning, clusterHealth, isHealthy, isOurNode, launchNode, stopNode } from "./elasticsearchNode";
 import { LocalEngineError } from "./engineError";
 import { findJava } from "./javaRuntime";
-import { type Lease, otherLiveLeases, takeLease, withLock } from "./leases";
+import { type Lease, leaveShared, otherLiveLeases, takeLease, withLock } from "./leases";
 import { groupAlive, type ProcessLog, portInUse, readPidFile, removePidFile } from "./processes";
 import { type EngineFolders, foldersForServiceUser, prepareForServiceUser, runningAsRoot } from "./serviceUser";
 
@@ -83,8 +83,10 @@ interface Node extends LocalElasticsearchOptions, EngineFolders {
 
 /** Runs fn under the node's lock, so starts, adoptions and stops by different processes never interleave. */
 function locked<T>(node: Node, fn: () => Promise<T>): Promise<T> {
-  return withLock(node.paths.lockFile, node.log, `starting or stopping Elasticsearch on ${node.dataDir}`, fn);
+  return withLock(node.paths.lockFile, node.log, lockPurpose(node), fn);
 }
+
+const lockPurpose = (node: Node) => `starting or stopping Elasticsearch on ${node.dataDir}`;
 
 /** Installs what is missing and launches the node; returns its process group. */
 async function startNode(node: Node): Promise<number> {
@@ -150,7 +152,7 @@ async function bringUp(node: Node, lease: Lease): Promise<{ pgid: number; reused
 }
 
 function handle(node: Node, lease: Lease, first: { pgid: number; reused: boolean }): LocalElasticsearch {
-  const { pidFile, leasesDir } = node.paths;
+  const { pidFile } = node.paths;
   let pgid = first.pgid;
   let stopping: Promise<void> | undefined;
   return {
@@ -170,21 +172,18 @@ function handle(node: Node, lease: Lease, first: { pgid: number; reused: boolean
         pgid = (await bringUp(node, lease)).pgid;
       }),
     stop() {
-      stopping ??= locked(node, async () => {
-        lease.release();
-        const others = otherLiveLeases(leasesDir);
-        if (others.length > 0) {
-          const pids = [...new Set(others.map((holder) => holder.pid))].join(", ");
-          node.log.info(`Elasticsearch at ${node.url} left running: process(es) ${pids} still use it`);
-          return;
-        }
-        // the node may have been restarted by another user since we adopted it
-        const rec = readPidFile(pidFile);
-        const target = rec && isOurNode(rec.pid) ? rec.pid : pgid;
-        await stopNode(target, node.log);
-        removePidFile(pidFile, target);
-        node.log.info("Elasticsearch stopped");
-      });
+      const what = lockPurpose(node);
+      stopping ??= leaveShared(
+        { files: node.paths, lease, log: node.log, what, name: `Elasticsearch at ${node.url}` },
+        async () => {
+          // the node may have been restarted by another user since we adopted it
+          const rec = readPidFile(pidFile);
+          const target = rec && isOurNode(rec.pid) ? rec.pid : pgid;
+          await stopNode(target, node.log);
+          removePidFile(pidFile, target);
+          node.log.info("Elasticsearch stopped");
+        },
+      );
       return stopping;
     },
   };

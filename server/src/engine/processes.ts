@@ -1,5 +1,5 @@
 // Process control shared by the local services (localElasticsearch.ts, localEmbeddings.ts): running
-// helper commands, reading logs, and owning a detached process group through a pid file.
+// helper commands, reading logs, and starting, recognising and stopping a detached process group.
 // Only Node built-ins, like its callers: they must work before any npm dependency is installed.
 
 import { type ChildProcess, spawn } from "node:child_process";
@@ -178,30 +178,6 @@ export async function terminateGroup(pgid: number, o: GroupStop): Promise<void> 
   const killDeadline = Date.now() + 5000;
   while (Date.now() < killDeadline && groupAlive(pgid)) await sleep(100);
   if (groupAlive(pgid)) o.log.error(`process group ${pgid} survived SIGKILL`);
-}
-
-/** stop() and alive() of a process group we started or adopted. */
-export interface OwnedGroup {
-  /** True while the group runs and no stop() was called (a crash makes this false). */
-  alive(): boolean;
-  /** Idempotent: every call waits for the same shutdown, after which the pid file is removed. */
-  stop(): Promise<void>;
-}
-
-/** Hands out stop()/alive() for a group whose pid file is pidFile; `stoppedMessage` is logged once it is gone. */
-export function ownedGroup(pgid: number, pidFile: string, o: GroupStop & { stoppedMessage: string }): OwnedGroup {
-  let stopping: Promise<void> | undefined;
-  return {
-    alive: () => !stopping && groupAlive(pgid),
-    stop() {
-      stopping ??= (async () => {
-        await terminateGroup(pgid, o);
-        removePidFile(pidFile, pgid);
-        o.log.info(o.stoppedMessage);
-      })();
-      return stopping;
-    },
-  };
 }
 
 /** A process started by spawnDetached, and why it ended (undefined while it runs). */
