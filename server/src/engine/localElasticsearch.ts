@@ -33,7 +33,13 @@ import { LocalEngineError } from "./engineError";
 import { findJava } from "./javaRuntime";
 import { type Lease, leaveShared, otherLiveLeases, takeLease, withLock } from "./leases";
 import { groupAlive, type ProcessLog, portInUse, readPidFile, removePidFile } from "./processes";
-import { type EngineFolders, foldersForServiceUser, prepareForServiceUser, runningAsRoot } from "./serviceUser";
+import {
+  type EngineFolders,
+  foldersForServiceUser,
+  prepareForServiceUser,
+  runningAsRoot,
+  SERVICE_USER,
+} from "./serviceUser";
 
 export { LocalEngineError, nodePaths };
 
@@ -81,12 +87,13 @@ interface Node extends LocalElasticsearchOptions, EngineFolders {
   paths: ReturnType<typeof nodePaths>;
 }
 
+/** What a process waiting for the node's lock is told the holder is doing. */
+const lockPurpose = (node: Node) => `starting or stopping Elasticsearch on ${node.dataDir}`;
+
 /** Runs fn under the node's lock, so starts, adoptions and stops by different processes never interleave. */
 function locked<T>(node: Node, fn: () => Promise<T>): Promise<T> {
   return withLock(node.paths.lockFile, node.log, lockPurpose(node), fn);
 }
-
-const lockPurpose = (node: Node) => `starting or stopping Elasticsearch on ${node.dataDir}`;
 
 /** Installs what is missing and launches the node; returns its process group. */
 async function startNode(node: Node): Promise<number> {
@@ -118,7 +125,7 @@ async function startNode(node: Node): Promise<number> {
     await prepareForServiceUser(owned, java.home, install, node.version);
   }
   node.log.info(
-    `starting Elasticsearch ${node.version} with Java ${java.major} from ${java.home}${node.asRoot ? " as user practicekb" : ""} ` +
+    `starting Elasticsearch ${node.version} with Java ${java.major} from ${java.home}${node.asRoot ? ` as user ${SERVICE_USER}` : ""} ` +
       `(port ${node.port}, data ${node.dataDir}, logs ${logsDir})`,
   );
   return launchNode({
