@@ -11,7 +11,7 @@ import openapi from "./plugins/external/openapi";
 import security from "./plugins/external/security";
 import authRoutes from "./routes/api/auth";
 import backupRoutes from "./routes/api/backup";
-import healthRoutes from "./routes/api/health";
+import healthRoutes, { type HealthRoutesOptions } from "./routes/api/health";
 import interchangeRoutes from "./routes/api/interchange";
 import meRoutes from "./routes/api/me";
 import practiceRoutes from "./routes/api/practices";
@@ -29,6 +29,8 @@ export interface AppOptions {
   /** Search by meaning: the provider from provideEmbeddings; none or null = word search only. */
   embeddings?: EmbeddingsProvider | null;
   embeddingQueue?: EmbeddingQueueOptions;
+  /** The watchdog's view of the local Elasticsearch, shown by /api/health (server.ts); absent for an external cluster. */
+  engineStatus?: HealthRoutesOptions["engineStatus"];
 }
 
 /** The whole application as one plugin: external plugins, app plugins, then routes. */
@@ -51,7 +53,7 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
 
   await fastify.register(
     async (api) => {
-      await api.register(healthRoutes);
+      await api.register(healthRoutes, { engineStatus: options.engineStatus });
       await api.register(searchRoutes);
       await api.register(taxonomyRoutes);
       await api.register(practiceRoutes);

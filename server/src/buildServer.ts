@@ -7,7 +7,7 @@ import type { Config } from "./config";
 export async function buildServer(
   config: Config,
   elasticsearchUrl: string,
-  extras: Pick<AppOptions, "embeddings" | "embeddingQueue"> = {},
+  extras: Pick<AppOptions, "embeddings" | "embeddingQueue" | "engineStatus"> = {},
 ): Promise<FastifyInstance> {
   const pretty = process.stdout.isTTY && process.env.NODE_ENV !== "production";
   const server = Fastify({

@@ -19,7 +19,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   // Both start at once; a failing embeddings service only turns search by meaning off (it never throws).
   const [elasticsearchResult, embeddings] = await Promise.all([
-    provideElasticsearch(config, consoleLog).then(
+    // supervised: a local node that dies or freezes is started again while the app runs
+    provideElasticsearch(config, consoleLog, { supervise: true }).then(
       (value) => ({ value }),
       (error: unknown) => ({ error }),
     ),
@@ -32,12 +33,13 @@ async function main(): Promise<void> {
   const elasticsearch = elasticsearchResult.value;
   const stopEngines = () => Promise.all([embeddings.stop(), elasticsearch.stop()]);
   let stopping = false;
-  const server = await buildServer(config, elasticsearch.url, { embeddings: embeddings.provider }).catch(
-    async (error) => {
-      await stopEngines();
-      throw error;
-    },
-  );
+  const server = await buildServer(config, elasticsearch.url, {
+    embeddings: embeddings.provider,
+    engineStatus: elasticsearch.status,
+  }).catch(async (error) => {
+    await stopEngines();
+    throw error;
+  });
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;

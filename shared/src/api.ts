@@ -21,6 +21,15 @@ export const healthSchema = z.object({
     embedded: z.number().int(),
     error: z.string().optional(),
   }),
+  // The local Elasticsearch the app runs and restarts when it dies or stops answering; absent for an external cluster.
+  engine: z
+    .object({
+      state: z.enum(["running", "unresponsive", "restarting", "stopped"]),
+      restarts: z.number().int().describe("times the app brought its local Elasticsearch back since it started"),
+      lastRestartAt: z.string().optional(),
+      error: z.string().optional().describe("why the last restart attempt failed, while it is still down"),
+    })
+    .optional(),
 });
 export type Health = z.infer<typeof healthSchema>;
 

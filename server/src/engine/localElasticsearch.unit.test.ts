@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  adaptJvmOptions,
-  nodePaths,
-  parseJavaMajor,
-  parseModuleList,
-  REQUIRED_JAVA_MODULES,
-  renderElasticsearchYml,
-  transportPortRange,
-} from "./localElasticsearch";
+import { adaptJvmOptions, nodePaths, renderElasticsearchYml, transportPortRange } from "./elasticsearchInstall";
+import { parseJavaMajor, parseModuleList, REQUIRED_JAVA_MODULES } from "./javaRuntime";
 
 describe("parseJavaMajor", () => {
   it("reads the major version from the formats real JDKs print", () => {
@@ -61,11 +54,13 @@ describe("renderElasticsearchYml", () => {
 });
 
 describe("node layout and jvm.options", () => {
-  it("puts config, logs and pid file beside the data folder", () => {
+  it("puts config, logs, pid file, lock and leases beside the data folder", () => {
     expect(nodePaths("/r/.local/data/es-test")).toEqual({
       configDir: "/r/.local/data/es-test-config",
       logsDir: "/r/.local/data/es-test-logs",
       pidFile: "/r/.local/data/es-test.pid",
+      lockFile: "/r/.local/data/es-test.lock",
+      leasesDir: "/r/.local/data/es-test.leases",
     });
   });
 

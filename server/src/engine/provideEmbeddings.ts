@@ -56,8 +56,11 @@ async function superviseLocal(
         if (stopped || restarting || current?.alive() || Date.now() < nextAttemptAt) return;
         if (failures === 0)
           log.warn(`the embeddings service at ${started.url} stopped unexpectedly; starting it again`);
+        // leave the dead one first: its lease would otherwise count as another user of the new one
+        const dead = current;
         current = undefined;
-        restarting = start()
+        restarting = Promise.resolve(dead?.stop())
+          .then(start)
           .then(async (again) => {
             current = again;
             failures = 0;

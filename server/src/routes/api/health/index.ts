@@ -15,11 +15,18 @@ function within<T>(promise: Promise<T>, ms: number, fallback: () => T): Promise<
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
+/** Options of the health routes. */
+export interface HealthRoutesOptions {
+  /** The watchdog's view of the local Elasticsearch (server.ts); absent for an external cluster. */
+  engineStatus?: () => NonNullable<Health["engine"]>;
+}
+
 /**
  * GET /api/health: the app version, whether Elasticsearch is usable (200) or not (503), and the state of
  * search by meaning; with the embeddings service down the app still works (200, status "degraded").
+ * With a local Elasticsearch it also says whether the app is restarting it (`engine`).
  */
-const healthRoutes: FastifyPluginAsyncZod = async (app) => {
+const healthRoutes: FastifyPluginAsyncZod<HealthRoutesOptions> = async (app, { engineStatus }) => {
   app.get(
     "/health",
     {
@@ -48,6 +55,7 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
           version: APP_VERSION,
           elasticsearch: { status: health.status, reachable: true },
           embeddings,
+          ...(engineStatus ? { engine: engineStatus() } : {}),
         });
       } catch {
         return reply.code(503).send({
@@ -55,6 +63,7 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
           version: APP_VERSION,
           elasticsearch: { status: "unreachable", reachable: false },
           embeddings: await embeddingsCheck,
+          ...(engineStatus ? { engine: engineStatus() } : {}),
         });
       }
     },
