@@ -264,6 +264,9 @@ describe.skipIf(!process.env.EMBEDDINGS_URL || loadConfig().EMBEDDINGS === "off"
       expect(again.reused).toBe(true);
       expect(again.url).toBe(service?.url);
       expect(again.model).toBe("multilingual-e5-small-q4");
+      // Let go of it: a service is stopped only when its last user lets go.
+      await again.stop();
+      expect(service?.alive()).toBe(true);
     });
 
     it("reports degraded while words still work, then catches up by itself", async () => {

@@ -34,7 +34,8 @@ export default fp(
         return reply.code(404).send({ statusCode: 404, error: "not_found", message: "Not found" });
       }
       if (isEngineUnavailable(error)) {
-        request.log.warn({ err: error }, "search engine unavailable");
+        // One line, not the client's whole error with its request: a frozen engine makes many of these.
+        request.log.warn(`search engine unavailable: ${(error as Error).message}`);
         const unavailable = searchUnavailable();
         return reply.code(503).send({ statusCode: 503, error: unavailable.id, message: unavailable.message });
       }
