@@ -70,6 +70,10 @@ const envSchema = z.object({
   EMBEDDINGS_HOME: z.string().default(path.join(REPO_ROOT, ".local/embeddings")),
   EMBEDDINGS_THREADS: z.coerce.number().int().min(1).max(64).default(1),
   EMBEDDINGS_QUERY_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(150),
+  // Desk search insight (server/src/analytics): "off" records nothing; events older than the retention are dropped.
+  ANALYTICS: z.preprocess(emptyToUndefined, z.enum(["on", "off"]).default("on")),
+  ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  ANALYTICS_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
 });
 
 /** The validated configuration, with the defaults that depend on other values filled in. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { analyticsHealthSchema } from "./insights";
 
 /** The error body every failing API call returns. */
 export const apiErrorSchema = z.object({
@@ -21,6 +22,8 @@ export const healthSchema = z.object({
     embedded: z.number().int(),
     error: z.string().optional(),
   }),
+  // Desk search recording (issue 14): events dropped rather than delay the desk are counted here.
+  analytics: analyticsHealthSchema.optional(),
 });
 export type Health = z.infer<typeof healthSchema>;
 

@@ -1,5 +1,6 @@
 export * from "./accounts";
 export * from "./api";
+export * from "./insights";
 export * from "./languages";
 export * from "./practice";
 export * from "./search";

@@ -414,6 +414,28 @@ const ROWS: Row[] = [
   },
   { route: "GET /api/me/practices", access: "staff", success: 200, build: async () => ({ url: "/api/me/practices" }) },
   {
+    route: "GET /api/insights/unanswered",
+    access: "curator",
+    success: 200,
+    build: async () => ({ url: "/api/insights/unanswered?from=2025-01-01" }),
+  },
+  {
+    route: "POST /api/insights/outcomes",
+    access: "staff",
+    success: 204,
+    build: async () => ({
+      method: "POST",
+      url: "/api/insights/outcomes",
+      payload: { outcome: "used", practiceId: sharedApproved },
+    }),
+  },
+  {
+    route: "GET /api/insights/practices/:id/feedback",
+    access: "curator",
+    success: 200,
+    build: async () => ({ url: `/api/insights/practices/${sharedApproved}/feedback` }),
+  },
+  {
     route: "GET /api/no-such-route",
     access: "staff",
     success: 404,

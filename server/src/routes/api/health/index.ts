@@ -6,7 +6,7 @@ const EMBEDDINGS_OFF: Health["embeddings"] = { status: "off", model: null, pendi
 
 /**
  * GET /api/health: the app version, whether Elasticsearch is usable (200) or not (503), and the state of
- * search by meaning; with the embeddings service down the app still works (200, status "degraded").
+ * search by meaning and of search recording; with the embeddings service down the app still works (200, status "degraded").
  */
 const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -36,6 +36,7 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
           version: APP_VERSION,
           elasticsearch: { status: health.status, reachable: true },
           embeddings,
+          analytics: app.insights.health(),
         });
       } catch {
         return reply.code(503).send({
@@ -43,6 +44,7 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
           version: APP_VERSION,
           elasticsearch: { status: "unreachable", reachable: false },
           embeddings: await embeddingsCheck,
+          analytics: app.insights.health(),
         });
       }
     },

@@ -1,6 +1,6 @@
 import {
   apiErrorSchema,
-  feedbackInputSchema,
+  feedbackVoteSchema,
   practiceCreateInputSchema,
   practiceDetailSchema,
   practiceUpdateInputSchema,
@@ -15,9 +15,10 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { canView } from "../../../accounts/policies";
+import { castVote } from "../../../analytics/feedbackVotes";
 import { forbidden } from "../../../lib/errors";
 import { actorOf } from "../../../plugins/app/auth";
-import { getPractice, recordFeedback, relatedPractices } from "../../../practices/commands";
+import { getPractice, relatedPractices } from "../../../practices/commands";
 import { diffRevisions } from "../../../practices/diff";
 import { presentPracticeDetail, presentRevision, presentRevisionSummary } from "../../../practices/presenter";
 import { readRevision, readRevisions } from "../../../practices/revisions";
@@ -232,9 +233,9 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: "staff" },
       schema: {
         tags: ["practices"],
-        summary: "Say whether a practice helped",
+        summary: "Say whether a practice helped: one vote per person, a new vote replaces yours; a no may say why",
         params: idParams,
-        body: feedbackInputSchema,
+        body: feedbackVoteSchema,
         response: {
           200: z.object({ helpfulCount: z.number().int(), notHelpfulCount: z.number().int() }),
           ...errors,
@@ -242,9 +243,18 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      const actor = actorOf(request);
       const doc = await getPractice(app.kb, request.params.id);
-      if (!canView(actorOf(request), doc)) throw forbidden("rate someone else's draft");
-      return recordFeedback(app.kb, doc.id, request.body.helpful);
+      if (!canView(actor, doc)) throw forbidden("rate someone else's draft");
+      const { helpful, reason, session } = request.body;
+      const counts = await castVote(app.kb, app.insights.prefix, { practiceId: doc.id, actor, helpful, reason });
+      app.insights.recorder?.recordOutcome({
+        outcome: helpful ? "helpful" : "not-helpful",
+        role: actor.role,
+        practice: doc,
+        session,
+      });
+      return counts;
     },
   );
 

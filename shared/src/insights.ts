@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { contentLanguageSchema } from "./languages";
+
+/**
+ * The request header that ties a desk search to its search session: the desk makes a new id when the
+ * box is cleared or a practice was opened, and the session's searches collapse into its last query.
+ */
+export const SEARCH_SESSION_HEADER = "x-search-session";
+
+/** A search-session id: random, made by the desk (letters, digits, '-' and '_'). */
+export const searchSessionIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, "must be 8 to 64 letters, digits, '-' or '_'");
+
+/** What happened at the desk after a search: the practice was opened, a phrase copied, the card printed, or used. */
+export const DESK_OUTCOMES = ["opened", "copied", "printed", "used"] as const;
+export const deskOutcomeSchema = z.enum(DESK_OUTCOMES);
+export type DeskOutcome = z.infer<typeof deskOutcomeSchema>;
+
+/** POST /api/insights/outcomes: one thing the desk did with a practice. */
+export const deskOutcomeInputSchema = z.strictObject({
+  outcome: deskOutcomeSchema,
+  practiceId: z.string().min(1).max(100),
+  session: searchSessionIdSchema.optional().describe("the search session that led to the practice, when known"),
+  rank: z.number().int().min(1).max(10_000).optional().describe("the practice's place in that search's results"),
+});
+export type DeskOutcomeInput = z.infer<typeof deskOutcomeInputSchema>;
+
+/** A day (2025-03-01) or an instant with its offset (2025-03-01T10:00:00Z). */
+const isoDateOrTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+
+/** The range and filters every insight request takes; without a range it covers the last 30 days. */
+export const insightQuerySchema = z.strictObject({
+  from: isoDateOrTime.optional().describe("start of the range (a day counts from its start, UTC)"),
+  to: isoDateOrTime.optional().describe("end of the range (a day counts to its end, UTC)"),
+  uiLanguage: contentLanguageSchema.optional().describe("searches made in this interface language only"),
+  channel: z.string().max(60).optional().describe("searches filtered by this channel only"),
+  situationType: z.string().max(60).optional().describe("searches filtered by this situation type only"),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+export type InsightQuery = z.infer<typeof insightQuerySchema>;
+
+/** One need the desk searched for and did not find, with the different ways it was typed. */
+export const unansweredItemSchema = z.object({
+  query: z.string().describe("the most common way it was typed (personal data masked)"),
+  count: z.number().int().describe("search sessions that ended without opening a practice"),
+  zeroResults: z.number().int().describe("of those, the ones that found nothing at all"),
+  lastSeen: z.iso.datetime(),
+  examples: z.array(z.string()).describe("how it was typed, most common first"),
+});
+export type UnansweredItem = z.infer<typeof unansweredItemSchema>;
+
+/** GET /api/insights/unanswered: most frequent first, newest first within equal counts. */
+export const unansweredResponseSchema = z.object({ items: z.array(unansweredItemSchema) });
+export type UnansweredResponse = z.infer<typeof unansweredResponseSchema>;
+
+/** "Did this help?": one vote per person and practice, changeable; a "no" may say what was missing or wrong. */
+export const feedbackVoteSchema = z.strictObject({
+  helpful: z.boolean(),
+  reason: z.string().trim().max(1000).optional().describe("what was missing or wrong (with a no)"),
+  session: searchSessionIdSchema.optional().describe("the search session that led to the practice"),
+});
+
+/** GET /api/insights/practices/:id/feedback: the votes' totals and the reasons given, newest first. */
+export const practiceFeedbackSchema = z.object({
+  practiceId: z.string(),
+  helpfulCount: z.number().int(),
+  notHelpfulCount: z.number().int(),
+  reasons: z
+    .array(z.object({ reason: z.string(), at: z.iso.datetime() }))
+    .describe("what the no votes said was missing or wrong"),
+});
+export type PracticeFeedback = z.infer<typeof practiceFeedbackSchema>;
+
+/** Search recording as /api/health reports it: events waiting, written, and dropped rather than delay the desk. */
+export const analyticsHealthSchema = z.object({
+  status: z.enum(["on", "off"]),
+  buffered: z.number().int(),
+  written: z.number().int(),
+  dropped: z.number().int().describe("events dropped because Elasticsearch was slow, failing or refused them"),
+});
+export type AnalyticsHealth = z.infer<typeof analyticsHealthSchema>;
