@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { analyticsHealthSchema } from "./insights";
 
 /** The error body every failing API call returns. */
 export const apiErrorSchema = z.object({
@@ -9,6 +8,15 @@ export const apiErrorSchema = z.object({
   problems: z.array(z.unknown()).optional(),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/** Desk search recording (issue 14) as /api/health reports it: events waiting, written, and dropped rather than delay the desk. */
+export const analyticsHealthSchema = z.object({
+  status: z.enum(["on", "off"]),
+  buffered: z.number().int(),
+  written: z.number().int(),
+  dropped: z.number().int().describe("events dropped because Elasticsearch was slow, failing or refused them"),
+});
+export type AnalyticsHealth = z.infer<typeof analyticsHealthSchema>;
 
 export const healthSchema = z.object({
   status: z.enum(["ok", "degraded", "down"]),
@@ -22,7 +30,6 @@ export const healthSchema = z.object({
     embedded: z.number().int(),
     error: z.string().optional(),
   }),
-  // Desk search recording (issue 14): events dropped rather than delay the desk are counted here.
   analytics: analyticsHealthSchema.optional(),
 });
 export type Health = z.infer<typeof healthSchema>;

@@ -71,12 +71,3 @@ export const practiceFeedbackSchema = z.object({
     .describe("what the no votes said was missing or wrong"),
 });
 export type PracticeFeedback = z.infer<typeof practiceFeedbackSchema>;
-
-/** Search recording as /api/health reports it: events waiting, written, and dropped rather than delay the desk. */
-export const analyticsHealthSchema = z.object({
-  status: z.enum(["on", "off"]),
-  buffered: z.number().int(),
-  written: z.number().int(),
-  dropped: z.number().int().describe("events dropped because Elasticsearch was slow, failing or refused them"),
-});
-export type AnalyticsHealth = z.infer<typeof analyticsHealthSchema>;

@@ -2,7 +2,8 @@
  * The documents desk events become, built from what a request knew, masked on the way in. Nothing
  * here names a person: a search is stored with the searcher's role, never their account.
  */
-import type { DeskOutcome, Role, SearchQuery, SearchResponse } from "@practice-kb/shared";
+import type { Role, SearchQuery, SearchResponse } from "@practice-kb/shared";
+import type { DeskOutcome } from "@practice-kb/shared/insights";
 import { maskPersonalData, needKey } from "./privacy";
 
 /** How many of a search's first results are kept (their ids; the rank is the place in the list). */

@@ -5,7 +5,8 @@
  */
 import { createHash } from "node:crypto";
 import type { Client } from "@elastic/elasticsearch";
-import type { Actor, PracticeFeedback } from "@practice-kb/shared";
+import type { Actor } from "@practice-kb/shared";
+import type { PracticeFeedback } from "@practice-kb/shared/insights";
 import type { KbContext } from "../context";
 import { editConflict, practiceNotFound } from "../lib/errors";
 import { findPractice } from "../practices/commands";

@@ -3,7 +3,7 @@
  * as a filter, and Elasticsearch skips the weeks outside it before searching them (pre-filter).
  */
 import type { Client, estypes } from "@elastic/elasticsearch";
-import type { InsightQuery, UnansweredItem } from "@practice-kb/shared";
+import type { InsightQuery, UnansweredItem } from "@practice-kb/shared/insights";
 import { type DeskEventNames, retentionCutoff } from "./eventIndices";
 
 type QueryContainer = estypes.QueryDslQueryContainer;

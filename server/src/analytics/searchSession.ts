@@ -1,4 +1,4 @@
-import { SEARCH_SESSION_HEADER, searchSessionIdSchema } from "@practice-kb/shared";
+import { SEARCH_SESSION_HEADER, searchSessionIdSchema } from "@practice-kb/shared/insights";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 

@@ -1,11 +1,20 @@
 import { z } from "zod";
 import { paths } from "@/config/paths";
 import { apiRequest } from "@/lib/api-client";
+import { sessionOfOpenedPractice } from "@/lib/search-session";
 
 const feedbackCountsSchema = z.object({ helpfulCount: z.number().int(), notHelpfulCount: z.number().int() });
 export type FeedbackCounts = z.infer<typeof feedbackCountsSchema>;
 
-/** Records one "did this help?" answer and returns the practice's new totals. */
-export function sendFeedback(id: string, helpful: boolean, signal?: AbortSignal): Promise<FeedbackCounts> {
-  return apiRequest(paths.api.feedback(id), feedbackCountsSchema, { method: "POST", body: { helpful }, signal });
+/**
+ * Records this person's "did this help?" answer (a new answer replaces theirs), with the reason a no
+ * may give, and returns the practice's new totals.
+ */
+export function sendFeedback(
+  id: string,
+  answer: { helpful: boolean; reason?: string },
+  signal?: AbortSignal,
+): Promise<FeedbackCounts> {
+  const body = { ...answer, session: sessionOfOpenedPractice(id) };
+  return apiRequest(paths.api.feedback(id), feedbackCountsSchema, { method: "POST", body, signal });
 }

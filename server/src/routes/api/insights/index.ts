@@ -1,10 +1,10 @@
+import { apiErrorSchema } from "@practice-kb/shared";
 import {
-  apiErrorSchema,
   deskOutcomeInputSchema,
   insightQuerySchema,
   practiceFeedbackSchema,
   unansweredResponseSchema,
-} from "@practice-kb/shared";
+} from "@practice-kb/shared/insights";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { canView } from "../../../accounts/policies";

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { type UnansweredItem, unansweredResponseSchema } from "@practice-kb/shared";
+import { type UnansweredItem, unansweredResponseSchema } from "@practice-kb/shared/insights";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestUser } from "../../../../test/testApp";
 import { weekIndexFor } from "../../../analytics/eventIndices";

@@ -1,6 +1,5 @@
 import {
   apiErrorSchema,
-  feedbackVoteSchema,
   practiceCreateInputSchema,
   practiceDetailSchema,
   practiceUpdateInputSchema,
@@ -12,6 +11,7 @@ import {
   workflowActionInputSchema,
   workflowDecisionInputSchema,
 } from "@practice-kb/shared";
+import { feedbackVoteSchema } from "@practice-kb/shared/insights";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { canView } from "../../../accounts/policies";
