@@ -29,16 +29,84 @@ export type DeskOutcomeInput = z.infer<typeof deskOutcomeInputSchema>;
 /** A day (2025-03-01) or an instant with its offset (2025-03-01T10:00:00Z). */
 const isoDateOrTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The range and filters every insight request takes; without a range it covers the last 30 days. */
 export const insightQuerySchema = z.strictObject({
   from: isoDateOrTime.optional().describe("start of the range (a day counts from its start, UTC)"),
   to: isoDateOrTime.optional().describe("end of the range (a day counts to its end, UTC)"),
   uiLanguage: contentLanguageSchema.optional().describe("searches made in this interface language only"),
-  channel: z.string().max(60).optional().describe("searches filtered by this channel only"),
-  situationType: z.string().max(60).optional().describe("searches filtered by this situation type only"),
+  channel: z
+    .string()
+    .max(60)
+    .optional()
+    .describe("searches filtered by this channel; for what was done with practices, practices of this channel"),
+  situationType: z
+    .string()
+    .max(60)
+    .optional()
+    .describe("searches filtered by this situation type; for what was done with practices, practices of this type"),
   limit: z.coerce.number().int().min(1).max(500).default(50),
+  timeZone: z
+    .string()
+    .max(64)
+    .refine(isTimeZone, "must be an IANA time zone, e.g. Europe/Warsaw")
+    .optional()
+    .describe("the time zone days are counted in (default UTC)"),
 });
 export type InsightQuery = z.infer<typeof insightQuerySchema>;
+
+const countsSchema = z.array(z.object({ key: z.string(), count: z.number().int() }));
+
+/** GET /api/insights/searches: how much the desk searched, by day, interface language, channel and situation type. */
+export const searchActivitySchema = z.object({
+  searches: z.number().int().describe("search sessions (a query typed letter by letter counts once)"),
+  unanswered: z.number().int(),
+  zeroResults: z.number().int(),
+  days: z.array(z.object({ date: z.iso.date(), searches: z.number().int(), unanswered: z.number().int() })),
+  byUiLanguage: countsSchema,
+  byChannel: countsSchema.describe('the channel filter chosen ("none": no channel chosen)'),
+  bySituationType: countsSchema.describe('the situation type filter chosen ("none": none chosen)'),
+});
+export type SearchActivity = z.infer<typeof searchActivitySchema>;
+
+/** What a list of practices is ordered by. */
+export const practiceUsageSortSchema = z.enum(["opened", "used", "copied", "printed", "helpful", "notHelpful"]);
+
+/** GET /api/insights/practices: what the desk did with each practice in the range. */
+export const practiceUsageSchema = z.object({
+  items: z.array(
+    z.object({
+      practiceId: z.string(),
+      opened: z.number().int(),
+      used: z.number().int().describe('"used at the desk" taps'),
+      copied: z.number().int(),
+      printed: z.number().int(),
+      helpful: z.number().int().describe('"did this help?" yes votes given in the range'),
+      notHelpful: z.number().int(),
+      meanRank: z.number().nullable().describe("mean rank at which it was opened from a search"),
+    }),
+  ),
+});
+export type PracticeUsage = z.infer<typeof practiceUsageSchema>;
+
+/** GET /api/insights/desk-log: the "used at the desk" taps, by hour, weekday, channel, situation type, language. */
+export const deskLogSchema = z.object({
+  used: z.number().int(),
+  byHour: z.array(z.object({ hour: z.number().int(), count: z.number().int() })).describe("server time, 0-23"),
+  byWeekday: z.array(z.object({ weekday: z.number().int(), count: z.number().int() })).describe("0 = Monday"),
+  byChannel: countsSchema,
+  bySituationType: countsSchema,
+  byLanguage: countsSchema.describe("the practices' content language"),
+});
+export type DeskLog = z.infer<typeof deskLogSchema>;
 
 /** One need the desk searched for and did not find, with the different ways it was typed. */
 export const unansweredItemSchema = z.object({

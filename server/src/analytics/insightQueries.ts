@@ -51,6 +51,17 @@ export function searchFilters(query: InsightQuery, range: InsightRange): QueryCo
   return filters;
 }
 
+/** The filters of questions about what was done with practices: range, and the practices' channel and situation type. */
+export function outcomeFilters(query: InsightQuery, range: InsightRange): QueryContainer[] {
+  const filters: QueryContainer[] = [
+    { term: { kind: "outcome" } },
+    { range: { at: { gte: range.from, lt: range.to } } },
+  ];
+  if (query.channel) filters.push({ term: { channels: query.channel } });
+  if (query.situationType) filters.push({ term: { situationType: query.situationType } });
+  return filters;
+}
+
 /** A search session is unanswered when it found nothing, or when the desk opened none of what it found. */
 export const UNANSWERED: QueryContainer = {
   bool: {

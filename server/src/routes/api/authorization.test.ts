@@ -414,6 +414,24 @@ const ROWS: Row[] = [
   },
   { route: "GET /api/me/practices", access: "staff", success: 200, build: async () => ({ url: "/api/me/practices" }) },
   {
+    route: "GET /api/insights/searches",
+    access: "curator",
+    success: 200,
+    build: async () => ({ url: "/api/insights/searches" }),
+  },
+  {
+    route: "GET /api/insights/practices",
+    access: "curator",
+    success: 200,
+    build: async () => ({ url: "/api/insights/practices?sort=used" }),
+  },
+  {
+    route: "GET /api/insights/desk-log",
+    access: "curator",
+    success: 200,
+    build: async () => ({ url: "/api/insights/desk-log" }),
+  },
+  {
     route: "GET /api/insights/unanswered",
     access: "curator",
     success: 200,

@@ -1,8 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { type UnansweredItem, unansweredResponseSchema } from "@practice-kb/shared/insights";
+import type { SearchQuery } from "@practice-kb/shared";
+import {
+  deskLogSchema,
+  practiceUsageSchema,
+  searchActivitySchema,
+  type UnansweredItem,
+  unansweredResponseSchema,
+} from "@practice-kb/shared/insights";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestUser } from "../../../../test/testApp";
 import { weekIndexFor } from "../../../analytics/eventIndices";
+import type { OutcomeEventInput } from "../../../analytics/events";
 import type { InsightRecorder } from "../../../analytics/recorder";
 
 const DAY_MS = 86_400_000;
@@ -168,6 +176,92 @@ describe("desk insight: recording searches and outcomes", () => {
     ]);
     const bad = await curator.inject({ url: `/api/insights/unanswered?from=${day(at(1))}&to=${day(at(3))}` });
     expect(bad.statusCode).toBe(400);
+  });
+
+  it("counts searches per day, language and channel, and what the desk did with each practice", async () => {
+    const dayStart = Date.parse(`${new Date(Date.now() - 11 * DAY_MS).toISOString().slice(0, 10)}T00:00:00Z`);
+    const at = (day: number, hour: number) => new Date(dayStart + day * DAY_MS + hour * 3_600_000);
+    const searchAt = (q: string, total: number, extra: Partial<SearchQuery>, session?: string) => ({
+      query: { q, situationType: [], channel: [], audience: [], language: [], from: 0, size: 20, ...extra },
+      result: { total, hits: [], interpretedQuery: null, suggestion: null },
+      role: "staff" as const,
+      tookMs: 1,
+      session,
+    });
+    const [first, second] = [newSession(), newSession()];
+    const p1 = { id: "insight-p1", language: "en", situationType: "complaint", channels: ["phone", "email"] };
+    const p2 = { id: "insight-p2", language: "pl", situationType: "safety", channels: ["in-person"] };
+    recorder.recordSearch(searchAt("alpha", 3, { uiLanguage: "pl", channel: ["phone"] }, first), at(0, 10));
+    recorder.recordSearch(searchAt("beta", 0, { uiLanguage: "en" }), at(0, 12));
+    recorder.recordSearch(searchAt("gamma", 2, {}, second), at(1, 9));
+    const outcome = (kind: OutcomeEventInput["outcome"], practice: typeof p1, when: Date, extra = {}) =>
+      recorder.recordOutcome({ outcome: kind, role: "staff", practice, ...extra }, when);
+    outcome("opened", p1, at(1, 9), { session: second, rank: 2 });
+    outcome("used", p1, at(1, 9));
+    outcome("used", p1, at(1, 15));
+    outcome("copied", p1, at(1, 9));
+    outcome("used", p2, at(0, 13));
+    outcome("helpful", p2, at(0, 13));
+    await flush();
+    const range = `from=${at(0, 0).toISOString().slice(0, 10)}&to=${at(1, 0).toISOString().slice(0, 10)}`;
+    const get = async (path: string) => {
+      const response = await curator.inject({ url: `/api/insights/${path}` });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    };
+
+    const searches = searchActivitySchema.parse(await get(`searches?${range}`));
+    expect(searches).toMatchObject({ searches: 3, unanswered: 2, zeroResults: 1 });
+    expect(searches.days).toEqual([
+      { date: at(0, 0).toISOString().slice(0, 10), searches: 2, unanswered: 2 },
+      { date: at(1, 0).toISOString().slice(0, 10), searches: 1, unanswered: 0 },
+    ]);
+    expect(searches.byUiLanguage).toEqual(
+      expect.arrayContaining([
+        { key: "pl", count: 1 },
+        { key: "en", count: 1 },
+        { key: "none", count: 1 },
+      ]),
+    );
+    expect(searches.byChannel).toEqual([
+      { key: "none", count: 2 },
+      { key: "phone", count: 1 },
+    ]);
+    expect((await get(`searches?${range}&channel=phone`)).searches).toBe(1);
+
+    const practices = practiceUsageSchema.parse(await get(`practices?${range}`));
+    expect(practices.items).toEqual([
+      { practiceId: "insight-p1", opened: 1, used: 2, copied: 1, printed: 0, helpful: 0, notHelpful: 0, meanRank: 2 },
+      {
+        practiceId: "insight-p2",
+        opened: 0,
+        used: 1,
+        copied: 0,
+        printed: 0,
+        helpful: 1,
+        notHelpful: 0,
+        meanRank: null,
+      },
+    ]);
+    const byHelpful = practiceUsageSchema.parse(await get(`practices?${range}&sort=helpful`));
+    expect(byHelpful.items.map((item) => item.practiceId)).toEqual(["insight-p2", "insight-p1"]);
+
+    const log = deskLogSchema.parse(await get(`desk-log?${range}`));
+    expect(log.used).toBe(3);
+    expect(log.byChannel).toEqual(
+      expect.arrayContaining([
+        { key: "phone", count: 2 },
+        { key: "email", count: 2 },
+        { key: "in-person", count: 1 },
+      ]),
+    );
+    expect(log.bySituationType).toEqual([
+      { key: "complaint", count: 2 },
+      { key: "safety", count: 1 },
+    ]);
+    expect(log.byHour.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(3);
+    expect(log.byHour).toContainEqual({ hour: at(1, 15).getHours(), count: 1 });
+    expect((await get(`desk-log?${range}&situationType=safety`)).used).toBe(1);
   });
 
   it("drops the weeks past the retention period", async () => {
