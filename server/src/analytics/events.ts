@@ -12,7 +12,7 @@ export const TOP_RESULTS_KEPT = 5;
 /** A desk search as the search route saw it. */
 export interface SearchEventInput {
   query: SearchQuery;
-  result: Pick<SearchResponse, "total" | "hits" | "interpretedQuery" | "suggestion">;
+  result: Pick<SearchResponse, "total" | "interpretedQuery" | "suggestion"> & { hits: { id: string }[] };
   role: Role;
   tookMs: number;
   /** The desk's search-session id; absent for a search made through the API without one. */
