@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ANGRY_PHONE, apiAs, resultLinks, searchBox, uniqueWord } from "./fixtures";
+import { ANGRY_PHONE, apiAs, expectNoAxeViolations, resultLinks, searchBox, uniqueWord } from "./fixtures";
 
 interface Unanswered {
   items: { query: string; count: number; examples: string[] }[];
@@ -33,6 +33,7 @@ test("the desk's typing counts once per search session; an opened practice answe
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(ANGRY_PHONE.en.title);
   await page.getByRole("button", { name: "Used at the desk" }).click();
   await expect(page.getByRole("button", { name: "Noted: used at the desk" })).toBeDisabled();
+  await expectNoAxeViolations(page);
 
   await expect
     .poll(async () => (await unanswered()).find((item) => item.query === nonsense)?.count, { timeout: 15_000 })
@@ -42,4 +43,33 @@ test("the desk's typing counts once per search session; an opened practice answe
   expect(items.filter((item) => nonsense.startsWith(item.query) && item.query !== nonsense)).toEqual([]);
   // The session that opened a practice is answered.
   expect(items.find((item) => item.examples.includes(ANGRY_PHONE.en.query))).toBeUndefined();
+});
+
+test("did this help? A no asks what was missing; the team lead reads it, without the email typed in it", async ({
+  page,
+}) => {
+  const id = "en-noisy-teenagers-quiet-area";
+  await page.goto(`/practices/${id}`);
+  await page.getByRole("button", { name: "No" }).click();
+  await expect(page.getByText("Thank you! Your answer helps")).toBeVisible();
+  const reason = page.getByLabel("What was missing or wrong?");
+  await expect(reason).toBeVisible();
+  await expectNoAxeViolations(page);
+  await reason.fill("Nothing about groups of adults; write to me at desk.jan@example.org");
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(reason).toHaveCount(0);
+  await expect(page.getByText("Thank you! Your answer helps")).toBeVisible();
+
+  const curator = await apiAs("curator");
+  const feedback = async () =>
+    (await (await curator.get(`/api/insights/practices/${id}/feedback`)).json()) as {
+      notHelpfulCount: number;
+      reasons: { reason: string }[];
+    };
+  // Votes become searchable at the next refresh of their index (within a second).
+  await expect
+    .poll(async () => (await feedback()).reasons[0]?.reason)
+    .toBe("Nothing about groups of adults; write to me at [email]");
+  expect((await feedback()).notHelpfulCount).toBeGreaterThanOrEqual(1);
+  await curator.dispose();
 });

@@ -138,7 +138,9 @@ export class InsightRecorder {
 
   /** Writes everything buffered so far (after any write in progress); resolves when done. Never rejects. */
   flush(): Promise<void> {
-    this.writing = this.writing.then(() => this.writeAll());
+    this.writing = this.writing
+      .then(() => this.writeAll())
+      .catch((error: unknown) => this.warn(`desk events could not be written: ${String(error)}`));
     return this.writing;
   }
 
