@@ -9,6 +9,8 @@ export default async function globalTeardown(): Promise<void> {
     if (!response.ok) return;
     const indices = (await response.json()) as { index: string }[];
     for (const { index } of indices) await fetch(`${base}/${encodeURIComponent(index)}`, { method: "DELETE" });
+    // and the index template of the run's desk events (issue 14)
+    await fetch(`${base}/_index_template/${encodeURIComponent(`${prefix}*`)}`, { method: "DELETE" });
   } catch {
     // Elasticsearch already stopped with the server: nothing to clean.
   }

@@ -62,6 +62,8 @@ export default defineConfig({
       // Word search only: these tests are about the desk UI and assert exact counts and an empty
       // result; search by meaning ranks and counts differently (and is tested in server/).
       EMBEDDINGS: "off",
+      // Desk events are written every 200 ms, so insight tests see them soon (the default is 2 s).
+      ANALYTICS_FLUSH_INTERVAL_MS: "200",
       ...(process.env.ELASTICSEARCH_URL ? { ELASTICSEARCH_URL: process.env.ELASTICSEARCH_URL } : {}),
     },
   },

@@ -18,13 +18,15 @@ const log = {
   error: (message: string) => console.error(`[test] ${message}`),
 };
 
-/** Test runs each use their own index prefix; a crashed run may leave its indices behind. */
+/** Test runs each use their own index prefix; a crashed run may leave its indices (and templates) behind. */
 async function removeLeftoverTestIndices(url: string): Promise<void> {
   const config = loadConfig({ ...process.env, ELASTICSEARCH_URL: url });
   const es = createElasticsearchClient(connectionOf(config, url));
   try {
     const indices = Object.keys(await es.indices.get({ index: "test-*,e2e-*", allow_no_indices: true }));
     if (indices.length > 0) await es.indices.delete({ index: indices });
+    // and the index templates of their desk events (a name pattern matching none is a 404)
+    for (const name of ["test-*", "e2e-*"]) await es.indices.deleteIndexTemplate({ name }, { ignore: [404] });
   } finally {
     await es.close();
   }

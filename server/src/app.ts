@@ -5,6 +5,7 @@ import type { EmbeddingQueueOptions } from "./embeddings/embeddingQueue";
 import type { EmbeddingsProvider } from "./embeddings/provider";
 import auth from "./plugins/app/auth";
 import errorHandler from "./plugins/app/errorHandler";
+import insights from "./plugins/app/insights";
 import knowledgeBase from "./plugins/app/knowledgeBase";
 import spa from "./plugins/app/spa";
 import openapi from "./plugins/external/openapi";
@@ -12,6 +13,7 @@ import security from "./plugins/external/security";
 import authRoutes from "./routes/api/auth";
 import backupRoutes from "./routes/api/backup";
 import healthRoutes, { type HealthRoutesOptions } from "./routes/api/health";
+import insightRoutes from "./routes/api/insights";
 import interchangeRoutes from "./routes/api/interchange";
 import meRoutes from "./routes/api/me";
 import practiceRoutes from "./routes/api/practices";
@@ -48,6 +50,7 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
     embeddings: options.embeddings,
     embeddingQueue: options.embeddingQueue,
   });
+  await fastify.register(insights, { config: options.config });
   await fastify.register(auth, { config: options.config });
   await fastify.register(spa, { distDir: options.config.CLIENT_DIST });
 
@@ -65,6 +68,7 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
       await api.register(tokenRoutes);
       await api.register(reviewQueueRoutes);
       await api.register(meRoutes);
+      await api.register(insightRoutes);
     },
     { prefix: "/api" },
   );

@@ -103,6 +103,10 @@ const envSchema = z.object({
   // The desk's time budget: a search (and the login check before it) that Elasticsearch has not answered by
   // then gets a 503 the desk shows as a banner, instead of a spinner that never ends.
   SEARCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+  // Desk search insight (server/src/analytics): "off" records nothing; events older than the retention are dropped.
+  ANALYTICS: z.preprocess(emptyToUndefined, z.enum(["on", "off"]).default("on")),
+  ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  ANALYTICS_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
 });
 
 /** The validated configuration, with the defaults that depend on other values filled in. */

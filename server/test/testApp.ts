@@ -150,6 +150,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     async close() {
       // The embedding queue writes to the indices; stop it before they go.
       await app.embeddings?.queue.stop();
+      // Likewise the desk-event recorder: its last write would bring a deleted week back.
+      await app.insights.recorder?.close();
+      await app.kb.es.indices.deleteIndexTemplate({ name: `${prefix}*` }, { ignore: [404] });
       // Wildcard deletes are refused by default (action.destructive_requires_name), so name each index.
       const indices = Object.keys(await app.kb.es.indices.get({ index: `${prefix}*` }));
       if (indices.length > 0) await app.kb.es.indices.delete({ index: indices });

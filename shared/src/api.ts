@@ -9,6 +9,15 @@ export const apiErrorSchema = z.object({
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
+/** Desk search recording (issue 14) as /api/health reports it: events waiting, written, and dropped rather than delay the desk. */
+export const analyticsHealthSchema = z.object({
+  status: z.enum(["on", "off"]),
+  buffered: z.number().int(),
+  written: z.number().int(),
+  dropped: z.number().int().describe("events dropped because Elasticsearch was slow, failing or refused them"),
+});
+export type AnalyticsHealth = z.infer<typeof analyticsHealthSchema>;
+
 export const healthSchema = z.object({
   status: z.enum(["ok", "degraded", "down"]),
   version: z.string(),
@@ -30,6 +39,7 @@ export const healthSchema = z.object({
       error: z.string().optional().describe("why the last restart attempt failed, while it is still down"),
     })
     .optional(),
+  analytics: analyticsHealthSchema.optional(),
 });
 export type Health = z.infer<typeof healthSchema>;
 

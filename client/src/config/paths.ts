@@ -82,6 +82,8 @@ export const paths = {
     synonyms: "/api/synonyms",
     users: "/api/users",
     tokens: "/api/tokens",
+    /** What the desk did with a practice (opened, copied, printed, used), for the team lead's insight. */
+    insightOutcomes: "/api/insights/outcomes",
     /** One practice. */
     practice: (id: string) => `/api/practices/${enc(id)}`,
     /** A workflow step on one practice: submit, approve, request-changes, reject, archive, restore, still-valid. */

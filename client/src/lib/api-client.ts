@@ -57,6 +57,8 @@ interface RequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. the desk's search session). */
+  headers?: Record<string, string>;
   /** The same GET, already sent (by the boot script, before the app loaded): its answer is read instead of asking again. */
   started?: Promise<Response>;
 }
@@ -126,7 +128,7 @@ export async function apiRequest<Schema extends z.ZodType>(
 ): Promise<z.infer<Schema>> {
   const init: RequestInit = {
     method: options.method ?? "GET",
-    headers: { Accept: "application/json" },
+    headers: { Accept: "application/json", ...options.headers },
     signal: options.signal,
   };
   if (options.body !== undefined) {

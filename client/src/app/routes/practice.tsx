@@ -39,10 +39,11 @@ export async function practiceAction({
   const intent = form.get("intent");
   if (isPracticeStep(intent)) return runPracticeStep(id, intent, Number(form.get("baseRevision")), request.signal);
   const helpful = form.get("helpful") === "true";
+  const reason = String(form.get("reason") ?? "").trim() || undefined;
   try {
-    await sendFeedback(id, helpful, request.signal);
+    await sendFeedback(id, { helpful, reason }, request.signal);
     rememberFeedback(id, helpful);
-    return { ok: true };
+    return { ok: true, helpful, withReason: form.has("reason") };
   } catch {
     return { ok: false };
   }

@@ -428,6 +428,46 @@ const ROWS: Row[] = [
   },
   { route: "GET /api/me/practices", access: "staff", success: 200, build: async () => ({ url: "/api/me/practices" }) },
   {
+    route: "GET /api/insights/searches",
+    access: "curator",
+    success: 200,
+    build: async () => ({ url: "/api/insights/searches" }),
+  },
+  {
+    route: "GET /api/insights/practices",
+    access: "curator",
+    success: 200,
+    build: async () => ({ url: "/api/insights/practices?sort=used" }),
+  },
+  {
+    route: "GET /api/insights/desk-log",
+    access: "curator",
+    success: 200,
+    build: async () => ({ url: "/api/insights/desk-log" }),
+  },
+  {
+    route: "GET /api/insights/unanswered",
+    access: "curator",
+    success: 200,
+    build: async () => ({ url: "/api/insights/unanswered?from=2025-01-01" }),
+  },
+  {
+    route: "POST /api/insights/outcomes",
+    access: "staff",
+    success: 204,
+    build: async () => ({
+      method: "POST",
+      url: "/api/insights/outcomes",
+      payload: { outcome: "used", practiceId: sharedApproved },
+    }),
+  },
+  {
+    route: "GET /api/insights/practices/:id/feedback",
+    access: "curator",
+    success: 200,
+    build: async () => ({ url: `/api/insights/practices/${sharedApproved}/feedback` }),
+  },
+  {
     route: "GET /api/no-such-route",
     access: "staff",
     success: 404,

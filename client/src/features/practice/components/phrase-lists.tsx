@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AvoidIcon, CopyIcon, SayIcon } from "@/components/icons";
 import { copyText } from "@/lib/clipboard";
+import { sendOutcome } from "../api/send-outcome";
 
 interface PhraseListsProps {
   practiceId: string;
@@ -21,6 +22,7 @@ export function PhraseLists({ practiceId, language, say, avoid }: PhraseListsPro
 
   async function copy(index: number, text: string) {
     const ok = await copyText(text);
+    if (ok) void sendOutcome("copied", practiceId);
     window.clearTimeout(timer.current);
     setCopied(ok ? index : null);
     setStatus(ok ? t("practice.copiedStatus", { text }) : t("practice.copyFailed"));

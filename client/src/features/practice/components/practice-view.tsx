@@ -8,10 +8,20 @@ import { LanguageBadge } from "@/components/language-badge";
 import { paths } from "@/config/paths";
 import { useDetailLines } from "@/lib/practice-fields";
 import { useLabels } from "@/lib/taxonomy";
+import { sendOutcome } from "../api/send-outcome";
 import { FeedbackForm } from "./feedback-form";
 import { PhraseLists } from "./phrase-lists";
 import { RelatedList } from "./related-list";
+import { UsedAtDeskButton } from "./used-at-desk";
 import { WorkflowPanel } from "./workflow-panel";
+
+// React's development double mount must not count one opening twice.
+let lastOpened = { id: "", at: 0 };
+function reportOpened(id: string) {
+  if (lastOpened.id === id && performance.now() - lastOpened.at < 1000) return;
+  lastOpened = { id, at: performance.now() };
+  void sendOutcome("opened", id);
+}
 
 interface PracticeViewProps {
   practice: PracticeDetail;
@@ -29,6 +39,16 @@ export function PracticeView({ practice, related }: PracticeViewProps) {
   // Move focus to the title on arrival so keyboard and screen-reader users start at the top of the card.
   useEffect(() => {
     headingRef.current?.focus({ preventScroll: true });
+  }, []);
+
+  // The team lead's insight: the card was opened (from which search, at which rank) and printed.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per card shown (the route keys it by id).
+  useEffect(() => {
+    if (practice.status !== "approved") return;
+    reportOpened(practice.id);
+    const printed = () => void sendOutcome("printed", practice.id);
+    window.addEventListener("beforeprint", printed);
+    return () => window.removeEventListener("beforeprint", printed);
   }, []);
 
   function back(event: MouseEvent<HTMLAnchorElement>) {
@@ -114,6 +134,7 @@ export function PracticeView({ practice, related }: PracticeViewProps) {
           <PrintIcon />
           {t("practice.print")}
         </button>
+        {practice.status === "approved" && <UsedAtDeskButton practiceId={practice.id} />}
       </div>
 
       {practice.status === "approved" && (

@@ -1,6 +1,7 @@
 import type { UiLanguage } from "@practice-kb/shared";
 import { paths } from "@/config/paths";
 import { withQueryString } from "@/lib/query-string";
+import { SEARCH_SESSION_HEADER, searchSessionFor } from "@/lib/search-session";
 import { readSearchState, type SearchRequest, toSearchRequest } from "../search-params";
 
 // Runs in the boot script, before React, the router and zod have downloaded: imports stay tiny.
@@ -18,8 +19,10 @@ export function searchUrl(request: SearchRequest): string {
  */
 export function startFirstSearch(location: Location, uiLanguage: UiLanguage): void {
   if (location.pathname !== paths.home.path) return;
-  const url = searchUrl(toSearchRequest(readSearchState(new URLSearchParams(location.search)), uiLanguage));
-  const response = fetch(url, { headers: { Accept: "application/json" } });
+  const request = toSearchRequest(readSearchState(new URLSearchParams(location.search)), uiLanguage);
+  const url = searchUrl(request);
+  const headers = { Accept: "application/json", [SEARCH_SESSION_HEADER]: searchSessionFor(request.q) };
+  const response = fetch(url, { headers });
   // A failure is reported to whoever reads the answer; until then it is no unhandled rejection.
   response.catch(() => undefined);
   firstSearch = { url, response };

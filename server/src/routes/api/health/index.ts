@@ -23,8 +23,8 @@ export interface HealthRoutesOptions {
 
 /**
  * GET /api/health: the app version, whether Elasticsearch is usable (200) or not (503), and the state of
- * search by meaning; with the embeddings service down the app still works (200, status "degraded").
- * With a local Elasticsearch it also says whether the app is restarting it (`engine`).
+ * search by meaning and of search recording; with the embeddings service down the app still works (200,
+ * status "degraded"). With a local Elasticsearch it also says whether the app is restarting it (`engine`).
  */
 const healthRoutes: FastifyPluginAsyncZod<HealthRoutesOptions> = async (app, { engineStatus }) => {
   app.get(
@@ -56,6 +56,7 @@ const healthRoutes: FastifyPluginAsyncZod<HealthRoutesOptions> = async (app, { e
           elasticsearch: { status: health.status, reachable: true },
           embeddings,
           ...(engineStatus ? { engine: engineStatus() } : {}),
+          analytics: app.insights.health(),
         });
       } catch {
         return reply.code(503).send({
@@ -64,6 +65,7 @@ const healthRoutes: FastifyPluginAsyncZod<HealthRoutesOptions> = async (app, { e
           elasticsearch: { status: "unreachable", reachable: false },
           embeddings: await embeddingsCheck,
           ...(engineStatus ? { engine: engineStatus() } : {}),
+          analytics: app.insights.health(),
         });
       }
     },

@@ -1,7 +1,6 @@
 import {
   apiErrorSchema,
   feedbackCountsSchema,
-  feedbackInputSchema,
   practiceCreateInputSchema,
   practiceDetailSchema,
   practiceUpdateInputSchema,
@@ -13,12 +12,14 @@ import {
   workflowActionInputSchema,
   workflowDecisionInputSchema,
 } from "@practice-kb/shared";
+import { feedbackVoteSchema } from "@practice-kb/shared/insights";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { canView } from "../../../accounts/policies";
+import { castVote } from "../../../analytics/feedbackVotes";
 import { forbidden } from "../../../lib/errors";
 import { actorOf } from "../../../plugins/app/auth";
-import { getPractice, recordFeedback, relatedPractices } from "../../../practices/commands";
+import { getPractice, relatedPractices } from "../../../practices/commands";
 import { diffRevisions } from "../../../practices/diff";
 import { presentPracticeDetail, presentRevision, presentRevisionSummary } from "../../../practices/presenter";
 import { readRevision, readRevisions } from "../../../practices/revisions";
@@ -233,16 +234,25 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: "staff" },
       schema: {
         tags: ["practices"],
-        summary: "Say whether a practice helped",
+        summary: "Say whether a practice helped: one vote per person, a new vote replaces yours; a no may say why",
         params: idParams,
-        body: feedbackInputSchema,
+        body: feedbackVoteSchema,
         response: { 200: feedbackCountsSchema, ...errors },
       },
     },
     async (request) => {
+      const actor = actorOf(request);
       const doc = await getPractice(app.kb, request.params.id);
-      if (!canView(actorOf(request), doc)) throw forbidden("rate someone else's draft");
-      return recordFeedback(app.kb, doc.id, request.body.helpful);
+      if (!canView(actor, doc)) throw forbidden("rate someone else's draft");
+      const { helpful, reason, session } = request.body;
+      const counts = await castVote(app.kb, app.insights.prefix, { practiceId: doc.id, actor, helpful, reason });
+      app.insights.recorder?.recordOutcome({
+        outcome: helpful ? "helpful" : "not-helpful",
+        role: actor.role,
+        practice: doc,
+        session,
+      });
+      return counts;
     },
   );
 

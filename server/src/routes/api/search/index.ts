@@ -1,6 +1,8 @@
 import { searchQuerySchema, searchResponseSchema } from "@practice-kb/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { searchSessionHeaders, searchSessionOf } from "../../../analytics/searchSession";
 import { withTimeBudget } from "../../../lib/timeBudget";
+import { actorOf } from "../../../plugins/app/auth";
 import { meaningSearchOptions, searchPractices } from "../../../search/searchPractices";
 
 /** GET /api/search: desk search over approved practices, by words and (when embeddings are on) by meaning. */
@@ -16,13 +18,25 @@ const searchRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["search"],
         querystring: searchQuerySchema,
         description: "Answers 503 (search_unavailable) when the engine has not answered within SEARCH_TIMEOUT_MS.",
+        headers: searchSessionHeaders,
         response: { 200: searchResponseSchema },
       },
       // The desk's hot path: the presenter builds exactly the schema's shape (search.test.ts parses every
       // answer with it), so the answer is serialised without validating it again (a tenth of the app's CPU).
       serializerCompiler: () => (data) => JSON.stringify(data),
     },
-    async (request) => searchPractices(deskKb, request.query, await app.synonyms.current(), options),
+    async (request) => {
+      const started = performance.now();
+      const result = await searchPractices(deskKb, request.query, await app.synonyms.current(), options);
+      app.insights.recorder?.recordSearch({
+        query: request.query,
+        result,
+        role: actorOf(request).role,
+        tookMs: performance.now() - started,
+        session: searchSessionOf(request),
+      });
+      return result;
+    },
   );
 };
 export default searchRoutes;

@@ -1,0 +1,223 @@
+/**
+ * Records desk events without ever standing in the desk's way: a search only puts a small masked
+ * document into a bounded in-memory buffer (a session's searches replace each other there), and a
+ * timer writes the buffer in bulk. A slow or failing Elasticsearch costs events, counted as dropped,
+ * never a delayed or failed search.
+ */
+
+import type { AnalyticsHealth } from "@practice-kb/shared";
+import type { Client } from "../storage/elasticsearch";
+import { type DeskEventNames, ensureDeskEventStorage, weekIndexFor } from "./eventIndices";
+import {
+  isRecordableSearch,
+  type OutcomeEventInput,
+  outcomeDocument,
+  type SearchEventInput,
+  searchSessionFields,
+} from "./events";
+
+type Log = { warn(message: string): void };
+
+/** Timing and bounds of the recorder (tests shorten them). */
+export interface RecorderOptions {
+  /** How often the buffer is written. */
+  flushIntervalMs: number;
+  /** Events held at most; past it new events are dropped. */
+  maxBuffered?: number;
+  /** Events per bulk request. */
+  batchSize?: number;
+  /** Budget of one bulk request; past it its events count as dropped. */
+  writeTimeoutMs?: number;
+  replicas?: number;
+  log: Log;
+}
+
+/** One bulk operation: the action line and its document line. */
+type BulkOperation = [Record<string, unknown>, Record<string, unknown>];
+
+const DEFAULT_MAX_BUFFERED = 10_000;
+const DEFAULT_BATCH_SIZE = 1_000;
+const DEFAULT_WRITE_TIMEOUT_MS = 5_000;
+/** Sessions whose weekly index this process remembers, so a session crossing midnight on Sunday stays one document. */
+const SESSION_MEMORY = 20_000;
+const SESSION_MEMORY_MS = 6 * 3_600_000;
+const WARN_EVERY_MS = 60_000;
+
+/** The recorder of one app instance; `app.insights` (null when ANALYTICS=off). */
+export class InsightRecorder {
+  private pending = new Map<string, BulkOperation>();
+  private readonly sessionWeeks = new Map<string, { index: string; at: number }>();
+  private written = 0;
+  private dropped = 0;
+  private sequence = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private writing: Promise<void> = Promise.resolve();
+  private inFlight = false;
+  private storageReady = false;
+  private closed = false;
+  private lastWarning = 0;
+  private readonly maxBuffered: number;
+  private readonly batchSize: number;
+  private readonly writeTimeoutMs: number;
+
+  constructor(
+    private readonly es: Client,
+    private readonly names: DeskEventNames,
+    private readonly options: RecorderOptions,
+  ) {
+    this.maxBuffered = options.maxBuffered ?? DEFAULT_MAX_BUFFERED;
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    this.writeTimeoutMs = options.writeTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS;
+  }
+
+  /** Starts the periodic write. */
+  start(): void {
+    if (this.timer || this.closed) return;
+    this.timer = setInterval(() => {
+      if (!this.inFlight && this.pending.size > 0) void this.flush();
+    }, this.options.flushIntervalMs);
+    this.timer.unref();
+  }
+
+  /** Writes what is buffered, then stops recording. */
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.flush();
+    this.closed = true;
+  }
+
+  /** Buffers a desk search (a tracked session's searches collapse into its last). Never throws. */
+  recordSearch(input: SearchEventInput, at = new Date()): void {
+    try {
+      if (this.closed || !isRecordableSearch(input.query)) return;
+      const fields = searchSessionFields(input, at);
+      if (input.session === undefined) {
+        // Through the API without a session: one search, one document.
+        this.enqueue(`search:${++this.sequence}`, [
+          { create: { _index: weekIndexFor(this.names, at) } },
+          { ...fields },
+        ]);
+        return;
+      }
+      const index = this.sessionIndex(input.session, at);
+      this.enqueue(`search:${input.session}`, [
+        { update: { _index: index, _id: input.session, retry_on_conflict: 3 } },
+        { doc: { ...fields }, upsert: { ...fields, session: input.session, startedAt: fields.at } },
+      ]);
+    } catch (error) {
+      this.warn(`a search event could not be recorded: ${String(error)}`);
+    }
+  }
+
+  /** Buffers a thing done with a practice; an opened practice also marks its search session answered. Never throws. */
+  recordOutcome(input: OutcomeEventInput, at = new Date()): void {
+    try {
+      if (this.closed) return;
+      const doc = outcomeDocument(input, at);
+      this.enqueue(`outcome:${++this.sequence}`, [{ create: { _index: weekIndexFor(this.names, at) } }, { ...doc }]);
+      if (input.outcome === "opened" && input.session !== undefined) {
+        const opened = {
+          kind: "search",
+          tracked: true,
+          session: input.session,
+          opened: true,
+          openedPracticeId: input.practice.id,
+          openedRank: input.rank ?? null,
+          openedAt: doc.at,
+        };
+        const index = this.sessionIndex(input.session, at);
+        this.enqueue(`opened:${input.session}`, [
+          { update: { _index: index, _id: input.session, retry_on_conflict: 3 } },
+          { doc: opened, doc_as_upsert: true },
+        ]);
+      }
+    } catch (error) {
+      this.warn(`an outcome event could not be recorded: ${String(error)}`);
+    }
+  }
+
+  /** Writes everything buffered so far (after any write in progress); resolves when done. Never rejects. */
+  flush(): Promise<void> {
+    this.writing = this.writing
+      .then(() => this.writeAll())
+      .catch((error: unknown) => this.warn(`desk events could not be written: ${String(error)}`));
+    return this.writing;
+  }
+
+  /** The counters /api/health shows. */
+  health(): AnalyticsHealth {
+    return { status: "on", buffered: this.pending.size, written: this.written, dropped: this.dropped };
+  }
+
+  private enqueue(key: string, operation: BulkOperation): void {
+    if (!this.pending.has(key) && this.pending.size >= this.maxBuffered) {
+      this.dropped++;
+      return;
+    }
+    this.pending.set(key, operation);
+    if (this.pending.size >= this.batchSize && !this.inFlight) void this.flush();
+  }
+
+  /** The weekly index of a session: where its first search went, so it stays one document. */
+  private sessionIndex(session: string, at: Date): string {
+    const known = this.sessionWeeks.get(session);
+    const now = at.getTime();
+    const index = known && now - known.at < SESSION_MEMORY_MS ? known.index : weekIndexFor(this.names, at);
+    this.sessionWeeks.delete(session);
+    if (this.sessionWeeks.size >= SESSION_MEMORY) {
+      const oldest = this.sessionWeeks.keys().next().value;
+      if (oldest !== undefined) this.sessionWeeks.delete(oldest);
+    }
+    this.sessionWeeks.set(session, { index, at: now });
+    return index;
+  }
+
+  private async writeAll(): Promise<void> {
+    while (this.pending.size > 0) {
+      const batch = [...this.pending.entries()].slice(0, this.batchSize);
+      for (const [key] of batch) this.pending.delete(key);
+      this.inFlight = true;
+      try {
+        await this.writeBatch(batch.map(([, operation]) => operation));
+      } finally {
+        this.inFlight = false;
+      }
+    }
+  }
+
+  private async writeBatch(batch: BulkOperation[]): Promise<void> {
+    const transport = { requestTimeout: this.writeTimeoutMs, maxRetries: 0 };
+    try {
+      if (!this.storageReady) {
+        // Without the template a write would create a week with guessed mappings and no alias.
+        await ensureDeskEventStorage(this.es, this.names, this.options.replicas ?? 0);
+        this.storageReady = true;
+      }
+      const response = await this.es.bulk({ operations: batch.flat() }, transport);
+      let failed = 0;
+      let firstError = "";
+      for (const item of response.items) {
+        const result = Object.values(item)[0];
+        if (result?.error) {
+          failed++;
+          firstError ||= `${result.error.type}: ${result.error.reason ?? ""}`;
+        }
+      }
+      this.written += batch.length - failed;
+      this.dropped += failed;
+      if (failed > 0) this.warn(`${failed} desk events were refused and dropped (${firstError})`);
+    } catch (error) {
+      this.dropped += batch.length;
+      this.warn(`${batch.length} desk events were dropped: ${String(error)}`);
+    }
+  }
+
+  /** Logs at most one warning a minute: a failing cluster must not flood the log either. */
+  private warn(message: string): void {
+    const now = Date.now();
+    if (now - this.lastWarning < WARN_EVERY_MS) return;
+    this.lastWarning = now;
+    this.options.log.warn(`analytics: ${message}`);
+  }
+}

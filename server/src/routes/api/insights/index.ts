@@ -1,0 +1,167 @@
+import { apiErrorSchema } from "@practice-kb/shared";
+import {
+  type DeskLog,
+  deskLogSchema,
+  deskOutcomeInputSchema,
+  insightQuerySchema,
+  practiceFeedbackSchema,
+  practiceUsageSchema,
+  practiceUsageSortSchema,
+  type SearchActivity,
+  searchActivitySchema,
+  unansweredResponseSchema,
+} from "@practice-kb/shared/insights";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { canView } from "../../../accounts/policies";
+import { deskLog, practiceUsage, searchActivity } from "../../../analytics/activityQueries";
+import { practiceFeedback } from "../../../analytics/feedbackVotes";
+import { type InsightRange, resolveRange, unansweredSearches } from "../../../analytics/insightQueries";
+import { ApiError, forbidden, practiceNotFound } from "../../../lib/errors";
+import { actorOf } from "../../../plugins/app/auth";
+import { findPractice } from "../../../practices/commands";
+
+const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema };
+const invalidRange = () => new ApiError(400, "invalid_range", "from must be before to");
+
+const NO_SEARCHES: SearchActivity = {
+  searches: 0,
+  unanswered: 0,
+  zeroResults: 0,
+  days: [],
+  byUiLanguage: [],
+  byChannel: [],
+  bySituationType: [],
+};
+const NO_DESK_LOG: DeskLog = { used: 0, byHour: [], byWeekday: [], byChannel: [], bySituationType: [], byLanguage: [] };
+
+/**
+ * Desk insight: the desk reports what it did with a practice (staff); curators and administrators read
+ * what the desk searched for and did not find. Nobody sees who searched: events carry roles only.
+ */
+const insightRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { insights } = app;
+
+  /** The request's range; a range that ends before it starts is refused. */
+  const rangeOf = (query: { from?: string; to?: string }): InsightRange => {
+    const range = resolveRange(query, insights.retentionDays);
+    if (range.from >= range.to) throw invalidRange();
+    return range;
+  };
+
+  app.get(
+    "/insights/searches",
+    {
+      config: { access: "curator" },
+      schema: {
+        tags: ["insights"],
+        summary: "How much the desk searched: per day, interface language, channel and situation type chosen",
+        querystring: insightQuerySchema,
+        response: { 200: searchActivitySchema, ...errors },
+      },
+    },
+    async (request) => {
+      const range = rangeOf(request.query);
+      if (!insights.recorder) return NO_SEARCHES;
+      return searchActivity(app.kb.es, insights.names, request.query, range);
+    },
+  );
+
+  app.get(
+    "/insights/practices",
+    {
+      config: { access: "curator" },
+      schema: {
+        tags: ["insights"],
+        summary: "Practices by what the desk did with them: opened, used at the desk, copied, printed, voted on",
+        querystring: insightQuerySchema.extend({ sort: practiceUsageSortSchema.default("opened") }),
+        response: { 200: practiceUsageSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const range = rangeOf(request.query);
+      if (!insights.recorder) return { items: [] };
+      const items = await practiceUsage(app.kb.es, insights.names, request.query, range, request.query.sort);
+      return { items };
+    },
+  );
+
+  app.get(
+    "/insights/desk-log",
+    {
+      config: { access: "curator" },
+      schema: {
+        tags: ["insights"],
+        summary: "The 'used at the desk' log: which situations occur, through which channel, at what hour and weekday",
+        querystring: insightQuerySchema,
+        response: { 200: deskLogSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const range = rangeOf(request.query);
+      if (!insights.recorder) return NO_DESK_LOG;
+      return deskLog(app.kb.es, insights.names, request.query, range);
+    },
+  );
+
+  app.get(
+    "/insights/unanswered",
+    {
+      config: { access: "curator" },
+      schema: {
+        tags: ["insights"],
+        summary:
+          "Searches that found nothing or led to no opened practice, the same need typed differently counted together",
+        querystring: insightQuerySchema,
+        response: { 200: unansweredResponseSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const range = rangeOf(request.query);
+      if (!insights.recorder) return { items: [] };
+      return { items: await unansweredSearches(app.kb.es, insights.names, request.query, range) };
+    },
+  );
+
+  app.post(
+    "/insights/outcomes",
+    {
+      config: { access: "staff" },
+      schema: {
+        tags: ["insights"],
+        summary:
+          "Report what the desk did with a practice: opened (from a search, at a rank), a phrase copied, printed, used",
+        body: deskOutcomeInputSchema,
+        response: { 204: z.null().describe("recorded (or ignored: recording is off)"), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { recorder } = insights;
+      if (recorder) {
+        const found = await findPractice(app.kb, request.body.practiceId);
+        if (!found) throw practiceNotFound(request.body.practiceId);
+        if (!canView(actor, found.doc)) throw forbidden("see someone else's practice before it is approved");
+        const { outcome, session, rank } = request.body;
+        recorder.recordOutcome({ outcome, role: actor.role, practice: found.doc, session, rank });
+      }
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    "/insights/practices/:id/feedback",
+    {
+      config: { access: "curator" },
+      schema: {
+        tags: ["insights"],
+        summary: "A practice's helpful / not helpful totals and what the no votes said was missing or wrong",
+        params: z.object({ id: z.string().min(1).max(100) }),
+        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        response: { 200: practiceFeedbackSchema, ...errors },
+      },
+    },
+    async (request) => practiceFeedback(app.kb, insights.prefix, request.params.id, request.query.limit),
+  );
+};
+export default insightRoutes;
