@@ -6,6 +6,7 @@ export * from "./facets";
 export * from "./languages";
 export * from "./practice";
 export * from "./practiceFields";
+export * from "./practicePolicy";
 export * from "./search";
 export * from "./taxonomy";
 export * from "./taxonomyManagement";

@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { Actor, ImportProblem, ImportResult, InterchangePractice, PracticeInput } from "@practice-kb/shared";
 import type { KbContext } from "../context";
-import { buildPracticeDocument, contentHashOf, type PracticeDocument } from "../practices/document";
+import { buildPracticeDocument, contentHashOf, firstRevisionMeta, type PracticeDocument } from "../practices/document";
+import { assignPracticeId } from "../practices/practiceIds";
 import { revisionOperations } from "../practices/revisions";
 import { loadTaxonomy, upsertTaxonomyEntries } from "../taxonomy/commands";
 import { type ImporterRole, validateInterchangeFile } from "./validateFile";
@@ -21,61 +22,6 @@ export interface ImportOptions {
   actor?: Actor;
   onProgress?: (done: number, total: number) => void;
   batchSize?: number;
-}
-
-const CYRILLIC_TO_LATIN: Record<string, string> = {
-  а: "a",
-  б: "b",
-  в: "v",
-  г: "h",
-  ґ: "g",
-  д: "d",
-  е: "e",
-  є: "ie",
-  ё: "e",
-  ж: "zh",
-  з: "z",
-  и: "y",
-  і: "i",
-  ї: "i",
-  й: "i",
-  к: "k",
-  л: "l",
-  м: "m",
-  н: "n",
-  о: "o",
-  п: "p",
-  р: "r",
-  с: "s",
-  т: "t",
-  у: "u",
-  ф: "f",
-  х: "kh",
-  ц: "ts",
-  ч: "ch",
-  ш: "sh",
-  щ: "shch",
-  ъ: "",
-  ы: "y",
-  ь: "",
-  э: "e",
-  ю: "iu",
-  я: "ia",
-};
-
-/** A readable, unique slug id for a practice that came without one; `suffix` defaults to a random one. */
-export function assignPracticeId(language: string, title: string, suffix = randomBytes(3).toString("hex")): string {
-  const latin = [...title.toLowerCase()]
-    .map((char) => CYRILLIC_TO_LATIN[char] ?? char)
-    .join("")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/ł/g, "l")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  return [language, latin, suffix].filter(Boolean).join("-");
 }
 
 /**
@@ -143,18 +89,12 @@ export async function importInterchangeFile(
         practice.status === "approved" ? (before?.meta.approvedAt ?? now) : (before?.meta.approvedAt ?? null);
       const meta = before
         ? { ...before.meta, updatedAt: now, revision, liveRevision: revision, approvedAt }
-        : {
+        : firstRevisionMeta({
             author: options.author,
             authorName: actor.name,
-            reviewer: practice.status === "approved" ? options.author : null,
-            createdAt: now,
-            updatedAt: now,
-            revision,
-            liveRevision: revision,
-            helpfulCount: 0,
-            notHelpfulCount: 0,
-            approvedAt,
-          };
+            now,
+            approvedBy: practice.status === "approved" ? options.author : null,
+          });
       // An edit awaiting review stays pending on top of the imported approved text, and is reported: an import
       // never drops a colleague's proposal silently. (Only approved practices carry pending edits.)
       const pending = practice.status === "approved" ? (before?.pending ?? null) : null;

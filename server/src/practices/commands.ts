@@ -1,10 +1,9 @@
-import { type PracticeInput, type PracticeStatus, type SearchHit, searchQuerySchema } from "@practice-kb/shared";
+import { type SearchHit, searchQuerySchema } from "@practice-kb/shared";
 import type { KbContext } from "../context";
-import { assignPracticeId } from "../interchange/importFile";
 import { editConflict, practiceNotFound } from "../lib/errors";
 import { searchPractices } from "../search/searchPractices";
 import { orNullIfMissing, wroteUnlessConflict } from "../storage/elasticsearch";
-import { buildPracticeDocument, type PracticeDocument } from "./document";
+import type { PracticeDocument } from "./document";
 
 /** Reads one practice with its concurrency token, or null. */
 export async function findPractice(
@@ -24,29 +23,6 @@ export async function getPractice(ctx: KbContext, id: string): Promise<PracticeD
   const found = await findPractice(ctx, id);
   if (!found) throw practiceNotFound(id);
   return found.doc;
-}
-
-/** Stores a new practice written through the API (a staff proposal goes in as in_review). */
-export async function createPractice(
-  ctx: KbContext,
-  input: PracticeInput,
-  status: PracticeStatus,
-  author: string,
-): Promise<PracticeDocument> {
-  const now = new Date().toISOString();
-  const id = assignPracticeId(input.language, input.title);
-  const doc = buildPracticeDocument(id, input, status, {
-    author,
-    reviewer: null,
-    createdAt: now,
-    updatedAt: now,
-    revision: 1,
-    helpfulCount: 0,
-    notHelpfulCount: 0,
-  });
-  await ctx.es.create({ index: ctx.names.practices, id, document: doc, refresh: "wait_for" });
-  ctx.embeddings?.queue.notify();
-  return doc;
 }
 
 /**

@@ -69,6 +69,30 @@ export function searchFieldsOf(input: PracticeInput): Record<string, unknown> {
   };
 }
 
+/** The meta of a practice's first revision: who wrote it, when, and (for one approved at once) who approved it. */
+export function firstRevisionMeta(options: {
+  author: string;
+  authorName: string;
+  now: string;
+  approvedBy?: string | null;
+  authorNote?: string | null;
+}): PracticeMeta {
+  return {
+    author: options.author,
+    authorName: options.authorName,
+    reviewer: options.approvedBy ?? null,
+    createdAt: options.now,
+    updatedAt: options.now,
+    revision: 1,
+    liveRevision: 1,
+    helpfulCount: 0,
+    notHelpfulCount: 0,
+    approvedAt: options.approvedBy ? options.now : null,
+    reviewComment: null,
+    authorNote: options.authorNote ?? null,
+  };
+}
+
 /** Builds the stored document for a practice. */
 export function buildPracticeDocument(
   id: string,

@@ -7,9 +7,9 @@ import type {
   Revision,
   RevisionSummary,
 } from "@practice-kb/shared";
+import { availableActions } from "@practice-kb/shared";
 import { contentOf, type PracticeDocument } from "./document";
 import type { RevisionDocument } from "./revisions";
-import { availableActions } from "./workflow";
 
 /** The only path from a stored practice to the JSON the API and export return. */
 export function presentPractice(doc: PracticeDocument): Practice {

@@ -3,7 +3,7 @@ import type { KbContext } from "../context";
 import type { estypes } from "../storage/elasticsearch";
 import type { PracticeDocument } from "./document";
 import { presentPracticeDetail } from "./presenter";
-import { today } from "./workflow";
+import { today } from "./reviewDates";
 
 const LIST_SIZE = 200;
 

@@ -3,477 +3,18 @@
  * user and an expired session, each cell asserting the exact status. Role cells get fresh fixtures
  * so no cell depends on another.
  */
-import { type PracticeStatus, type Role, roleAtLeast } from "@practice-kb/shared";
-import type { InjectOptions } from "fastify";
+import { type Role, roleAtLeast } from "@practice-kb/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp, type TestUser } from "../../../test/testApp";
-import { createToken } from "../../accounts/tokens";
-import { createUser } from "../../accounts/users";
-import { importInterchangeFile } from "../../interchange/importFile";
-
-const PRINCIPALS = ["anonymous", "staff", "curator", "administrator", "deactivated", "expired"] as const;
-type Principal = (typeof PRINCIPALS)[number];
-
-/** What a row's request builder gets: who calls, and a way to get a fresh session of the same role. */
-interface Caller {
-  principal: Principal;
-  role: Role | null;
-  userId: string;
-  headers: Record<string, string>;
-  /** A new account of the same role, logged in (for cells that end or change their own session). */
-  fresh(): Promise<{ headers: Record<string, string>; userId: string; password: string }>;
-}
-
-interface Row {
-  route: string;
-  access: "public" | Role;
-  success: number;
-  /** Cells whose status differs from what the access policy alone gives (rules inside the handler). */
-  expect?: Partial<Record<Principal, number>>;
-  build(caller: Caller): Promise<InjectOptions & { headers?: Record<string, string> }>;
-}
-
-const TAXONOMY = {
-  situationTypes: [{ id: "complaint", labels: { en: "Complaint" } }],
-  channels: [
-    { id: "phone", labels: { en: "Phone" } },
-    { id: "email", labels: { en: "Email" } },
-  ],
-};
-
-const content = (title: string) => ({
-  language: "en",
-  title,
-  situation: "A reader calls about a reserved book that went to someone else.",
-  situationType: "complaint",
-  channels: ["phone"],
-  response: ["Let them finish.", "Check the record while they wait."],
-});
-
-let t: TestApp;
-const callers = {} as Record<Principal, Caller>;
-let sequence = 0;
-const unique = (label: string) => `${label}-${++sequence}-${Math.random().toString(36).slice(2, 8)}`;
-let sharedApproved = "";
-let loginTarget = { email: "", password: "" };
-
-/** A practice in the given state, written straight to the store; `author` owns it. */
-async function practice(status: PracticeStatus, author = "someone-else"): Promise<string> {
-  const id = unique(`matrix-${status.replace("_", "-")}`);
-  await importInterchangeFile(
-    t.app.kb,
-    { format: "practice-kb/v1", ...TAXONOMY, practices: [{ id, status, ...content(`Matrix practice ${id}`) }] },
-    { role: "administrator", author },
-  );
-  return id;
-}
-
-// Cells of anonymous, deactivated and expired callers are refused before any handler runs,
-// so they need no fixture: a placeholder id still matches the route.
-const hasRole = (caller: Caller) => caller.role !== null;
-const orPlaceholder = async (caller: Caller, make: () => Promise<string>) => (hasRole(caller) ? make() : "placeholder");
-
-const ROWS: Row[] = [
-  { route: "GET /api/health", access: "public", success: 200, build: async () => ({ url: "/api/health" }) },
-  { route: "GET /api/openapi.json", access: "public", success: 200, build: async () => ({ url: "/api/openapi.json" }) },
-  { route: "GET /api/docs", access: "public", success: 200, build: async () => ({ url: "/api/docs/" }) },
-  {
-    route: "POST /api/auth/login",
-    access: "public",
-    success: 200,
-    build: async () => ({ method: "POST", url: "/api/auth/login", payload: loginTarget }),
-  },
-  { route: "GET /api/auth/session", access: "staff", success: 200, build: async () => ({ url: "/api/auth/session" }) },
-  {
-    route: "POST /api/auth/logout",
-    access: "staff",
-    success: 204,
-    build: async (caller) => ({
-      method: "POST",
-      url: "/api/auth/logout",
-      headers: hasRole(caller) ? (await caller.fresh()).headers : caller.headers,
-    }),
-  },
-  {
-    route: "PUT /api/auth/password",
-    access: "staff",
-    success: 200,
-    build: async (caller) => {
-      const fresh = hasRole(caller) ? await caller.fresh() : { headers: caller.headers, password: "whatever-1" };
-      return {
-        method: "PUT",
-        url: "/api/auth/password",
-        headers: fresh.headers,
-        payload: { currentPassword: fresh.password, newPassword: "a-brand-new-password" },
-      };
-    },
-  },
-  { route: "GET /api/users", access: "administrator", success: 200, build: async () => ({ url: "/api/users" }) },
-  {
-    route: "POST /api/users",
-    access: "administrator",
-    success: 201,
-    build: async () => ({
-      method: "POST",
-      url: "/api/users",
-      payload: { email: `${unique("new")}@test.local`, name: "New Person", role: "staff", password: "long-enough" },
-    }),
-  },
-  {
-    route: "PATCH /api/users/:id",
-    access: "administrator",
-    success: 200,
-    build: async (caller) => {
-      const id = await orPlaceholder(caller, async () => {
-        const email = `${unique("patch")}@test.local`;
-        return (await createUser(t.app.kb, { email, name: "Patch Me", role: "staff", password: "long-enough" })).id;
-      });
-      return { method: "PATCH", url: `/api/users/${id}`, payload: { name: "Patched", role: "curator" } };
-    },
-  },
-  {
-    route: "POST /api/users/:id/password",
-    access: "administrator",
-    success: 204,
-    build: async (caller) => {
-      const id = await orPlaceholder(caller, async () => {
-        const email = `${unique("reset")}@test.local`;
-        return (await createUser(t.app.kb, { email, name: "Reset Me", role: "staff", password: "long-enough" })).id;
-      });
-      return { method: "POST", url: `/api/users/${id}/password`, payload: { password: "another-long-one" } };
-    },
-  },
-  { route: "GET /api/tokens", access: "administrator", success: 200, build: async () => ({ url: "/api/tokens" }) },
-  {
-    route: "POST /api/tokens",
-    access: "administrator",
-    success: 201,
-    build: async () => ({ method: "POST", url: "/api/tokens", payload: { name: "Integration", role: "staff" } }),
-  },
-  {
-    route: "DELETE /api/tokens/:id",
-    access: "administrator",
-    success: 200,
-    build: async (caller) => {
-      const id = await orPlaceholder(
-        caller,
-        async () =>
-          (await createToken(t.app.kb, { name: "Revoke me", role: "staff" }, { id: "test", name: "test" })).token.id,
-      );
-      return { method: "DELETE", url: `/api/tokens/${id}` };
-    },
-  },
-  { route: "GET /api/backup", access: "administrator", success: 200, build: async () => ({ url: "/api/backup" }) },
-  {
-    // A real restore would replace the callers' accounts; a file that is no backup shows access was granted.
-    route: "POST /api/restore",
-    access: "administrator",
-    success: 400,
-    build: async (caller) => ({
-      method: "POST",
-      url: "/api/restore",
-      headers: { ...caller.headers, "content-type": "application/x-ndjson" },
-      payload: '{"format":"something-else"}\n',
-    }),
-  },
-  { route: "GET /api/search", access: "staff", success: 200, build: async () => ({ url: "/api/search?q=book" }) },
-  { route: "GET /api/taxonomy", access: "staff", success: 200, build: async () => ({ url: "/api/taxonomy" }) },
-  {
-    route: "GET /api/taxonomy/:kind/:id/usage",
-    access: "staff",
-    success: 200,
-    build: async () => ({ url: "/api/taxonomy/channels/phone/usage" }),
-  },
-  {
-    route: "POST /api/taxonomy/:kind",
-    access: "curator",
-    success: 201,
-    build: async () => ({
-      method: "POST",
-      url: "/api/taxonomy/channels",
-      payload: { id: unique("channel"), labels: { en: "New channel", uk: "Новий канал" } },
-    }),
-  },
-  {
-    route: "PUT /api/taxonomy/:kind/:id",
-    access: "curator",
-    success: 200,
-    build: async () => ({
-      method: "PUT",
-      url: "/api/taxonomy/channels/email",
-      payload: { labels: { en: "Email", pl: "E-mail" } },
-    }),
-  },
-  {
-    route: "DELETE /api/taxonomy/:kind/:id",
-    access: "curator",
-    success: 204,
-    build: async (caller) => {
-      const id = await orPlaceholder(caller, async () => {
-        const entry = unique("unused");
-        await t.app.inject({
-          method: "POST",
-          url: "/api/taxonomy/channels",
-          headers: callers.curator.headers,
-          payload: { id: entry, labels: { en: "Unused" } },
-        });
-        return entry;
-      });
-      return { method: "DELETE", url: `/api/taxonomy/channels/${id}` };
-    },
-  },
-  {
-    route: "POST /api/taxonomy/:kind/:id/merge",
-    access: "curator",
-    success: 200,
-    build: async (caller) => {
-      const id = await orPlaceholder(caller, async () => {
-        const entry = unique("merge-me");
-        await t.app.inject({
-          method: "POST",
-          url: "/api/taxonomy/channels",
-          headers: callers.curator.headers,
-          payload: { id: entry, labels: { en: "Merge me" } },
-        });
-        return entry;
-      });
-      return { method: "POST", url: `/api/taxonomy/channels/${id}/merge`, payload: { into: "email" } };
-    },
-  },
-  { route: "GET /api/synonyms", access: "staff", success: 200, build: async () => ({ url: "/api/synonyms" }) },
-  {
-    route: "POST /api/synonyms",
-    access: "curator",
-    success: 201,
-    build: async () => ({ method: "POST", url: "/api/synonyms", payload: { terms: [unique("fine"), "penalty"] } }),
-  },
-  {
-    route: "PUT /api/synonyms/:id",
-    access: "curator",
-    success: 200,
-    build: async (caller) => {
-      const id = await orPlaceholder(caller, async () => {
-        const created = await t.app.kb.es.index({
-          index: t.app.kb.names.synonyms,
-          document: { terms: ["a", "b"], updatedAt: new Date().toISOString() },
-          refresh: "wait_for",
-        });
-        return created._id;
-      });
-      return { method: "PUT", url: `/api/synonyms/${id}`, payload: { terms: ["fine", "penalty", "fee"] } };
-    },
-  },
-  {
-    route: "DELETE /api/synonyms/:id",
-    access: "curator",
-    success: 204,
-    build: async (caller) => {
-      const id = await orPlaceholder(caller, async () => {
-        const created = await t.app.kb.es.index({
-          index: t.app.kb.names.synonyms,
-          document: { terms: ["x", "y"], updatedAt: new Date().toISOString() },
-          refresh: "wait_for",
-        });
-        return created._id;
-      });
-      return { method: "DELETE", url: `/api/synonyms/${id}` };
-    },
-  },
-  {
-    route: "POST /api/import",
-    access: "curator",
-    success: 200,
-    build: async () => ({
-      method: "POST",
-      url: "/api/import",
-      payload: {
-        format: "practice-kb/v1",
-        ...TAXONOMY,
-        practices: [{ id: unique("imported"), status: "approved", ...content("Imported by the matrix") }],
-      },
-    }),
-  },
-  { route: "GET /api/export", access: "curator", success: 200, build: async () => ({ url: "/api/export" }) },
-  {
-    route: "GET /api/schema/practice-kb-v1.json",
-    access: "staff",
-    success: 200,
-    build: async () => ({ url: "/api/schema/practice-kb-v1.json" }),
-  },
-  {
-    route: "GET /api/practices/:id (approved)",
-    access: "staff",
-    success: 200,
-    build: async () => ({ url: `/api/practices/${sharedApproved}` }),
-  },
-  {
-    route: "GET /api/practices/:id (someone else's draft)",
-    access: "staff",
-    success: 200,
-    expect: { staff: 403 },
-    build: async (caller) => ({ url: `/api/practices/${await orPlaceholder(caller, () => practice("draft"))}` }),
-  },
-  {
-    route: "POST /api/practices",
-    access: "staff",
-    success: 201,
-    build: async () => ({
-      method: "POST",
-      url: "/api/practices",
-      payload: { ...content("A new proposal"), submit: true },
-    }),
-  },
-  {
-    route: "PUT /api/practices/:id (approved: proposes an edit)",
-    access: "staff",
-    success: 200,
-    build: async (caller) => ({
-      method: "PUT",
-      url: `/api/practices/${await orPlaceholder(caller, () => practice("approved"))}`,
-      payload: { ...content("An improved title"), baseRevision: 1 },
-    }),
-  },
-  {
-    route: "PUT /api/practices/:id (someone else's draft)",
-    access: "staff",
-    success: 200,
-    expect: { staff: 403 },
-    build: async (caller) => ({
-      method: "PUT",
-      url: `/api/practices/${await orPlaceholder(caller, () => practice("draft"))}`,
-      payload: { ...content("Someone else's draft, edited"), baseRevision: 1 },
-    }),
-  },
-  {
-    route: "POST /api/practices/:id/submit (own draft)",
-    access: "staff",
-    success: 200,
-    build: async (caller) => ({
-      method: "POST",
-      url: `/api/practices/${await orPlaceholder(caller, () => practice("draft", caller.userId))}/submit`,
-      payload: { comment: "Please review" },
-    }),
-  },
-  {
-    route: "POST /api/practices/:id/submit (someone else's draft)",
-    access: "staff",
-    success: 200,
-    expect: { staff: 403 },
-    build: async (caller) => ({
-      method: "POST",
-      url: `/api/practices/${await orPlaceholder(caller, () => practice("draft"))}/submit`,
-      payload: {},
-    }),
-  },
-  ...(
-    [
-      ["approve", "in_review", {}],
-      ["request-changes", "in_review", { comment: "Add what to say on the phone." }],
-      ["reject", "in_review", { comment: "We have this one already." }],
-      ["archive", "approved", {}],
-      ["restore", "archived", {}],
-      ["still-valid", "approved", {}],
-    ] as const
-  ).map(
-    ([step, status, payload]): Row => ({
-      route: `POST /api/practices/:id/${step}`,
-      access: "curator",
-      success: 200,
-      build: async (caller) => ({
-        method: "POST",
-        url: `/api/practices/${await orPlaceholder(caller, () => practice(status))}/${step}`,
-        payload,
-      }),
-    }),
-  ),
-  {
-    route: "GET /api/practices/:id/history",
-    access: "staff",
-    success: 200,
-    build: async () => ({ url: `/api/practices/${sharedApproved}/history` }),
-  },
-  {
-    route: "GET /api/practices/:id/revisions/:number",
-    access: "staff",
-    success: 200,
-    build: async () => ({ url: `/api/practices/${sharedApproved}/revisions/1` }),
-  },
-  {
-    route: "GET /api/practices/:id/diff",
-    access: "staff",
-    success: 200,
-    build: async () => ({ url: `/api/practices/${sharedApproved}/diff?from=1&to=1` }),
-  },
-  {
-    route: "POST /api/practices/:id/feedback",
-    access: "staff",
-    success: 200,
-    build: async () => ({
-      method: "POST",
-      url: `/api/practices/${sharedApproved}/feedback`,
-      payload: { helpful: true },
-    }),
-  },
-  {
-    route: "GET /api/practices/:id/related",
-    access: "staff",
-    success: 200,
-    build: async () => ({ url: `/api/practices/${sharedApproved}/related` }),
-  },
-  {
-    route: "GET /api/review-queue",
-    access: "curator",
-    success: 200,
-    build: async () => ({ url: "/api/review-queue" }),
-  },
-  { route: "GET /api/me/practices", access: "staff", success: 200, build: async () => ({ url: "/api/me/practices" }) },
-  {
-    route: "GET /api/insights/searches",
-    access: "curator",
-    success: 200,
-    build: async () => ({ url: "/api/insights/searches" }),
-  },
-  {
-    route: "GET /api/insights/practices",
-    access: "curator",
-    success: 200,
-    build: async () => ({ url: "/api/insights/practices?sort=used" }),
-  },
-  {
-    route: "GET /api/insights/desk-log",
-    access: "curator",
-    success: 200,
-    build: async () => ({ url: "/api/insights/desk-log" }),
-  },
-  {
-    route: "GET /api/insights/unanswered",
-    access: "curator",
-    success: 200,
-    build: async () => ({ url: "/api/insights/unanswered?from=2025-01-01" }),
-  },
-  {
-    route: "POST /api/insights/outcomes",
-    access: "staff",
-    success: 204,
-    build: async () => ({
-      method: "POST",
-      url: "/api/insights/outcomes",
-      payload: { outcome: "used", practiceId: sharedApproved },
-    }),
-  },
-  {
-    route: "GET /api/insights/practices/:id/feedback",
-    access: "curator",
-    success: 200,
-    build: async () => ({ url: `/api/insights/practices/${sharedApproved}/feedback` }),
-  },
-  {
-    route: "GET /api/no-such-route",
-    access: "staff",
-    success: 404,
-    build: async () => ({ url: "/api/no-such-route" }),
-  },
-];
+import {
+  type Caller,
+  env,
+  PRINCIPALS,
+  type Principal,
+  practice,
+  ROWS,
+  type Row,
+} from "../../../test/authorizationRows";
+import { createTestApp, type TestUser } from "../../../test/testApp";
 
 function expectedStatus(row: Row, principal: Principal): number {
   const override = row.expect?.[principal];
@@ -485,39 +26,39 @@ function expectedStatus(row: Row, principal: Principal): number {
 
 describe("authorization matrix", () => {
   beforeAll(async () => {
-    t = await createTestApp();
+    env.t = await createTestApp();
     const session = async (user: TestUser, principal: Principal, role: Role | null): Promise<Caller> => ({
       principal,
       role,
       userId: user.user.id,
       headers: user.headers,
       async fresh() {
-        const other = await t.loginAs(role ?? "staff");
+        const other = await env.t.loginAs(role ?? "staff");
         return { headers: other.headers, userId: other.user.id, password: other.password };
       },
     });
     for (const role of ["staff", "curator", "administrator"] as const) {
-      callers[role] = await session(await t.loginAs(role), role, role);
+      env.callers[role] = await session(await env.t.loginAs(role), role, role);
     }
-    const deactivated = await t.loginAs("staff");
-    await t.deactivate(deactivated);
-    callers.deactivated = await session(deactivated, "deactivated", null);
-    const expired = await t.loginAs("staff");
-    await t.expireSession(expired);
-    callers.expired = await session(expired, "expired", null);
-    callers.anonymous = {
+    const deactivated = await env.t.loginAs("staff");
+    await env.t.deactivate(deactivated);
+    env.callers.deactivated = await session(deactivated, "deactivated", null);
+    const expired = await env.t.loginAs("staff");
+    await env.t.expireSession(expired);
+    env.callers.expired = await session(expired, "expired", null);
+    env.callers.anonymous = {
       principal: "anonymous",
       role: null,
       userId: "anonymous",
       headers: {},
       fresh: async () => ({ headers: {}, userId: "anonymous", password: "" }),
     };
-    sharedApproved = await practice("approved");
-    const target = await t.loginAs("staff");
-    loginTarget = { email: target.user.email, password: target.password };
+    env.sharedApproved = await practice("approved");
+    const target = await env.t.loginAs("staff");
+    env.loginTarget = { email: target.user.email, password: target.password };
   });
   afterAll(async () => {
-    await t?.close();
+    await env.t?.close();
   });
 
   const cells = ROWS.flatMap((row) =>
@@ -527,9 +68,9 @@ describe("authorization matrix", () => {
   it.each(cells.map((cell) => [cell.row.route, cell.principal, cell.status, cell] as const))(
     "%s as %s → %i",
     async (_route, principal, status, cell) => {
-      const caller = callers[principal];
+      const caller = env.callers[principal];
       const { headers, ...options } = await cell.row.build(caller);
-      const response = await t.app.inject({ ...options, headers: headers ?? caller.headers });
+      const response = await env.t.app.inject({ ...options, headers: headers ?? caller.headers });
       expect(response.statusCode, response.body.slice(0, 300)).toBe(status);
       if (status === 401 && principal === "deactivated") expect(response.json().error).toBe("account_deactivated");
       if (status === 401 && principal === "expired") expect(response.json().error).toBe("session_expired");
@@ -539,9 +80,9 @@ describe("authorization matrix", () => {
 
   it("covers every API route, and each row states the route's own policy", () => {
     const rows = new Map(ROWS.map((row) => [row.route.split(" (")[0], row]));
-    const missing = t.app.accessPolicies.filter(({ method, url }) => !rows.has(`${method} ${url}`));
+    const missing = env.t.app.accessPolicies.filter(({ method, url }) => !rows.has(`${method} ${url}`));
     expect(missing).toEqual([]);
-    for (const { method, url, access } of t.app.accessPolicies) {
+    for (const { method, url, access } of env.t.app.accessPolicies) {
       expect(rows.get(`${method} ${url}`)?.access, `${method} ${url}`).toBe(access);
     }
   });

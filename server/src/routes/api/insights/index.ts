@@ -1,4 +1,4 @@
-import { apiErrorSchema } from "@practice-kb/shared";
+import { apiErrorSchema, canViewPractice } from "@practice-kb/shared";
 import {
   type DeskLog,
   deskLogSchema,
@@ -13,7 +13,6 @@ import {
 } from "@practice-kb/shared/insights";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { canView } from "../../../accounts/policies";
 import { deskLog, practiceUsage, searchActivity } from "../../../analytics/activityQueries";
 import { practiceFeedback } from "../../../analytics/feedbackVotes";
 import { type InsightRange, resolveRange, unansweredSearches } from "../../../analytics/insightQueries";
@@ -141,7 +140,7 @@ const insightRoutes: FastifyPluginAsyncZod = async (app) => {
       if (recorder) {
         const found = await findPractice(app.kb, request.body.practiceId);
         if (!found) throw practiceNotFound(request.body.practiceId);
-        if (!canView(actor, found.doc)) throw forbidden("see someone else's practice before it is approved");
+        if (!canViewPractice(actor, found.doc)) throw forbidden("see someone else's practice before it is approved");
         const { outcome, session, rank } = request.body;
         recorder.recordOutcome({ outcome, role: actor.role, practice: found.doc, session, rank });
       }

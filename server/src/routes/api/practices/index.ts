@@ -1,6 +1,8 @@
 import {
   apiErrorSchema,
+  canViewPractice,
   feedbackCountsSchema,
+  PRACTICE_POLICY,
   practiceCreateInputSchema,
   practiceDetailSchema,
   practiceUpdateInputSchema,
@@ -15,25 +17,22 @@ import {
 import { feedbackVoteSchema } from "@practice-kb/shared/insights";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { canView } from "../../../accounts/policies";
 import { castVote } from "../../../analytics/feedbackVotes";
 import { forbidden } from "../../../lib/errors";
 import { actorOf } from "../../../plugins/app/auth";
 import { getPractice, relatedPractices } from "../../../practices/commands";
 import { diffRevisions } from "../../../practices/diff";
 import { presentPracticeDetail, presentRevision, presentRevisionSummary } from "../../../practices/presenter";
-import { readRevision, readRevisions } from "../../../practices/revisions";
 import {
   approvePractice,
   archivePractice,
   confirmStillValid,
-  createDraft,
-  editPractice,
   rejectPractice,
   requestChanges,
   restorePractice,
-  submitPractice,
-} from "../../../practices/workflow";
+} from "../../../practices/reviewSteps";
+import { readRevision, readRevisions } from "../../../practices/revisions";
+import { createDraft, editPractice, submitPractice } from "../../../practices/workflow";
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 const errors = {
@@ -48,20 +47,20 @@ const revisionNumber = z.coerce.number().int().min(1).max(1_000_000);
 // A step without a comment may be posted without a body.
 const optionalAction = workflowActionInputSchema.nullish();
 
-/** Workflow steps that take a comment (and optionally the revision the curator saw), with who may take them. */
+/** Workflow steps that take a comment (and optionally the revision the curator saw); who may take them is the policy table. */
 const STEPS = [
-  ["submit", "staff", optionalAction, submitPractice, "Send a draft (or an edit sent back) for review"],
-  ["approve", "curator", optionalAction, approvePractice, "Approve; the text goes live in desk search"],
+  ["submit", "submit", optionalAction, submitPractice, "Send a draft (or an edit sent back) for review"],
+  ["approve", "approve", optionalAction, approvePractice, "Approve; the text goes live in desk search"],
   [
     "request-changes",
-    "curator",
+    "requestChanges",
     workflowDecisionInputSchema,
     requestChanges,
     "Send back to the author with what to change",
   ],
-  ["reject", "curator", workflowDecisionInputSchema, rejectPractice, "Refuse with a reason (or drop a pending edit)"],
-  ["archive", "curator", optionalAction, archivePractice, "Retire from desk search"],
-  ["restore", "curator", optionalAction, restorePractice, "Bring an archived practice back"],
+  ["reject", "reject", workflowDecisionInputSchema, rejectPractice, "Refuse with a reason (or drop a pending edit)"],
+  ["archive", "archive", optionalAction, archivePractice, "Retire from desk search"],
+  ["restore", "restore", optionalAction, restorePractice, "Bring an archived practice back"],
 ] as const;
 
 /** Practices: read, propose, edit with a revision check, the review workflow, history and diffs, feedback. */
@@ -80,7 +79,7 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = actorOf(request);
       const doc = await getPractice(app.kb, request.params.id);
-      if (!canView(actor, doc)) throw forbidden("see someone else's practice before it is approved");
+      if (!canViewPractice(actor, doc)) throw forbidden("see someone else's practice before it is approved");
       return presentPracticeDetail(doc, actor);
     },
   );
@@ -106,7 +105,7 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     "/practices/:id",
     {
-      config: { access: "staff" },
+      config: { access: PRACTICE_POLICY.edit.role },
       schema: {
         tags: ["practices"],
         summary:
@@ -122,11 +121,11 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  for (const [path, access, body, step, summary] of STEPS) {
+  for (const [path, action, body, step, summary] of STEPS) {
     app.post(
       `/practices/:id/${path}`,
       {
-        config: { access },
+        config: { access: PRACTICE_POLICY[action].role },
         schema: {
           tags: ["workflow"],
           summary,
@@ -147,7 +146,7 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/practices/:id/still-valid",
     {
-      config: { access: "curator" },
+      config: { access: PRACTICE_POLICY.stillValid.role },
       schema: {
         tags: ["workflow"],
         summary: "Confirm an approved practice is still valid: renews its review-by date",
@@ -176,7 +175,7 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const doc = await getPractice(app.kb, request.params.id);
-      if (!canView(actorOf(request), doc)) throw forbidden("see the history of someone else's draft");
+      if (!canViewPractice(actorOf(request), doc)) throw forbidden("see the history of someone else's draft");
       const revisions = await readRevisions(app.kb, doc.id, doc.meta.revision);
       return { revisions: revisions.map(presentRevisionSummary) };
     },
@@ -195,7 +194,7 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const doc = await getPractice(app.kb, request.params.id);
-      if (!canView(actorOf(request), doc)) throw forbidden("see the history of someone else's draft");
+      if (!canViewPractice(actorOf(request), doc)) throw forbidden("see the history of someone else's draft");
       return presentRevision(await readRevision(app.kb, doc.id, request.params.number));
     },
   );
@@ -214,7 +213,7 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const doc = await getPractice(app.kb, request.params.id);
-      if (!canView(actorOf(request), doc)) throw forbidden("see the history of someone else's draft");
+      if (!canViewPractice(actorOf(request), doc)) throw forbidden("see the history of someone else's draft");
       const [from, to] = await Promise.all([
         readRevision(app.kb, doc.id, request.query.from),
         readRevision(app.kb, doc.id, request.query.to),
@@ -243,7 +242,7 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = actorOf(request);
       const doc = await getPractice(app.kb, request.params.id);
-      if (!canView(actor, doc)) throw forbidden("rate someone else's draft");
+      if (!canViewPractice(actor, doc)) throw forbidden("rate someone else's draft");
       const { helpful, reason, session } = request.body;
       const counts = await castVote(app.kb, app.insights.prefix, { practiceId: doc.id, actor, helpful, reason });
       app.insights.recorder?.recordOutcome({
@@ -269,7 +268,7 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const doc = await getPractice(app.kb, request.params.id);
-      if (!canView(actorOf(request), doc)) throw forbidden("see someone else's draft");
+      if (!canViewPractice(actorOf(request), doc)) throw forbidden("see someone else's draft");
       return { hits: await relatedPractices(app.kb, doc.id) };
     },
   );

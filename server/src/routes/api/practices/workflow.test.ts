@@ -1,29 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TAXONOMY, text } from "../../../../test/practiceFixtures";
 import { createTestApp, type TestApp, type TestUser } from "../../../../test/testApp";
-
-const TAXONOMY = {
-  format: "practice-kb/v1",
-  situationTypes: [{ id: "complaint", labels: { en: "Complaint" } }],
-  channels: [
-    { id: "phone", labels: { en: "Phone" } },
-    { id: "in-person", labels: { en: "In person" } },
-  ],
-  practices: [],
-};
-
-/** A practice text with a word no other test uses, so desk search can find exactly it. */
-function text(word: string, overrides: Record<string, unknown> = {}) {
-  return {
-    language: "en",
-    title: `Reader upset about a ${word} reservation`,
-    situation: `A reader calls: the ${word} they reserved went to someone else.`,
-    situationType: "complaint",
-    channels: ["phone"],
-    response: ["Let them finish.", "Check the record while they are on the line."],
-    sayPhrases: ["I understand how annoying this is."],
-    ...overrides,
-  };
-}
 
 describe("the curation workflow through the API", () => {
   let t: TestApp;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diffList, diffText } from "./diff";
-import { addMonths, reviewByOnApproval } from "./workflow";
+import { addMonths, reviewByOnApproval } from "./reviewDates";
 
 describe("review-by dates", () => {
   it("adds months and stays in the month it lands in", () => {
