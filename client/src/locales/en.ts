@@ -1,5 +1,3 @@
-import type { FacetName } from "@practice-kb/shared";
-
 /** English UI strings; the other languages mirror these keys (plural suffixes follow each language's rules). */
 export const en = {
   app: {
@@ -83,12 +81,6 @@ export const en = {
     facetCount_one: "{{count}} practice",
     facetCount_other: "{{count}} practices",
     // One heading per search facet (FACETS of @practice-kb/shared).
-    facets: {
-      situationType: "Situation type",
-      channel: "Channel",
-      audience: "Audience",
-      language: "Language of the practice",
-    } satisfies Record<FacetName, string>,
     firstSteps: "First steps",
     empty: {
       title: "Nothing found",

@@ -91,12 +91,6 @@ export const pl: Translation<Messages> = {
     facetCount_few: "{{count}} praktyki",
     facetCount_many: "{{count}} praktyk",
     facetCount_other: "{{count}} praktyki",
-    facets: {
-      situationType: "Rodzaj sytuacji",
-      channel: "Kanał",
-      audience: "Odbiorcy",
-      language: "Język praktyki",
-    },
     firstSteps: "Pierwsze kroki",
     empty: {
       title: "Nic nie znaleziono",

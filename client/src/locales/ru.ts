@@ -91,12 +91,6 @@ export const ru: Translation<Messages> = {
     facetCount_few: "{{count}} практики",
     facetCount_many: "{{count}} практик",
     facetCount_other: "{{count}} практики",
-    facets: {
-      situationType: "Тип ситуации",
-      channel: "Канал",
-      audience: "Аудитория",
-      language: "Язык практики",
-    },
     firstSteps: "Первые шаги",
     empty: {
       title: "Ничего не найдено",

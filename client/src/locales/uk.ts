@@ -91,12 +91,6 @@ export const uk: Translation<Messages> = {
     facetCount_few: "{{count}} практики",
     facetCount_many: "{{count}} практик",
     facetCount_other: "{{count}} практики",
-    facets: {
-      situationType: "Тип ситуації",
-      channel: "Канал",
-      audience: "Аудиторія",
-      language: "Мова практики",
-    },
     firstSteps: "Перші кроки",
     empty: {
       title: "Нічого не знайдено",

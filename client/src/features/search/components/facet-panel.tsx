@@ -11,6 +11,8 @@ import { useTranslation } from "react-i18next";
 import { ChannelIcon } from "@/components/icons";
 import { languageName } from "@/lib/languages";
 import { useLabels, useTaxonomy } from "@/lib/taxonomy";
+import { toUiLanguage } from "@/lib/ui-language";
+import { FACET_HEADINGS } from "../facet-headings";
 import type { SearchState } from "../search-params";
 
 interface FacetPanelProps {
@@ -30,7 +32,8 @@ function chipOrder(facet: FacetName, taxonomy: Taxonomy | null): readonly string
 
 /** Filter chips with counts; a chip is a toggle button, pressed while its filter is active. */
 export function FacetPanel({ state, facets, activeCount, onToggle, onClear }: FacetPanelProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = toUiLanguage(i18n.resolvedLanguage ?? i18n.language) ?? "en";
   const labels = useLabels();
   const taxonomy = useTaxonomy();
   // Open on wide screens; on a phone the filters fold away so results come first.
@@ -69,7 +72,7 @@ export function FacetPanel({ state, facets, activeCount, onToggle, onClear }: Fa
         return (
           <section key={facet} className="facet" aria-labelledby={headingId}>
             <h2 id={headingId} className="facet-title">
-              {t(`search.facets.${facet}`)}
+              {FACET_HEADINGS[facet][language]}
             </h2>
             <ul className="chips">
               {ids.map((id) => {
