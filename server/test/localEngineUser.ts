@@ -4,24 +4,15 @@
  * ({"url","reused"}) when it holds it, and leaves it (stop()) when its standard input says "stop" or closes.
  */
 import { createInterface } from "node:readline";
-import { loadConfig, REPO_ROOT } from "../src/config";
+import { loadConfig } from "../src/config";
 import { startLocalElasticsearch } from "../src/engine/localElasticsearch";
-import { dictionariesFolder } from "../src/engine/provideElasticsearch";
+import { localNodeOptions } from "../src/engine/provideElasticsearch";
 
 const log = { info: console.error, warn: console.error, error: console.error };
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const node = await startLocalElasticsearch({
-    version: config.ES_VERSION,
-    homeDir: config.ES_HOME,
-    dataDir: config.ES_DATA_DIR,
-    port: config.ES_PORT,
-    heapMb: config.ES_HEAP_MB,
-    dictionariesFrom: dictionariesFolder(),
-    checkoutDir: REPO_ROOT,
-    log,
-  });
+  const node = await startLocalElasticsearch(localNodeOptions(config, log));
   console.log(JSON.stringify({ url: node.url, reused: node.reused }));
   const lines = createInterface({ input: process.stdin });
   for await (const line of lines) if (line.trim() === "stop") break;

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { type Config, REPO_ROOT } from "../config";
 import { type EngineStatus, type SupervisorOptions, superviseElasticsearch } from "./engineSupervisor";
-import { startLocalElasticsearch } from "./localElasticsearch";
+import { type LocalElasticsearchOptions, startLocalElasticsearch } from "./localElasticsearch";
 
 type Log = { info(message: string): void; warn(message: string): void; error(message: string): void };
 
@@ -28,6 +28,20 @@ export function dictionariesFolder(): string {
   return path.resolve(path.dirname(require.resolve("dictionary-uk")), "..");
 }
 
+/** The options of the local node this configuration describes. */
+export function localNodeOptions(config: Config, log: Log): LocalElasticsearchOptions {
+  return {
+    version: config.ES_VERSION,
+    homeDir: config.ES_HOME,
+    dataDir: config.ES_DATA_DIR,
+    port: config.ES_PORT,
+    heapMb: config.ES_HEAP_MB,
+    dictionariesFrom: dictionariesFolder(),
+    checkoutDir: REPO_ROOT,
+    log,
+  };
+}
+
 /** Uses ELASTICSEARCH_URL when set; otherwise downloads, starts (or reuses) a local single node. */
 export async function provideElasticsearch(
   config: Config,
@@ -37,16 +51,7 @@ export async function provideElasticsearch(
   if (config.ELASTICSEARCH_URL) {
     return { url: config.ELASTICSEARCH_URL, stop: async () => {} };
   }
-  const local = await startLocalElasticsearch({
-    version: config.ES_VERSION,
-    homeDir: config.ES_HOME,
-    dataDir: config.ES_DATA_DIR,
-    port: config.ES_PORT,
-    heapMb: config.ES_HEAP_MB,
-    dictionariesFrom: dictionariesFolder(),
-    checkoutDir: REPO_ROOT,
-    log,
-  });
+  const local = await startLocalElasticsearch(localNodeOptions(config, log));
   if (!options.supervise) return { url: local.url, stop: () => local.stop() };
   const supervisor = superviseElasticsearch(local, log, options.supervise === true ? {} : options.supervise);
   return {
