@@ -14,6 +14,7 @@ const HUNSPELL_LANGS = ["uk", "pl", "ru", "en"] as const;
 export function nodePaths(dataDir: string): {
   configDir: string;
   logsDir: string;
+  snapshotsDir: string;
   pidFile: string;
   lockFile: string;
   leasesDir: string;
@@ -23,6 +24,7 @@ export function nodePaths(dataDir: string): {
   return {
     configDir: path.join(parent, `${base}-config`),
     logsDir: path.join(parent, `${base}-logs`),
+    snapshotsDir: path.join(parent, `${base}-snapshots`),
     pidFile: path.join(parent, `${base}.pid`),
     lockFile: path.join(parent, `${base}.lock`),
     leasesDir: path.join(parent, `${base}.leases`),
@@ -41,6 +43,7 @@ export function renderElasticsearchYml(s: {
   nodeName: string;
   dataDir: string;
   logsDir: string;
+  snapshotsDir: string;
   port: number;
 }): string {
   // JSON strings are valid YAML double-quoted scalars, so paths with spaces or colons are safe
@@ -51,6 +54,8 @@ export function renderElasticsearchYml(s: {
     `node.name: ${q(s.nodeName)}`,
     `path.data: ${q(s.dataDir)}`,
     `path.logs: ${q(s.logsDir)}`,
+    // snapshots to a folder (an "fs" repository there) are the engine's own backup of everything
+    `path.repo: ${q(s.snapshotsDir)}`,
     "network.host: 127.0.0.1",
     `http.port: ${s.port}`,
     // a range, so a second node (dev + tests) never fights over one transport port

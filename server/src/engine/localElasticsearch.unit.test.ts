@@ -32,11 +32,13 @@ describe("renderElasticsearchYml", () => {
       nodeName: "practice-kb-dev",
       dataDir: "/srv/kb data/es-dev",
       logsDir: "/srv/kb data/es-dev-logs",
+      snapshotsDir: "/srv/kb data/es-dev-snapshots",
       port: 9200,
     });
     expect(yml).toContain("cluster.name: practice-kb\n");
     expect(yml).toContain('path.data: "/srv/kb data/es-dev"\n');
     expect(yml).toContain('path.logs: "/srv/kb data/es-dev-logs"\n');
+    expect(yml).toContain('path.repo: "/srv/kb data/es-dev-snapshots"\n');
     expect(yml).toContain("network.host: 127.0.0.1\n");
     expect(yml).toContain("http.port: 9200\n");
     expect(yml).toContain("transport.port: 9300-9399\n");
@@ -58,6 +60,7 @@ describe("node layout and jvm.options", () => {
     expect(nodePaths("/r/.local/data/es-test")).toEqual({
       configDir: "/r/.local/data/es-test-config",
       logsDir: "/r/.local/data/es-test-logs",
+      snapshotsDir: "/r/.local/data/es-test-snapshots",
       pidFile: "/r/.local/data/es-test.pid",
       lockFile: "/r/.local/data/es-test.lock",
       leasesDir: "/r/.local/data/es-test.leases",

@@ -69,6 +69,24 @@ describe("one local Elasticsearch used by several processes", () => {
     expect(await serverPid(node.url)).toBe(before);
   }, 90_000);
 
+  it("takes snapshots into its snapshots folder (an fs repository), the engine's own backup", async () => {
+    const folder = nodePaths(starter.dataDir).snapshotsDir;
+    const put = (url: string, body: unknown) =>
+      fetch(`${starter.url}${url}`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const repository = await put("/_snapshot/test-backups", { type: "fs", settings: { location: folder } });
+    expect(repository.status, await repository.text()).toBe(200);
+    const snapshot = await put("/_snapshot/test-backups/first?wait_for_completion=true", {
+      include_global_state: false,
+    });
+    expect(snapshot.status).toBe(200);
+    expect(((await snapshot.json()) as { snapshot: { state: string } }).snapshot.state).toBe("SUCCESS");
+    expect(fs.readdirSync(folder).length).toBeGreaterThan(0);
+  });
+
   it("keeps answering the app's searches while `kb import` runs and ends", async () => {
     const prefix = `test-${randomBytes(4).toString("hex")}-`;
     const config = loadConfig({
