@@ -9,7 +9,15 @@ export const BACKUP_FORMAT = "practice-kb-backup/v1";
  * What a backup carries: everything an installation knows except what is rebuilt or short-lived (sessions,
  * login counters). Order matters for restore only in that taxonomy comes before the practices that use it.
  */
-export const BACKED_UP_INDICES = ["taxonomy", "synonyms", "users", "tokens", "practices", "revisions"] as const;
+export const BACKED_UP_INDICES = [
+  "taxonomy",
+  "synonyms",
+  "users",
+  "tokens",
+  "practices",
+  "revisions",
+  "feedbackVotes",
+] as const;
 type BackedUpIndex = (typeof BACKED_UP_INDICES)[number];
 
 interface HeaderLine {

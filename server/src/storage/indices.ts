@@ -2,6 +2,8 @@ import type { Client, estypes } from "./elasticsearch";
 import {
   ACCOUNTS_MAPPING_VERSION,
   CATALOGUE_MAPPING_VERSION,
+  FEEDBACK_VOTES_MAPPING_VERSION,
+  feedbackVotesMapping,
   loginAttemptsMapping,
   REVISIONS_MAPPING_VERSION,
   revisionsMapping,
@@ -24,6 +26,7 @@ export interface IndexNames {
   tokens: string;
   revisions: string;
   loginAttempts: string;
+  feedbackVotes: string;
 }
 
 /** Alias names for an index prefix (each test run and each installation has its own prefix). */
@@ -37,6 +40,7 @@ export function indexNames(prefix: string): IndexNames {
     tokens: `${prefix}tokens`,
     revisions: `${prefix}revisions`,
     loginAttempts: `${prefix}login-attempts`,
+    feedbackVotes: `${prefix}feedback`,
   };
 }
 
@@ -84,6 +88,12 @@ export async function ensureIndices(es: Client, names: IndexNames, replicas: num
       version: ACCOUNTS_MAPPING_VERSION,
       settings: catalogueSettings,
       mappings: loginAttemptsMapping(),
+    },
+    {
+      alias: names.feedbackVotes,
+      version: FEEDBACK_VOTES_MAPPING_VERSION,
+      settings: catalogueSettings,
+      mappings: feedbackVotesMapping(),
     },
     {
       alias: names.revisions,

@@ -7,6 +7,8 @@ export const CATALOGUE_MAPPING_VERSION = 1;
 export const ACCOUNTS_MAPPING_VERSION = 1;
 /** Version of the tokens index (2: the creator's actor id, to check that the creator still holds the rights). */
 export const TOKENS_MAPPING_VERSION = 2;
+/** Bump when the feedback votes index changes shape. */
+export const FEEDBACK_VOTES_MAPPING_VERSION = 1;
 /** Bump when the revisions index changes shape. */
 export const REVISIONS_MAPPING_VERSION = 1;
 
@@ -105,6 +107,21 @@ export function revisionsMapping(): estypes.MappingTypeMapping {
       at: { type: "date" },
       comment: unindexedText,
       content: { type: "object", enabled: false },
+    },
+  };
+}
+
+/** "Did this help?" votes, one per person and practice (the id hashes both; no voter is stored). */
+export function feedbackVotesMapping(): estypes.MappingTypeMapping {
+  return {
+    dynamic: "strict",
+    properties: {
+      practiceId: keyword,
+      helpful: { type: "boolean" },
+      reason: unindexedText,
+      hasReason: { type: "boolean" },
+      role: keyword,
+      at: { type: "date" },
     },
   };
 }

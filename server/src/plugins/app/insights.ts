@@ -6,7 +6,6 @@ import {
   dropExpiredWeeks,
   ensureDeskEventStorage,
 } from "../../analytics/eventIndices";
-import { ensureFeedbackVotes } from "../../analytics/feedbackVotes";
 import { InsightRecorder } from "../../analytics/recorder";
 import type { Config } from "../../config";
 
@@ -41,8 +40,6 @@ export default fp<{ config: Config }>(
   async (app, { config }) => {
     const es = app.kb.es;
     const names = deskEventNames(config.INDEX_PREFIX);
-    // Votes are not analytics: "did this help?" keeps working with recording off.
-    await ensureFeedbackVotes(es, config.INDEX_PREFIX, config.INDEX_REPLICAS);
     const recorder =
       config.ANALYTICS === "on"
         ? new InsightRecorder(es, names, {

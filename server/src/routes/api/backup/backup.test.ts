@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestUser } from "../../../../test/testApp";
+import { BACKED_UP_INDICES } from "../../../interchange/backup";
 
 const NDJSON = { "content-type": "application/x-ndjson" };
 
 /** Every document of every backed-up index of an app, by index and id (vectors included). */
 async function everything(t: TestApp): Promise<Record<string, Record<string, unknown>>> {
   const result: Record<string, Record<string, unknown>> = {};
-  for (const index of ["taxonomy", "synonyms", "users", "tokens", "practices", "revisions"] as const) {
+  for (const index of BACKED_UP_INDICES) {
     const alias = t.app.kb.names[index];
     await t.app.kb.es.indices.refresh({ index: alias });
     const page = await t.app.kb.es.search({ index: alias, size: 1000, _source_exclude_vectors: false });
@@ -27,7 +28,7 @@ describe("backup and restore of a whole installation", () => {
     await Promise.all([source.close(), target.close()]);
   });
 
-  it("restores practices with every revision, taxonomy, synonyms, users and tokens into an empty store, identical", async () => {
+  it("restores practices with every revision, taxonomy, synonyms, votes, users and tokens into an empty store, identical", async () => {
     // Some history: an approved practice edited and approved again, a synonym group, a token.
     const curator = await source.loginAs("curator");
     const [first] = (await curator.inject("/api/search?q=fine")).json().hits as { id: string }[];
@@ -45,6 +46,12 @@ describe("backup and restore of a whole installation", () => {
       payload: { terms: ["fee", "fine"] },
     });
     expect(synonyms.statusCode).toBe(201);
+    const vote = await curator.inject({
+      method: "POST",
+      url: `/api/practices/${practice.id}/feedback`,
+      payload: { helpful: false, reason: "It does not say what to do about the fine itself" },
+    });
+    expect(vote.statusCode, vote.body).toBe(200);
     const token = await admin.inject({
       method: "POST",
       url: "/api/tokens",

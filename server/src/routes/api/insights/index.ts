@@ -160,7 +160,7 @@ const insightRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: practiceFeedbackSchema, ...errors },
       },
     },
-    async (request) => practiceFeedback(app.kb, insights.prefix, request.params.id, request.query.limit),
+    async (request) => practiceFeedback(app.kb, request.params.id, request.query.limit),
   );
 };
 export default insightRoutes;

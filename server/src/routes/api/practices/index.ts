@@ -244,7 +244,7 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
       const doc = await getPractice(app.kb, request.params.id);
       if (!canViewPractice(actor, doc)) throw forbidden("rate someone else's draft");
       const { helpful, reason, session } = request.body;
-      const counts = await castVote(app.kb, app.insights.prefix, { practiceId: doc.id, actor, helpful, reason });
+      const counts = await castVote(app.kb, { practiceId: doc.id, actor, helpful, reason });
       app.insights.recorder?.recordOutcome({
         outcome: helpful ? "helpful" : "not-helpful",
         role: actor.role,
