@@ -35,8 +35,11 @@ function needStem(word: string): string {
 
 /**
  * The key that counts the same need typed differently as one: folded (lowercase, no diacritics), cut
- * to crude stems and sorted, so "Fines disputed", "dispute fine" and "DISPUTED FINES" share it.
+ * to crude stems and sorted, so "Fines disputed", "dispute fine" and "DISPUTED FINES" share it; masked
+ * personal data is left out of it.
  */
 export function needKey(maskedQuery: string): string {
-  return [...new Set(words(maskedQuery).map(needStem))].sort().join(" ");
+  // A masked reader's number or address says nothing about the need: "lost bag [phone]" is "lost bag".
+  const withoutMasks = maskedQuery.replace(/\[(?:email|phone|number)\]/g, " ");
+  return [...new Set(words(withoutMasks).map(needStem))].sort().join(" ");
 }

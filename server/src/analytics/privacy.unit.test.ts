@@ -26,6 +26,14 @@ describe("the key of a need", () => {
     expect(needKey("Książki zniszczone")).toBe(needKey("ksiazka zniszczona"));
   });
 
+  it("counts a need with a reader's masked number or email as the same need", () => {
+    const plain = needKey("zgubiona torba");
+    expect(needKey(maskPersonalData("zgubiona torba 555-123-456"))).toBe(plain);
+    expect(needKey(maskPersonalData("zgubiona torba jan@example.com karta 12345678"))).toBe(
+      needKey("zgubiona torba karta"),
+    );
+  });
+
   it("tells different needs apart", () => {
     expect(needKey("lost card")).not.toBe(needKey("lost book"));
   });
