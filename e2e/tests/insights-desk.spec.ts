@@ -23,11 +23,14 @@ test("the desk's typing counts once per search session; an opened practice answe
   await expect(resultLinks(page).first()).toBeVisible();
   const box = searchBox(page);
   await box.pressSequentially(nonsense, { delay: 40 });
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${nonsense}(&|$)`));
   await expect(page.getByRole("heading", { name: "Nothing found" })).toBeVisible();
 
   // Cleared: a new session, which finds the practice and opens it.
   await box.press("Escape");
   await box.pressSequentially(ANGRY_PHONE.en.query, { delay: 40 });
+  // The address holds the whole query once the last keystroke's search has run: then open the result.
+  await expect(page).toHaveURL(/[?&]q=angry(\+|%20)reader(\+|%20)on(\+|%20)the(\+|%20)phone(&|$)/);
   await expect(resultLinks(page).first()).toHaveText(ANGRY_PHONE.en.title);
   await resultLinks(page).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(ANGRY_PHONE.en.title);

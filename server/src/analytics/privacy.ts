@@ -40,6 +40,8 @@ function needStem(word: string): string {
  */
 export function needKey(maskedQuery: string): string {
   // A masked reader's number or address says nothing about the need: "lost bag [phone]" is "lost bag".
+  // (A query of nothing but masked data keeps them, so it is still listed, as "[email] [phone]".)
   const withoutMasks = maskedQuery.replace(/\[(?:email|phone|number)\]/g, " ");
-  return [...new Set(words(withoutMasks).map(needStem))].sort().join(" ");
+  const stems = words(withoutMasks).map(needStem);
+  return [...new Set(stems.length > 0 ? stems : words(maskedQuery).map(needStem))].sort().join(" ");
 }

@@ -47,6 +47,8 @@ const WARN_EVERY_MS = 60_000;
 export class InsightRecorder {
   private pending = new Map<string, BulkOperation>();
   private readonly sessionWeeks = new Map<string, { index: string; at: number }>();
+  /** When the newest recorded search of each recent session started (ms). */
+  private readonly newestSearchStart = new Map<string, number>();
   private written = 0;
   private dropped = 0;
   private sequence = 0;
@@ -87,7 +89,10 @@ export class InsightRecorder {
     this.closed = true;
   }
 
-  /** Buffers a desk search (a tracked session's searches collapse into its last). Never throws. */
+  /**
+   * Buffers a desk search (a tracked session's searches collapse into the one that started last); `at` is
+   * when the search started. Never throws.
+   */
   recordSearch(input: SearchEventInput, at = new Date()): void {
     try {
       if (this.closed || !isRecordableSearch(input.query)) return;
@@ -100,6 +105,9 @@ export class InsightRecorder {
         ]);
         return;
       }
+      // A keystroke's search that finishes after a later one's (the desk dropped its answer) must not
+      // replace the later query: a session keeps the search that started last.
+      if (this.startedEarlierThanRecorded(input.session, at)) return;
       const index = this.sessionIndex(input.session, at);
       this.enqueue(`search:${input.session}`, [
         { update: { _index: index, _id: input.session, retry_on_conflict: 3 } },
@@ -108,6 +116,20 @@ export class InsightRecorder {
     } catch (error) {
       this.warn(`a search event could not be recorded: ${String(error)}`);
     }
+  }
+
+  /** Whether a newer search of this session was recorded already; remembers the newest start per session. */
+  private startedEarlierThanRecorded(session: string, startedAt: Date): boolean {
+    const newest = this.newestSearchStart.get(session);
+    if (newest !== undefined && newest > startedAt.getTime()) return true;
+    this.newestSearchStart.delete(session);
+    this.newestSearchStart.set(session, startedAt.getTime());
+    // Sessions are short; the oldest remembered ones go first (a Map iterates in insertion order).
+    if (this.newestSearchStart.size > SESSION_MEMORY) {
+      const oldest = this.newestSearchStart.keys().next().value;
+      if (oldest !== undefined) this.newestSearchStart.delete(oldest);
+    }
+    return false;
   }
 
   /** Buffers a thing done with a practice; an opened practice also marks its search session answered. Never throws. */

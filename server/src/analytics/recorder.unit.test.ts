@@ -49,6 +49,20 @@ describe("the desk-event recorder", () => {
     expect(recorder.health()).toEqual({ status: "on", buffered: 0, written: 1, dropped: 0 });
   });
 
+  it("never lets a keystroke's search that ends late replace the session's later query", async () => {
+    const { es, calls } = fakeEs(accepted);
+    const recorder = new InsightRecorder(es, names, { flushIntervalMs: 60_000, log: silent });
+    const startedAt = (ms: number) => new Date(Date.UTC(2026, 11, 4, 10, 0, 0, ms));
+    recorder.recordSearch(search("blorp", "session-0002"), startedAt(500));
+    await recorder.flush();
+    // "blo" started before "blorp" but its answer came after the next write.
+    recorder.recordSearch(search("blo", "session-0002"), startedAt(300));
+    expect(recorder.health().buffered).toBe(0);
+    await recorder.flush();
+    expect(calls).toHaveLength(1);
+    expect(JSON.stringify(calls[0])).toContain('"query":"blorp"');
+  });
+
   it("holds a bounded number of events and counts the rest as dropped", () => {
     const { es } = fakeEs(accepted);
     const recorder = new InsightRecorder(es, names, { flushIntervalMs: 60_000, maxBuffered: 3, log: silent });

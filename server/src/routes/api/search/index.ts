@@ -26,15 +26,20 @@ const searchRoutes: FastifyPluginAsyncZod = async (app) => {
       serializerCompiler: () => (data) => JSON.stringify(data),
     },
     async (request) => {
+      const startedAt = new Date();
       const started = performance.now();
       const result = await searchPractices(deskKb, request.query, await app.synonyms.current(), options);
-      app.insights.recorder?.recordSearch({
-        query: request.query,
-        result,
-        role: actorOf(request).role,
-        tookMs: performance.now() - started,
-        session: searchSessionOf(request),
-      });
+      // Recorded as of its start, so a keystroke's search that ends late never replaces a later one.
+      app.insights.recorder?.recordSearch(
+        {
+          query: request.query,
+          result,
+          role: actorOf(request).role,
+          tookMs: performance.now() - started,
+          session: searchSessionOf(request),
+        },
+        startedAt,
+      );
       return result;
     },
   );
