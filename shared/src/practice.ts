@@ -94,9 +94,6 @@ export const importResultSchema = z.object({
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 
-/** A "did this help?" answer from the desk. */
-export const feedbackInputSchema = z.strictObject({ helpful: z.boolean() });
-
 /** The answer to a "did this help?": the practice's new totals. */
 export const feedbackCountsSchema = z.object({ helpfulCount: z.number().int(), notHelpfulCount: z.number().int() });
 export type FeedbackCounts = z.infer<typeof feedbackCountsSchema>;

@@ -8,7 +8,7 @@ import type { Actor } from "@practice-kb/shared";
 import type { PracticeFeedback } from "@practice-kb/shared/insights";
 import type { KbContext } from "../context";
 import { editConflict, practiceNotFound } from "../lib/errors";
-import { findPractice } from "../practices/commands";
+import { adjustFeedbackCounts, findPractice } from "../practices/commands";
 import { orNullIfMissing, wroteUnlessConflict } from "../storage/elasticsearch";
 import { maskPersonalData } from "./privacy";
 
@@ -62,39 +62,9 @@ export async function castVote(
     if (!(await wroteUnlessConflict(ctx.es.index({ index, id, document: vote, ...guard })))) continue;
     const helpfulDelta = (input.helpful ? 1 : 0) - (previous === true ? 1 : 0);
     const notHelpfulDelta = (input.helpful ? 0 : 1) - (previous === false ? 1 : 0);
-    return adjustCounts(ctx, input.practiceId, helpfulDelta, notHelpfulDelta);
+    return adjustFeedbackCounts(ctx, input.practiceId, helpfulDelta, notHelpfulDelta);
   }
   throw editConflict(input.practiceId);
-}
-
-/** Moves a practice's vote totals; a read-modify-write guarded by its sequence number (no scripting here). */
-async function adjustCounts(
-  ctx: KbContext,
-  id: string,
-  helpfulDelta: number,
-  notHelpfulDelta: number,
-): Promise<{ helpfulCount: number; notHelpfulCount: number }> {
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const found = await findPractice(ctx, id);
-    if (!found) throw practiceNotFound(id);
-    const meta = { ...found.doc.meta };
-    if (helpfulDelta === 0 && notHelpfulDelta === 0) {
-      return { helpfulCount: meta.helpfulCount, notHelpfulCount: meta.notHelpfulCount };
-    }
-    meta.helpfulCount = Math.max(0, meta.helpfulCount + helpfulDelta);
-    meta.notHelpfulCount = Math.max(0, meta.notHelpfulCount + notHelpfulDelta);
-    const written = await wroteUnlessConflict(
-      ctx.es.update({
-        index: ctx.names.practices,
-        id,
-        if_seq_no: found.seqNo,
-        if_primary_term: found.primaryTerm,
-        doc: { meta },
-      }),
-    );
-    if (written) return { helpfulCount: meta.helpfulCount, notHelpfulCount: meta.notHelpfulCount };
-  }
-  throw editConflict(id);
 }
 
 /** A practice's totals and the reasons its "no" votes gave, newest first. */

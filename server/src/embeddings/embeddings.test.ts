@@ -2,13 +2,14 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, testEmbeddingsProvider } from "../../test/testApp";
+import { castVote } from "../analytics/feedbackVotes";
 import { loadConfig, REPO_ROOT } from "../config";
 import type { KbContext } from "../context";
 import { type LocalEmbeddings, servicePaths, startLocalEmbeddings } from "../engine/localEmbeddings";
 import { provideEmbeddings } from "../engine/provideEmbeddings";
 import { exportInterchangeFile } from "../interchange/exportFile";
 import { importInterchangeFile } from "../interchange/importFile";
-import { findPractice, recordFeedback } from "../practices/commands";
+import { findPractice } from "../practices/commands";
 import { EmbeddingQueue, passageTextOf } from "./embeddingQueue";
 import { createOpenAiEmbeddingsProvider, type EmbeddingsProvider } from "./provider";
 
@@ -172,7 +173,8 @@ describe.skipIf(!process.env.EMBEDDINGS_URL)("the embedding queue", () => {
 
   it("keeps the vector through a feedback vote, but re-embeds a practice whose text changed", async () => {
     const queue = ctx.embeddings?.queue as EmbeddingQueue;
-    await recordFeedback(ctx, "en-reserved-book-given-away", true);
+    const voter = { id: "voter-1", name: "Voter", role: "staff" as const };
+    await castVote(ctx, { practiceId: "en-reserved-book-given-away", actor: voter, helpful: true });
     await ctx.es.indices.refresh({ index: ctx.names.practices });
     expect((await status()).pending).toBe(0);
     const before = await storedVector(ctx, "en-reserved-book-given-away");

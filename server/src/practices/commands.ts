@@ -26,20 +26,25 @@ export async function getPractice(ctx: KbContext, id: string): Promise<PracticeD
 }
 
 /**
- * Counts a "did this help?" answer. There is no scripting in every distribution, so this is a
- * read-modify-write guarded by the document's sequence number, retried when another answer won.
+ * Moves a practice's "did this help?" totals by the given differences. There is no scripting in every
+ * distribution, so this is a read-modify-write guarded by the document's sequence number, retried when
+ * another vote won.
  */
-export async function recordFeedback(
+export async function adjustFeedbackCounts(
   ctx: KbContext,
   id: string,
-  helpful: boolean,
+  helpfulDelta: number,
+  notHelpfulDelta: number,
 ): Promise<{ helpfulCount: number; notHelpfulCount: number }> {
   for (let attempt = 0; attempt < 10; attempt++) {
     const found = await findPractice(ctx, id);
     if (!found) throw practiceNotFound(id);
     const meta = { ...found.doc.meta };
-    if (helpful) meta.helpfulCount++;
-    else meta.notHelpfulCount++;
+    if (helpfulDelta === 0 && notHelpfulDelta === 0) {
+      return { helpfulCount: meta.helpfulCount, notHelpfulCount: meta.notHelpfulCount };
+    }
+    meta.helpfulCount = Math.max(0, meta.helpfulCount + helpfulDelta);
+    meta.notHelpfulCount = Math.max(0, meta.notHelpfulCount + notHelpfulDelta);
     const written = await wroteUnlessConflict(
       ctx.es.update({
         index: ctx.names.practices,

@@ -97,28 +97,24 @@ export function EntryRow({
             )}
           />
           <LabelFields prefix={`${kind}-${entry.id}`} labels={entry.labels} errors={result?.fieldErrors} />
-          <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={busy}>
-              {t("taxonomyAdmin.save")}
-            </button>
-            <button type="button" className="button button-secondary" onClick={() => setMode("view")}>
-              {t("taxonomyAdmin.cancel")}
-            </button>
-          </div>
+          <SubmitOrCancel
+            busy={busy}
+            submitClass="button-primary"
+            submitLabel={t("taxonomyAdmin.save")}
+            onCancel={() => setMode("view")}
+          />
         </fetcher.Form>
       )}
       {mode === "delete" && (
         <fetcher.Form method="post" className="inline-form confirm">
           {hidden("delete")}
           <p>{t("taxonomyAdmin.confirmDelete", { label })}</p>
-          <div className="form-actions">
-            <button type="submit" className="button button-danger-solid" disabled={busy}>
-              {t("taxonomyAdmin.deleteNow")}
-            </button>
-            <button type="button" className="button button-secondary" onClick={() => setMode("view")}>
-              {t("taxonomyAdmin.cancel")}
-            </button>
-          </div>
+          <SubmitOrCancel
+            busy={busy}
+            submitClass="button-danger-solid"
+            submitLabel={t("taxonomyAdmin.deleteNow")}
+            onCancel={() => setMode("view")}
+          />
         </fetcher.Form>
       )}
       {mode === "merge" && (
@@ -146,14 +142,12 @@ export function EntryRow({
               </select>
             )}
           </Field>
-          <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={busy}>
-              {t("taxonomyAdmin.mergeNow")}
-            </button>
-            <button type="button" className="button button-secondary" onClick={() => setMode("view")}>
-              {t("taxonomyAdmin.cancel")}
-            </button>
-          </div>
+          <SubmitOrCancel
+            busy={busy}
+            submitClass="button-primary"
+            submitLabel={t("taxonomyAdmin.mergeNow")}
+            onCancel={() => setMode("view")}
+          />
         </fetcher.Form>
       )}
       {result && !result.ok && result.message && result.inUse === undefined && (
@@ -162,5 +156,20 @@ export function EntryRow({
         </p>
       )}
     </article>
+  );
+}
+
+/** A confirming form's buttons: the step itself, and going back to the entry as it is. */
+function SubmitOrCancel(props: { busy: boolean; submitClass: string; submitLabel: string; onCancel: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="form-actions">
+      <button type="submit" className={`button ${props.submitClass}`} disabled={props.busy}>
+        {props.submitLabel}
+      </button>
+      <button type="button" className="button button-secondary" onClick={props.onCancel}>
+        {t("taxonomyAdmin.cancel")}
+      </button>
+    </div>
   );
 }
