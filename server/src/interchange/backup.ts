@@ -48,6 +48,8 @@ const PAGE = 500;
  * recognised. Streams page by page: memory stays flat whatever the size of the installation.
  */
 export async function* backupLines(ctx: KbContext): AsyncGenerator<string> {
+  // Every write acknowledged before the backup is in it, also one not yet visible to searches.
+  await ctx.es.indices.refresh({ index: BACKED_UP_INDICES.map((index) => ctx.names[index]) });
   const header: HeaderLine = { format: BACKUP_FORMAT, createdAt: new Date().toISOString(), indices: BACKED_UP_INDICES };
   yield `${JSON.stringify(header)}\n`;
   const counts = emptyCounts();
