@@ -457,6 +457,18 @@ export const ROWS: Row[] = [
     build: async () => ({ url: "/api/insights/unanswered?from=2025-01-01" }),
   },
   {
+    route: "GET /api/insights/practices/unopened",
+    access: "curator",
+    success: 200,
+    build: async () => ({ url: "/api/insights/practices/unopened" }),
+  },
+  {
+    route: "GET /api/insights/coverage",
+    access: "curator",
+    success: 200,
+    build: async () => ({ url: "/api/insights/coverage?channel=phone" }),
+  },
+  {
     route: "POST /api/insights/outcomes",
     access: "staff",
     success: 204,

@@ -92,6 +92,8 @@ export const practiceUsageSchema = z.object({
       helpful: z.number().int().describe('"did this help?" yes votes given in the range'),
       notHelpful: z.number().int(),
       meanRank: z.number().nullable().describe("mean rank at which it was opened from a search"),
+      title: z.string().nullable().describe("the practice's live title (null: deleted since)"),
+      language: z.string().nullable(),
     }),
   ),
 });
@@ -115,6 +117,9 @@ export const unansweredItemSchema = z.object({
   zeroResults: z.number().int().describe("of those, the ones that found nothing at all"),
   lastSeen: z.iso.datetime(),
   examples: z.array(z.string()).describe("how it was typed, most common first"),
+  uiLanguage: z.string().nullable().describe("the interface language it was most often searched in"),
+  situationType: z.string().nullable().describe("the situation type filter most often chosen with it, if any"),
+  channel: z.string().nullable().describe("the channel filter most often chosen with it, if any"),
 });
 export type UnansweredItem = z.infer<typeof unansweredItemSchema>;
 
@@ -139,3 +144,38 @@ export const practiceFeedbackSchema = z.object({
     .describe("what the no votes said was missing or wrong"),
 });
 export type PracticeFeedback = z.infer<typeof practiceFeedbackSchema>;
+
+/** GET /api/insights/practices/unopened: approved practices nobody opened from a search in the range. */
+export const unopenedPracticesSchema = z.object({
+  items: z.array(
+    z.object({
+      practiceId: z.string(),
+      title: z.string(),
+      language: z.string(),
+      situationType: z.string(),
+      approvedAt: z.iso.datetime().nullable(),
+    }),
+  ),
+  checked: z.number().int().describe("approved practices looked at (the oldest approvals first)"),
+});
+export type UnopenedPractices = z.infer<typeof unopenedPracticesSchema>;
+
+/** One cell of the coverage map: a situation type (or none chosen) × a channel (or none chosen) in one language. */
+export const coverageCellSchema = z.object({
+  situationType: z.string().nullable().describe("null: searches that chose no situation type"),
+  channel: z.string().nullable().describe("null: searches that chose no channel"),
+  practices: z.number().int().describe("approved practices in this language, type and channel"),
+  searches: z.number().int().describe("search sessions in this interface language that filtered here"),
+  unanswered: z.number().int().describe("of those, the ones that ended without an opened practice"),
+  used: z.number().int().describe('"used at the desk" taps on practices of this cell'),
+});
+export type CoverageCell = z.infer<typeof coverageCellSchema>;
+
+/**
+ * GET /api/insights/coverage: per content language, what the base holds against what the desk asked
+ * for there. A cell with demand (searches) and no practice is a gap.
+ */
+export const coverageSchema = z.object({
+  languages: z.array(z.object({ language: z.string(), cells: z.array(coverageCellSchema) })),
+});
+export type Coverage = z.infer<typeof coverageSchema>;

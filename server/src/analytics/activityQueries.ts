@@ -90,7 +90,7 @@ export async function practiceUsage(
   query: InsightQuery,
   range: InsightRange,
   sort: PracticeUsageSort,
-): Promise<PracticeUsage["items"]> {
+): Promise<Omit<PracticeUsage["items"][number], "title" | "language">[]> {
   const perOutcome = Object.fromEntries(
     Object.entries(OUTCOME_COUNTS).map(([name, outcome]) => [name, { filter: { term: { outcome } } }]),
   );

@@ -83,7 +83,13 @@ interface UnansweredBucket {
   lastSeen: { value_as_string?: string; value: number | null };
   zeroResults: { doc_count: number };
   examples: { buckets: { key: string; doc_count: number }[] };
+  uiLanguages: { buckets: { key: string }[] };
+  situationTypes: { buckets: { key: string }[] };
+  channels: { buckets: { key: string }[] };
 }
+
+/** The most common key of a one-bucket terms aggregation, or null. */
+const topKey = (aggregation: { buckets: { key: string }[] }) => aggregation.buckets[0]?.key ?? null;
 
 /** The needs the desk searched for and did not find, most frequent first and newest first within equal counts. */
 export async function unansweredSearches(
@@ -112,6 +118,10 @@ export async function unansweredSearches(
           lastSeen: { max: { field: "at" } },
           zeroResults: { filter: { term: { total: 0 } } },
           examples: { terms: { field: "query", size: 5 } },
+          // what the "propose a practice" link prefills: the language and filters the need was searched with
+          uiLanguages: { terms: { field: "uiLanguage", size: 1 } },
+          situationTypes: { terms: { field: "filters.situationType", size: 1 } },
+          channels: { terms: { field: "filters.channel", size: 1 } },
         },
       },
     },
@@ -125,6 +135,9 @@ export async function unansweredSearches(
       zeroResults: bucket.zeroResults.doc_count,
       lastSeen: new Date(bucket.lastSeen.value ?? 0).toISOString(),
       examples,
+      uiLanguage: topKey(bucket.uiLanguages),
+      situationType: topKey(bucket.situationTypes),
+      channel: topKey(bucket.channels),
     };
   });
 }

@@ -1,5 +1,6 @@
 import { apiErrorSchema, canViewPractice } from "@practice-kb/shared";
 import {
+  coverageSchema,
   type DeskLog,
   deskLogSchema,
   deskOutcomeInputSchema,
@@ -10,10 +11,12 @@ import {
   type SearchActivity,
   searchActivitySchema,
   unansweredResponseSchema,
+  unopenedPracticesSchema,
 } from "@practice-kb/shared/insights";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { deskLog, practiceUsage, searchActivity } from "../../../analytics/activityQueries";
+import { coverage, unopenedPractices, withTitles } from "../../../analytics/coverageQueries";
 import { practiceFeedback } from "../../../analytics/feedbackVotes";
 import { type InsightRange, resolveRange, unansweredSearches } from "../../../analytics/insightQueries";
 import { ApiError, forbidden, practiceNotFound } from "../../../lib/errors";
@@ -81,7 +84,44 @@ const insightRoutes: FastifyPluginAsyncZod = async (app) => {
       const range = rangeOf(request.query);
       if (!insights.recorder) return { items: [] };
       const items = await practiceUsage(app.kb.es, insights.names, request.query, range, request.query.sort);
-      return { items };
+      return { items: await withTitles(app.kb, items) };
+    },
+  );
+
+  app.get(
+    "/insights/practices/unopened",
+    {
+      config: { access: "curator" },
+      schema: {
+        tags: ["insights"],
+        summary: "Approved practices nobody opened from a search in the range, the longest-approved first",
+        querystring: insightQuerySchema,
+        response: { 200: unopenedPracticesSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const range = rangeOf(request.query);
+      if (!insights.recorder) return { items: [], checked: 0 };
+      return unopenedPractices(app.kb, insights.names, request.query, range);
+    },
+  );
+
+  app.get(
+    "/insights/coverage",
+    {
+      config: { access: "curator" },
+      schema: {
+        tags: ["insights"],
+        summary:
+          "Coverage map: approved practices per language, situation type and channel against the searches that filtered there",
+        querystring: insightQuerySchema,
+        response: { 200: coverageSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const range = rangeOf(request.query);
+      // without recording the map still shows what the base holds, with no demand beside it
+      return coverage(app.kb, insights.names, request.query, range);
     },
   );
 

@@ -231,7 +231,18 @@ describe("desk insight: recording searches and outcomes", () => {
 
     const practices = practiceUsageSchema.parse(await get(`practices?${range}`));
     expect(practices.items).toEqual([
-      { practiceId: "insight-p1", opened: 1, used: 2, copied: 1, printed: 0, helpful: 0, notHelpful: 0, meanRank: 2 },
+      {
+        practiceId: "insight-p1",
+        opened: 1,
+        used: 2,
+        copied: 1,
+        printed: 0,
+        helpful: 0,
+        notHelpful: 0,
+        meanRank: 2,
+        title: null,
+        language: null,
+      },
       {
         practiceId: "insight-p2",
         opened: 0,
@@ -241,6 +252,8 @@ describe("desk insight: recording searches and outcomes", () => {
         helpful: 1,
         notHelpful: 0,
         meanRank: null,
+        title: null,
+        language: null,
       },
     ]);
     const byHelpful = practiceUsageSchema.parse(await get(`practices?${range}&sort=helpful`));
