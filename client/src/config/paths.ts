@@ -45,9 +45,17 @@ export const paths = {
   },
   propose: {
     path: "/propose",
-    /** The proposal form, prefilled with a title when one is given. */
-    getHref: (title?: string) =>
-      title?.trim() ? `/propose?${new URLSearchParams({ title: title.trim() })}` : "/propose",
+    /**
+     * The proposal form, prefilled with what is known: a search's words as the title, and (from the
+     * team lead's insight) the language, situation type and channel the desk searched with.
+     */
+    getHref: (title?: string, prefill: ProposePrefill = {}) => {
+      const params = new URLSearchParams();
+      if (title?.trim()) params.set("title", title.trim());
+      for (const [key, value] of Object.entries(prefill)) if (value) params.set(key, value);
+      const query = params.toString();
+      return query ? `/propose?${query}` : "/propose";
+    },
   },
   myPractices: {
     path: "/my-practices",
@@ -56,6 +64,14 @@ export const paths = {
   review: {
     path: "/review",
     getHref: () => "/review",
+  },
+  insights: {
+    path: "/insights",
+    /** The team lead's insight screens, with their range and filters as a query string. */
+    getHref: (search?: URLSearchParams | string) => {
+      const query = search?.toString() ?? "";
+      return query ? `/insights?${query}` : "/insights";
+    },
   },
   adminTaxonomy: {
     path: "/admin/taxonomy",
@@ -84,6 +100,15 @@ export const paths = {
     tokens: "/api/tokens",
     /** What the desk did with a practice (opened, copied, printed, used), for the team lead's insight. */
     insightOutcomes: "/api/insights/outcomes",
+    /** The team lead's insight: how much the desk searched, what it did not find, practices, coverage. */
+    insightSearches: "/api/insights/searches",
+    insightUnanswered: "/api/insights/unanswered",
+    insightPractices: "/api/insights/practices",
+    insightUnopened: "/api/insights/practices/unopened",
+    insightDeskLog: "/api/insights/desk-log",
+    insightCoverage: "/api/insights/coverage",
+    /** The votes' totals and reasons of one practice, for the team lead. */
+    insightFeedback: (id: string) => `/api/insights/practices/${enc(id)}/feedback`,
     /** One practice. */
     practice: (id: string) => `/api/practices/${enc(id)}`,
     /** A workflow step on one practice: submit, approve, request-changes, reject, archive, restore, still-valid. */
@@ -112,6 +137,13 @@ export const paths = {
     token: (id: string) => `/api/tokens/${enc(id)}`,
   },
 } as const;
+
+/** What a proposal may start with besides its title (the names are the form's field names). */
+export interface ProposePrefill {
+  language?: string | null;
+  situationType?: string | null;
+  channels?: string | null;
+}
 
 /** The workflow steps the API offers as POST /api/practices/:id/<step>. */
 export type WorkflowStep = "submit" | "approve" | "request-changes" | "reject" | "archive" | "restore" | "still-valid";

@@ -7,6 +7,7 @@ import type { MessageBundle } from "@/locales/types";
 const BUNDLES = {
   workflow: () => import("@/locales/workflow"),
   admin: () => import("@/locales/admin"),
+  insights: () => import("@/locales/insights"),
 } satisfies Record<string, () => Promise<{ messages: MessageBundle }>>;
 
 export type BundleName = keyof typeof BUNDLES;

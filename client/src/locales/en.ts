@@ -11,6 +11,7 @@ export const en = {
       propose: "Propose a practice",
       myPractices: "My practices",
       review: "Review",
+      insights: "Insight",
       taxonomy: "Taxonomy",
       users: "Users",
       tokens: "API tokens",

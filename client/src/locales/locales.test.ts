@@ -2,6 +2,7 @@ import { UI_LANGUAGES } from "@practice-kb/shared";
 import { describe, expect, it } from "vitest";
 import { messages as admin } from "./admin";
 import { en } from "./en";
+import { messages as insights } from "./insights";
 import { pl } from "./pl";
 import { ru } from "./ru";
 import { uk } from "./uk";
@@ -25,6 +26,7 @@ const bundles: Record<string, Record<string, Tree>> = {
   core: { en, uk, pl, ru } as unknown as Record<string, Tree>,
   workflow: workflow as unknown as Record<string, Tree>,
   admin: admin as unknown as Record<string, Tree>,
+  insights: insights as unknown as Record<string, Tree>,
 };
 
 describe.each(Object.entries(bundles))("the %s strings", (_name, bundle) => {

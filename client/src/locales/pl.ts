@@ -14,6 +14,7 @@ export const pl: Translation<Messages> = {
       propose: "Zaproponuj praktykę",
       myPractices: "Moje praktyki",
       review: "Przegląd",
+      insights: "Analityka",
       taxonomy: "Słowniki",
       users: "Użytkownicy",
       tokens: "Tokeny API",

@@ -14,6 +14,7 @@ export const ru: Translation<Messages> = {
       propose: "Предложить практику",
       myPractices: "Мои практики",
       review: "Проверка",
+      insights: "Аналитика",
       taxonomy: "Справочники",
       users: "Пользователи",
       tokens: "API-токены",

@@ -14,6 +14,7 @@ export const uk: Translation<Messages> = {
       propose: "Запропонувати практику",
       myPractices: "Мої практики",
       review: "Перевірка",
+      insights: "Аналітика",
       taxonomy: "Класифікатори",
       users: "Користувачі",
       tokens: "API-токени",

@@ -158,7 +158,7 @@ export function RootLayout() {
 
 interface NavItem {
   to: string;
-  label: "search" | "propose" | "myPractices" | "review" | "taxonomy" | "users" | "tokens";
+  label: "search" | "propose" | "myPractices" | "review" | "insights" | "taxonomy" | "users" | "tokens";
   role: Role;
 }
 
@@ -168,6 +168,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: paths.propose.path, label: "propose", role: "staff" },
   { to: paths.myPractices.path, label: "myPractices", role: "staff" },
   { to: paths.review.path, label: "review", role: "curator" },
+  { to: paths.insights.path, label: "insights", role: "curator" },
   { to: paths.adminTaxonomy.path, label: "taxonomy", role: "curator" },
   { to: paths.adminUsers.path, label: "users", role: "administrator" },
   { to: paths.adminTokens.path, label: "tokens", role: "administrator" },

@@ -1,8 +1,8 @@
 import { SLUG_PATTERN, TAXONOMY_KINDS, type TaxonomyKind, UI_LANGUAGES } from "@practice-kb/shared";
 import { ApiError } from "@/lib/api-client";
 import { markRootDataStale } from "@/lib/root-data";
+import { createSynonymGroup } from "@/lib/synonyms";
 import { createEntry } from "./api/create-entry";
-import { createSynonymGroup } from "./api/create-synonym-group";
 import { deleteEntry } from "./api/delete-entry";
 import { deleteSynonymGroup } from "./api/delete-synonym-group";
 import { mergeEntry } from "./api/merge-entry";

@@ -24,6 +24,9 @@ interface PracticeFormProps {
   /** A title to start a new proposal with (from a search that found nothing). */
   defaultTitle?: string;
   defaultLanguage: string;
+  /** A situation type and channels to start a new proposal with (from the team lead's insight). */
+  defaultSituationType?: string;
+  defaultChannels?: string[];
   /** Sent along unseen: the revision the text was loaded at (the server refuses the save if it changed). */
   hidden?: Record<string, string | number>;
   buttons: FormButton[];
@@ -37,6 +40,8 @@ export function PracticeForm({
   initial,
   defaultTitle,
   defaultLanguage,
+  defaultSituationType,
+  defaultChannels,
   hidden = {},
   buttons,
   conflict,
@@ -86,7 +91,12 @@ export function PracticeForm({
   }
 
   // A new proposal starts in the user's language, and with the words of a search that found nothing as its title.
-  const start: Partial<Record<PracticeFieldName, string>> = { title: defaultTitle, language: defaultLanguage };
+  const start: Partial<Record<PracticeFieldName, string | string[]>> = {
+    title: defaultTitle,
+    language: defaultLanguage,
+    situationType: defaultSituationType,
+    channels: defaultChannels?.length ? defaultChannels : undefined,
+  };
   const fieldOf = (name: PracticeFieldName) => (
     <PracticeField key={name} name={name} value={initial?.[name] ?? start[name]} errors={errorsOf(name)} />
   );

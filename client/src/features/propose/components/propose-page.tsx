@@ -27,7 +27,9 @@ export function ProposePage() {
           <PracticeForm
             result={result}
             defaultTitle={searchParams.get("title") ?? ""}
-            defaultLanguage={isUiLanguage(uiLanguage) ? uiLanguage : "en"}
+            defaultLanguage={searchParams.get("language") ?? (isUiLanguage(uiLanguage) ? uiLanguage : "en")}
+            defaultSituationType={searchParams.get("situationType") ?? undefined}
+            defaultChannels={searchParams.getAll("channels")}
             buttons={[
               { intent: "submit", label: t("propose.submit"), busyLabel: t("propose.submitting"), primary: true },
               { intent: "draft", label: t("propose.saveDraft"), busyLabel: t("propose.saving") },

@@ -1,0 +1,90 @@
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { type CsvValue, downloadCsv, toCsv } from "../csv";
+
+/** One column of an insight table: its heading, the value exported to CSV, and how a cell shows. */
+export interface Column<Row> {
+  key: string;
+  header: string;
+  value: (row: Row) => CsvValue;
+  /** How the cell shows on screen (default: the value). */
+  render?: (row: Row) => ReactNode;
+  numeric?: boolean;
+  /** Only in the CSV (shown on screen in another column). */
+  csvOnly?: boolean;
+  /** Only on screen (buttons and links). */
+  screenOnly?: boolean;
+}
+
+interface DataTableProps<Row> {
+  caption: string;
+  columns: Column<Row>[];
+  rows: Row[];
+  rowKey: (row: Row) => string;
+  /** The downloaded file's name, without ".csv". */
+  fileName: string;
+  /** Shown instead of an empty table. */
+  empty: string;
+}
+
+/** The figures of a panel as a table (what screen readers read), with a CSV download of the same rows. */
+export function DataTable<Row>({ caption, columns, rows, rowKey, fileName, empty }: DataTableProps<Row>) {
+  const { t } = useTranslation();
+  const exported = columns.filter((column) => !column.screenOnly);
+  const shown = columns.filter((column) => !column.csvOnly);
+  const exportCsv = () =>
+    downloadCsv(
+      `${fileName}.csv`,
+      toCsv(
+        exported.map((column) => column.header),
+        rows.map((row) => exported.map((column) => column.value(row))),
+      ),
+    );
+  if (rows.length === 0) return <p className="muted insight-empty">{empty}</p>;
+  return (
+    <div className="insight-table">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone must be scrollable by keyboard (WCAG 2.1.1) */}
+      <section className="insight-table-scroll" tabIndex={0} aria-label={caption}>
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              {shown.map((column) => (
+                <th key={column.key} scope="col" className={column.numeric ? "numeric" : undefined}>
+                  {column.header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={rowKey(row)}>
+                {shown.map((column, index) => {
+                  const content = column.render ? column.render(row) : column.value(row);
+                  const className = column.numeric ? "numeric" : undefined;
+                  return index === 0 ? (
+                    <th key={column.key} scope="row" className={className}>
+                      {content}
+                    </th>
+                  ) : (
+                    <td key={column.key} className={className}>
+                      {content}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        onClick={exportCsv}
+        aria-label={t("insights.downloadCsvOf", { name: caption })}
+      >
+        {t("insights.downloadCsv")}
+      </button>
+    </div>
+  );
+}
