@@ -33,7 +33,7 @@
  * browser calls it.
  * Env: ELASTICSEARCH_URL, or a dedicated local node on BENCH_ES_PORT (9260) that this script starts and stops.
  */
-import { type ChildProcess, execSync, spawn } from "node:child_process";
+import { execSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
@@ -58,7 +58,8 @@ import { SynonymCache, type SynonymGroup } from "../src/search/synonyms";
 import { seedIfEmpty } from "../src/seed/seedIfEmpty";
 import type { Client, estypes } from "../src/storage/elasticsearch";
 import { practicesMapping, practicesSettings } from "../src/storage/practicesIndex";
-import { type BenchEmbeddings, embedAllPractices, freePort, openBenchEmbeddings } from "./benchEmbeddings";
+import { type AppProcess, keepAlive, type PlainRequest, request, sleep, startApp } from "./appProcess";
+import { type BenchEmbeddings, embedAllPractices, openBenchEmbeddings } from "./benchEmbeddings";
 import type { BenchEnvironment } from "./benchEnvironment";
 import { generatePractices, seededRandom } from "./generatePractices";
 import {
@@ -217,141 +218,6 @@ async function buildMix(ctx: KbContext, synonyms: SynonymGroup[]): Promise<MixEn
 }
 
 // ------------------------------------------------------------------ processes and machine
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-interface AppProcess {
-  child: ChildProcess;
-  port: number;
-  output(): string;
-  stop(): Promise<void>;
-}
-
-/**
- * Starts the real app as its own process group (`tsx src/server.ts`) and waits for /api/health; with
- * an embeddings URL, search by meaning is on (EMBEDDINGS=remote), otherwise off.
- */
-async function startApp(env: BenchEnvironment, embeddingsUrl?: string): Promise<AppProcess> {
-  const port = await freePort();
-  // BENCH_APP_CPU_PROF_DIR: run the app as `node --cpu-prof --import tsx` so it writes a V8 CPU profile
-  // when it stops (for profiling, not for figures: the profiler slows it down a little).
-  const profileDir = process.env.BENCH_APP_CPU_PROF_DIR;
-  const [command, commandArgs] = profileDir
-    ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--import", "tsx", "src/server.ts"]]
-    : [path.join(REPO_ROOT, "node_modules/.bin/tsx"), ["src/server.ts"]];
-  const child = spawn(command, commandArgs, {
-    cwd: path.join(REPO_ROOT, "server"),
-    env: {
-      ...process.env,
-      ELASTICSEARCH_URL: env.url,
-      INDEX_PREFIX: env.prefix,
-      SEED_ON_EMPTY: "false",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      LOG_LEVEL: "warn",
-      // Without --meaning: word search, which is what the DIRECT side replays. With it: every query is
-      // also embedded and searched by kNN; the practices were embedded beforehand, so the app's own
-      // queue finds nothing to do (it only looks for pending practices every 2 s).
-      ...(embeddingsUrl ? { EMBEDDINGS: "remote", EMBEDDINGS_URL: embeddingsUrl } : { EMBEDDINGS: "off" }),
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let output = "";
-  let exited: number | null | undefined;
-  child.stdout?.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    output += chunk;
-  });
-  const exitPromise = new Promise<void>((resolve) =>
-    child.on("exit", (code) => {
-      exited = code;
-      resolve();
-    }),
-  );
-  const app: AppProcess = {
-    child,
-    port,
-    output: () => output,
-    async stop() {
-      if (exited !== undefined || !child.pid) return;
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        return;
-      }
-      const stopped = await Promise.race([exitPromise.then(() => true), sleep(15_000).then(() => false)]);
-      if (!stopped) {
-        try {
-          process.kill(-child.pid, "SIGKILL");
-        } catch {}
-        await exitPromise;
-      }
-    },
-  };
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (exited !== undefined) throw new Error(`the app exited (${exited}) while starting:\n${output}`);
-    const status = await request(port, { method: "GET", path: "/api/health" }).catch(() => 0);
-    if (status === 200) return app;
-    await sleep(250);
-  }
-  await app.stop();
-  throw new Error(`the app did not answer /api/health within 120 s:\n${output}`);
-}
-
-interface PlainRequest {
-  method: string;
-  path: string;
-  headers?: Record<string, string>;
-  body?: string;
-}
-
-const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 256 });
-
-/** One HTTP request on loopback; resolves with the status (and the body when asked). */
-function request(port: number, req: PlainRequest, agent?: http.Agent): Promise<number>;
-function request(
-  port: number,
-  req: PlainRequest,
-  agent: http.Agent,
-  withBody: true,
-): Promise<{ status: number; body: string }>;
-function request(port: number, req: PlainRequest, agent = keepAlive, withBody = false) {
-  return new Promise((resolve, reject) => {
-    const outgoing = http.request(
-      {
-        host: "127.0.0.1",
-        port,
-        method: req.method,
-        path: req.path,
-        agent,
-        headers: req.body
-          ? {
-              ...req.headers,
-              "content-type": req.headers?.["content-type"] ?? "application/json",
-              "content-length": Buffer.byteLength(req.body),
-            }
-          : req.headers,
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => {
-          if (withBody) chunks.push(chunk);
-        });
-        response.on("end", () => {
-          const status = response.statusCode ?? 0;
-          resolve(withBody ? { status, body: Buffer.concat(chunks).toString("utf8") } : status);
-        });
-        response.on("error", reject);
-      },
-    );
-    outgoing.on("error", reject);
-    outgoing.end(req.body);
-  });
-}
 
 async function machineOf(env: BenchEnvironment) {
   const cpuModel = /model name\s*:\s*(.*)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? "unknown";
@@ -866,7 +732,7 @@ async function main(): Promise<void> {
     const synonyms = await new SynonymCache(env.ctx).current();
     const mix = await buildMix(env.ctx, synonyms);
     const machine = await machineOf(env);
-    app = await startApp(env, embeddings?.url);
+    app = await startApp({ url: env.url, prefix: env.prefix, embeddingsUrl: embeddings?.url });
     if (embeddings) {
       // The app must search by meaning over every practice, or the figures are word search in disguise.
       const health = await request(app.port, { method: "GET", path: "/api/health" }, keepAlive, true);
