@@ -23,7 +23,12 @@
  *   cached in .local/bench-vectors/ for the next run (see benchEmbeddings.ts). DIRECT stays the word query
  *   body; the ablation is skipped.
  *
+ * - Desk-insight recording (issue 14 §4): a second app process on the same prefix with ANALYTICS=off; the
+ *   API at concurrency 1 with recording on and off in ABBA order, each search with a search-session header
+ *   as the desk sends it: the p50 difference (target ≤ 1 ms). --only-recording runs this comparison alone.
+ *
  * Usage: npm run bench [-- --quick] [-- --count 10000] [-- --no-breakdown] [-- --no-ablation] [-- --meaning]
+ *   [-- --only-recording]
  * BENCH_APP_CPU_PROF_DIR=/tmp/prof: the app process writes a V8 CPU profile there when it stops.
  * BENCH_QUIET_WAIT_S=600: on a shared machine, wait (up to that long) before each run until other
  * processes use under BENCH_QUIET_CORES (0.25) cores, and repeat a run they disturbed (up to 3 times).
@@ -47,9 +52,11 @@ import {
   type SearchResponse,
   searchQuerySchema,
 } from "@practice-kb/shared";
+import { SEARCH_SESSION_HEADER } from "@practice-kb/shared/insights";
 import { createSession, SESSION_COOKIE } from "../src/accounts/sessions";
 import { createToken } from "../src/accounts/tokens";
 import { createUser } from "../src/accounts/users";
+import { deskEventNames, dropDeskEventStorage } from "../src/analytics/eventIndices";
 import { REPO_ROOT } from "../src/config";
 import type { KbContext } from "../src/context";
 import { importInterchangeFile } from "../src/interchange/importFile";
@@ -689,6 +696,87 @@ const median = (values: number[]) =>
     50,
   );
 
+/** Figures of the desk-insight recording comparison: each side's runs pooled. */
+interface RecordingFigures {
+  on: RunFigures;
+  off: RunFigures;
+  /** The same query sent to one app then the other (order alternating), one pair after another: sorted ms. */
+  interleaved: { on: number[]; off: number[] };
+}
+
+/** Query pairs of the interleaved pass (about 40 s at ~15 ms a search). */
+const INTERLEAVED_PAIRS = 1200;
+
+/**
+ * Desk search at concurrency 1 with desk-insight recording on and off (issue 14 §4): two app processes on
+ * the same prefix, one with ANALYTICS=off, in ABBA order (on, off, off, on), pooled per side. Every search
+ * carries a search-session header like the desk's, a new session each, so none collapse into another and
+ * each is a document for the recorder to buffer and write.
+ */
+async function recordingOnAndOff(
+  ports: { on: number; off: number },
+  pathOf: (i: number) => string,
+  headers: Record<string, string>,
+  run: (name: string, target: Target) => Promise<RunFigures>,
+): Promise<RecordingFigures> {
+  const tag = randomBytes(4).toString("hex");
+  let sent = 0;
+  const targetOf = (port: number): Target => ({
+    name: "API",
+    port,
+    requestFor: (i) => ({
+      method: "GET",
+      path: pathOf(i),
+      headers: { ...headers, [SEARCH_SESSION_HEADER]: `latency-${tag}-${sent++}` },
+    }),
+  });
+  const halves: Record<"on" | "off", RunFigures[]> = { on: [], off: [] };
+  for (const side of ["on", "off", "off", "on"] as const) {
+    halves[side].push(await run(`API, recording ${side}`, targetOf(ports[side])));
+  }
+  // Drift on a shared machine (others' tests, Elasticsearch merging) moves runs seconds apart; a pair of
+  // requests a few milliseconds apart meets the same machine, so this pass is the fairer comparison.
+  const interleaved = { on: [] as number[], off: [] as number[] };
+  const on = targetOf(ports.on);
+  const off = targetOf(ports.off);
+  for (let i = 0; i < INTERLEAVED_PAIRS; i++) {
+    for (const side of i % 2 === 0 ? (["on", "off"] as const) : (["off", "on"] as const)) {
+      const target = side === "on" ? on : off;
+      const started = performance.now();
+      const status = await request(target.port, target.requestFor(i));
+      if (status !== 200) throw new Error(`search with recording ${side}: ${status}`);
+      interleaved[side].push(performance.now() - started);
+    }
+  }
+  interleaved.on.sort((a, b) => a - b);
+  interleaved.off.sort((a, b) => a - b);
+  return { on: pooled(halves.on), off: pooled(halves.off), interleaved };
+}
+
+/** The report's lines for the recording comparison, with the recorder's own count of written and dropped events. */
+async function recordingReport(figures: RecordingFigures, portOn: number): Promise<string[]> {
+  const health = await request(portOn, { method: "GET", path: "/api/health" }, keepAlive, true);
+  const analytics = (JSON.parse(health.body) as { analytics?: Record<string, unknown> }).analytics;
+  const { interleaved } = figures;
+  const difference = percentile(interleaved.on, 50) - percentile(interleaved.off, 50);
+  const trio = (f: RunFigures) => `${fmt(f.p50, 2)} / ${fmt(f.p95, 2)} / ${fmt(f.p99, 2)}`;
+  const sortedTrio = (v: number[]) =>
+    `${fmt(percentile(v, 50), 2)} / ${fmt(percentile(v, 95), 2)} / ${fmt(percentile(v, 99), 2)}`;
+  return [
+    "Desk-insight recording on and off (issue 14 §4): the API at concurrency 1, two app processes on one prefix " +
+      "(one with ANALYTICS=off), ABBA, each search with its own search-session header:",
+    "",
+    "| run | recording on | recording off | on − off |",
+    "| --- | ---: | ---: | ---: |",
+    `| ABBA runs (autocannon, 1 connection): p50 / p95 / p99 ms | ${trio(figures.on)} | ${trio(figures.off)} | p50 ${fmt(figures.on.p50 - figures.off.p50, 2)} ms |`,
+    `| ABBA runs: requests (failed) | ${figures.on.n} (${figures.on.failures}) | ${figures.off.n} (${figures.off.failures}) | |`,
+    `| interleaved query by query (${interleaved.on.length} pairs): p50 / p95 / p99 ms | ${sortedTrio(interleaved.on)} | ${sortedTrio(interleaved.off)} | p50 ${fmt(difference, 2)} ms |`,
+    "",
+    `Recorder of the recording app after its runs: ${JSON.stringify(analytics)}.`,
+    `Target (issue 14 §4): on − off ≤ 1 ms at p50 (interleaved): ${fmt(difference, 2)} ms, ${difference <= 1 ? "met" : "**missed**"}.`,
+  ];
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const quick = args.includes("--quick");
@@ -698,14 +786,20 @@ async function main(): Promise<void> {
   const meaning = args.includes("--meaning");
   // The ablation varies the word query DIRECT sends; it says nothing about the meaning side.
   const withAblation = !args.includes("--no-ablation") && !meaning;
+  // --only-recording: the desk-insight recording on/off comparison alone (issue 14 §4), with its setup.
+  const onlyRecording = args.includes("--only-recording");
   const d = quick ? { warm: 2, c1: 4, sat: 4, open: 5, rounds: 1 } : { warm: 5, c1: 20, sat: 20, open: 30, rounds: 3 };
   const authHeader = process.env.BENCH_AUTH_HEADER;
 
   const env = await openIsolatedBenchEnvironment("latency");
   let app: AppProcess | undefined;
+  let appRecordingOff: AppProcess | undefined;
   let embeddings: BenchEmbeddings | undefined;
   const close = closeOnSignals(async () => {
     await app?.stop();
+    await appRecordingOff?.stop();
+    // The recording app made the desk-event template and weeks of this prefix; the weeks go with the prefix's indices.
+    await dropDeskEventStorage(env.ctx.es, deskEventNames(env.prefix));
     await embeddings?.stop();
     await env.close();
   });
@@ -733,6 +827,13 @@ async function main(): Promise<void> {
     const mix = await buildMix(env.ctx, synonyms);
     const machine = await machineOf(env);
     app = await startApp({ url: env.url, prefix: env.prefix, embeddingsUrl: embeddings?.url });
+    // The same app with desk-insight recording off (ANALYTICS is read at start), for the on/off comparison.
+    appRecordingOff = await startApp({
+      url: env.url,
+      prefix: env.prefix,
+      embeddingsUrl: embeddings?.url,
+      env: { ANALYTICS: "off" },
+    });
     if (embeddings) {
       // The app must search by meaning over every practice, or the figures are word search in disguise.
       const health = await request(app.port, { method: "GET", path: "/api/health" }, keepAlive, true);
@@ -875,6 +976,17 @@ async function main(): Promise<void> {
       await autocannonRun(target, groups, { connections, duration: d.warm });
       return autocannonRun(target, groups, { connections, duration: seconds });
     };
+    const recording = await recordingOnAndOff(
+      { on: app.port, off: appRecordingOff.port },
+      (i) => entryOf(i).apiPath,
+      apiHeaders,
+      (name, target) => measure("concurrency 1", name, () => closedLoop(1)(target, d.c1 / 2)),
+    );
+    const recordingLines = await recordingReport(recording, app.port);
+    if (onlyRecording) {
+      console.log(recordingLines.join("\n"));
+      return;
+    }
     await abba("concurrency 1", closedLoop(1), d.c1);
     const c1Cookie = await measure("concurrency 1", `${label.API}, session cookie`, () =>
       closedLoop(1)(apiCookieTarget, d.c1),
@@ -1055,6 +1167,7 @@ async function main(): Promise<void> {
         );
       }
     }
+    lines.push("", ...recordingLines);
     console.log(lines.join("\n"));
   } catch (error) {
     if (app) console.error(`app output:\n${app.output().slice(-4000)}`);
