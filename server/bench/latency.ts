@@ -23,7 +23,12 @@
  *   cached in .local/bench-vectors/ for the next run (see benchEmbeddings.ts). DIRECT stays the word query
  *   body; the ablation is skipped.
  *
+ * - Desk-insight recording (issue 14 §4): a second app process on the same prefix with ANALYTICS=off; the
+ *   API at concurrency 1 with recording on and off in ABBA order, each search with a search-session header
+ *   as the desk sends it: the p50 difference (target ≤ 1 ms). --only-recording runs this comparison alone.
+ *
  * Usage: npm run bench [-- --quick] [-- --count 10000] [-- --no-breakdown] [-- --no-ablation] [-- --meaning]
+ *   [-- --only-recording]
  * BENCH_APP_CPU_PROF_DIR=/tmp/prof: the app process writes a V8 CPU profile there when it stops.
  * BENCH_QUIET_WAIT_S=600: on a shared machine, wait (up to that long) before each run until other
  * processes use under BENCH_QUIET_CORES (0.25) cores, and repeat a run they disturbed (up to 3 times).
@@ -33,7 +38,7 @@
  * browser calls it.
  * Env: ELASTICSEARCH_URL, or a dedicated local node on BENCH_ES_PORT (9260) that this script starts and stops.
  */
-import { type ChildProcess, execSync, spawn } from "node:child_process";
+import { execSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
@@ -47,9 +52,11 @@ import {
   type SearchResponse,
   searchQuerySchema,
 } from "@practice-kb/shared";
+import { SEARCH_SESSION_HEADER } from "@practice-kb/shared/insights";
 import { createSession, SESSION_COOKIE } from "../src/accounts/sessions";
 import { createToken } from "../src/accounts/tokens";
 import { createUser } from "../src/accounts/users";
+import { deskEventNames, dropDeskEventStorage } from "../src/analytics/eventIndices";
 import { REPO_ROOT } from "../src/config";
 import type { KbContext } from "../src/context";
 import { importInterchangeFile } from "../src/interchange/importFile";
@@ -58,7 +65,8 @@ import { SynonymCache, type SynonymGroup } from "../src/search/synonyms";
 import { seedIfEmpty } from "../src/seed/seedIfEmpty";
 import type { Client, estypes } from "../src/storage/elasticsearch";
 import { practicesMapping, practicesSettings } from "../src/storage/practicesIndex";
-import { type BenchEmbeddings, embedAllPractices, freePort, openBenchEmbeddings } from "./benchEmbeddings";
+import { type AppProcess, keepAlive, type PlainRequest, request, sleep, startApp } from "./appProcess";
+import { type BenchEmbeddings, embedAllPractices, openBenchEmbeddings } from "./benchEmbeddings";
 import type { BenchEnvironment } from "./benchEnvironment";
 import { generatePractices, seededRandom } from "./generatePractices";
 import {
@@ -217,141 +225,6 @@ async function buildMix(ctx: KbContext, synonyms: SynonymGroup[]): Promise<MixEn
 }
 
 // ------------------------------------------------------------------ processes and machine
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-interface AppProcess {
-  child: ChildProcess;
-  port: number;
-  output(): string;
-  stop(): Promise<void>;
-}
-
-/**
- * Starts the real app as its own process group (`tsx src/server.ts`) and waits for /api/health; with
- * an embeddings URL, search by meaning is on (EMBEDDINGS=remote), otherwise off.
- */
-async function startApp(env: BenchEnvironment, embeddingsUrl?: string): Promise<AppProcess> {
-  const port = await freePort();
-  // BENCH_APP_CPU_PROF_DIR: run the app as `node --cpu-prof --import tsx` so it writes a V8 CPU profile
-  // when it stops (for profiling, not for figures: the profiler slows it down a little).
-  const profileDir = process.env.BENCH_APP_CPU_PROF_DIR;
-  const [command, commandArgs] = profileDir
-    ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--import", "tsx", "src/server.ts"]]
-    : [path.join(REPO_ROOT, "node_modules/.bin/tsx"), ["src/server.ts"]];
-  const child = spawn(command, commandArgs, {
-    cwd: path.join(REPO_ROOT, "server"),
-    env: {
-      ...process.env,
-      ELASTICSEARCH_URL: env.url,
-      INDEX_PREFIX: env.prefix,
-      SEED_ON_EMPTY: "false",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      LOG_LEVEL: "warn",
-      // Without --meaning: word search, which is what the DIRECT side replays. With it: every query is
-      // also embedded and searched by kNN; the practices were embedded beforehand, so the app's own
-      // queue finds nothing to do (it only looks for pending practices every 2 s).
-      ...(embeddingsUrl ? { EMBEDDINGS: "remote", EMBEDDINGS_URL: embeddingsUrl } : { EMBEDDINGS: "off" }),
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let output = "";
-  let exited: number | null | undefined;
-  child.stdout?.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    output += chunk;
-  });
-  const exitPromise = new Promise<void>((resolve) =>
-    child.on("exit", (code) => {
-      exited = code;
-      resolve();
-    }),
-  );
-  const app: AppProcess = {
-    child,
-    port,
-    output: () => output,
-    async stop() {
-      if (exited !== undefined || !child.pid) return;
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        return;
-      }
-      const stopped = await Promise.race([exitPromise.then(() => true), sleep(15_000).then(() => false)]);
-      if (!stopped) {
-        try {
-          process.kill(-child.pid, "SIGKILL");
-        } catch {}
-        await exitPromise;
-      }
-    },
-  };
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (exited !== undefined) throw new Error(`the app exited (${exited}) while starting:\n${output}`);
-    const status = await request(port, { method: "GET", path: "/api/health" }).catch(() => 0);
-    if (status === 200) return app;
-    await sleep(250);
-  }
-  await app.stop();
-  throw new Error(`the app did not answer /api/health within 120 s:\n${output}`);
-}
-
-interface PlainRequest {
-  method: string;
-  path: string;
-  headers?: Record<string, string>;
-  body?: string;
-}
-
-const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 256 });
-
-/** One HTTP request on loopback; resolves with the status (and the body when asked). */
-function request(port: number, req: PlainRequest, agent?: http.Agent): Promise<number>;
-function request(
-  port: number,
-  req: PlainRequest,
-  agent: http.Agent,
-  withBody: true,
-): Promise<{ status: number; body: string }>;
-function request(port: number, req: PlainRequest, agent = keepAlive, withBody = false) {
-  return new Promise((resolve, reject) => {
-    const outgoing = http.request(
-      {
-        host: "127.0.0.1",
-        port,
-        method: req.method,
-        path: req.path,
-        agent,
-        headers: req.body
-          ? {
-              ...req.headers,
-              "content-type": req.headers?.["content-type"] ?? "application/json",
-              "content-length": Buffer.byteLength(req.body),
-            }
-          : req.headers,
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => {
-          if (withBody) chunks.push(chunk);
-        });
-        response.on("end", () => {
-          const status = response.statusCode ?? 0;
-          resolve(withBody ? { status, body: Buffer.concat(chunks).toString("utf8") } : status);
-        });
-        response.on("error", reject);
-      },
-    );
-    outgoing.on("error", reject);
-    outgoing.end(req.body);
-  });
-}
 
 async function machineOf(env: BenchEnvironment) {
   const cpuModel = /model name\s*:\s*(.*)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? "unknown";
@@ -823,6 +696,87 @@ const median = (values: number[]) =>
     50,
   );
 
+/** Figures of the desk-insight recording comparison: each side's runs pooled. */
+interface RecordingFigures {
+  on: RunFigures;
+  off: RunFigures;
+  /** The same query sent to one app then the other (order alternating), one pair after another: sorted ms. */
+  interleaved: { on: number[]; off: number[] };
+}
+
+/** Query pairs of the interleaved pass (about 40 s at ~15 ms a search). */
+const INTERLEAVED_PAIRS = 1200;
+
+/**
+ * Desk search at concurrency 1 with desk-insight recording on and off (issue 14 §4): two app processes on
+ * the same prefix, one with ANALYTICS=off, in ABBA order (on, off, off, on), pooled per side. Every search
+ * carries a search-session header like the desk's, a new session each, so none collapse into another and
+ * each is a document for the recorder to buffer and write.
+ */
+async function recordingOnAndOff(
+  ports: { on: number; off: number },
+  pathOf: (i: number) => string,
+  headers: Record<string, string>,
+  run: (name: string, target: Target) => Promise<RunFigures>,
+): Promise<RecordingFigures> {
+  const tag = randomBytes(4).toString("hex");
+  let sent = 0;
+  const targetOf = (port: number): Target => ({
+    name: "API",
+    port,
+    requestFor: (i) => ({
+      method: "GET",
+      path: pathOf(i),
+      headers: { ...headers, [SEARCH_SESSION_HEADER]: `latency-${tag}-${sent++}` },
+    }),
+  });
+  const halves: Record<"on" | "off", RunFigures[]> = { on: [], off: [] };
+  for (const side of ["on", "off", "off", "on"] as const) {
+    halves[side].push(await run(`API, recording ${side}`, targetOf(ports[side])));
+  }
+  // Drift on a shared machine (others' tests, Elasticsearch merging) moves runs seconds apart; a pair of
+  // requests a few milliseconds apart meets the same machine, so this pass is the fairer comparison.
+  const interleaved = { on: [] as number[], off: [] as number[] };
+  const on = targetOf(ports.on);
+  const off = targetOf(ports.off);
+  for (let i = 0; i < INTERLEAVED_PAIRS; i++) {
+    for (const side of i % 2 === 0 ? (["on", "off"] as const) : (["off", "on"] as const)) {
+      const target = side === "on" ? on : off;
+      const started = performance.now();
+      const status = await request(target.port, target.requestFor(i));
+      if (status !== 200) throw new Error(`search with recording ${side}: ${status}`);
+      interleaved[side].push(performance.now() - started);
+    }
+  }
+  interleaved.on.sort((a, b) => a - b);
+  interleaved.off.sort((a, b) => a - b);
+  return { on: pooled(halves.on), off: pooled(halves.off), interleaved };
+}
+
+/** The report's lines for the recording comparison, with the recorder's own count of written and dropped events. */
+async function recordingReport(figures: RecordingFigures, portOn: number): Promise<string[]> {
+  const health = await request(portOn, { method: "GET", path: "/api/health" }, keepAlive, true);
+  const analytics = (JSON.parse(health.body) as { analytics?: Record<string, unknown> }).analytics;
+  const { interleaved } = figures;
+  const difference = percentile(interleaved.on, 50) - percentile(interleaved.off, 50);
+  const trio = (f: RunFigures) => `${fmt(f.p50, 2)} / ${fmt(f.p95, 2)} / ${fmt(f.p99, 2)}`;
+  const sortedTrio = (v: number[]) =>
+    `${fmt(percentile(v, 50), 2)} / ${fmt(percentile(v, 95), 2)} / ${fmt(percentile(v, 99), 2)}`;
+  return [
+    "Desk-insight recording on and off (issue 14 §4): the API at concurrency 1, two app processes on one prefix " +
+      "(one with ANALYTICS=off), ABBA, each search with its own search-session header:",
+    "",
+    "| run | recording on | recording off | on − off |",
+    "| --- | ---: | ---: | ---: |",
+    `| ABBA runs (autocannon, 1 connection): p50 / p95 / p99 ms | ${trio(figures.on)} | ${trio(figures.off)} | p50 ${fmt(figures.on.p50 - figures.off.p50, 2)} ms |`,
+    `| ABBA runs: requests (failed) | ${figures.on.n} (${figures.on.failures}) | ${figures.off.n} (${figures.off.failures}) | |`,
+    `| interleaved query by query (${interleaved.on.length} pairs): p50 / p95 / p99 ms | ${sortedTrio(interleaved.on)} | ${sortedTrio(interleaved.off)} | p50 ${fmt(difference, 2)} ms |`,
+    "",
+    `Recorder of the recording app after its runs: ${JSON.stringify(analytics)}.`,
+    `Target (issue 14 §4): on − off ≤ 1 ms at p50 (interleaved): ${fmt(difference, 2)} ms, ${difference <= 1 ? "met" : "**missed**"}.`,
+  ];
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const quick = args.includes("--quick");
@@ -832,14 +786,20 @@ async function main(): Promise<void> {
   const meaning = args.includes("--meaning");
   // The ablation varies the word query DIRECT sends; it says nothing about the meaning side.
   const withAblation = !args.includes("--no-ablation") && !meaning;
+  // --only-recording: the desk-insight recording on/off comparison alone (issue 14 §4), with its setup.
+  const onlyRecording = args.includes("--only-recording");
   const d = quick ? { warm: 2, c1: 4, sat: 4, open: 5, rounds: 1 } : { warm: 5, c1: 20, sat: 20, open: 30, rounds: 3 };
   const authHeader = process.env.BENCH_AUTH_HEADER;
 
   const env = await openIsolatedBenchEnvironment("latency");
   let app: AppProcess | undefined;
+  let appRecordingOff: AppProcess | undefined;
   let embeddings: BenchEmbeddings | undefined;
   const close = closeOnSignals(async () => {
     await app?.stop();
+    await appRecordingOff?.stop();
+    // The recording app made the desk-event template and weeks of this prefix; the weeks go with the prefix's indices.
+    await dropDeskEventStorage(env.ctx.es, deskEventNames(env.prefix));
     await embeddings?.stop();
     await env.close();
   });
@@ -866,7 +826,14 @@ async function main(): Promise<void> {
     const synonyms = await new SynonymCache(env.ctx).current();
     const mix = await buildMix(env.ctx, synonyms);
     const machine = await machineOf(env);
-    app = await startApp(env, embeddings?.url);
+    app = await startApp({ url: env.url, prefix: env.prefix, embeddingsUrl: embeddings?.url });
+    // The same app with desk-insight recording off (ANALYTICS is read at start), for the on/off comparison.
+    appRecordingOff = await startApp({
+      url: env.url,
+      prefix: env.prefix,
+      embeddingsUrl: embeddings?.url,
+      env: { ANALYTICS: "off" },
+    });
     if (embeddings) {
       // The app must search by meaning over every practice, or the figures are word search in disguise.
       const health = await request(app.port, { method: "GET", path: "/api/health" }, keepAlive, true);
@@ -1009,6 +976,17 @@ async function main(): Promise<void> {
       await autocannonRun(target, groups, { connections, duration: d.warm });
       return autocannonRun(target, groups, { connections, duration: seconds });
     };
+    const recording = await recordingOnAndOff(
+      { on: app.port, off: appRecordingOff.port },
+      (i) => entryOf(i).apiPath,
+      apiHeaders,
+      (name, target) => measure("concurrency 1", name, () => closedLoop(1)(target, d.c1 / 2)),
+    );
+    const recordingLines = await recordingReport(recording, app.port);
+    if (onlyRecording) {
+      console.log(recordingLines.join("\n"));
+      return;
+    }
     await abba("concurrency 1", closedLoop(1), d.c1);
     const c1Cookie = await measure("concurrency 1", `${label.API}, session cookie`, () =>
       closedLoop(1)(apiCookieTarget, d.c1),
@@ -1189,6 +1167,7 @@ async function main(): Promise<void> {
         );
       }
     }
+    lines.push("", ...recordingLines);
     console.log(lines.join("\n"));
   } catch (error) {
     if (app) console.error(`app output:\n${app.output().slice(-4000)}`);

@@ -35,10 +35,9 @@ export async function searchActivity(
     index: names.alias,
     ...OVER_WEEKS,
     size: 0,
-    track_total_hits: true,
+    track_total_hits: false,
     query: { bool: { filter: searchFilters(query, range) } },
     aggs: {
-      unanswered: { filter: UNANSWERED },
       zeroResults: { filter: { term: { total: 0 } } },
       days: {
         date_histogram: {
@@ -46,8 +45,10 @@ export async function searchActivity(
           calendar_interval: "day",
           time_zone: timeZone,
           format: "yyyy-MM-dd",
-          min_doc_count: 0,
-          extended_bounds: { min: Date.parse(range.from), max: Date.parse(range.to) - 1 },
+          // No extended_bounds: the range's instants would make every request unique to the shard request
+          // cache, which then could not answer the past weeks (unchanged since their last write) from memory.
+          // The days without searches are filled in here instead.
+          min_doc_count: 1,
         },
         aggs: { unanswered: { filter: UNANSWERED } },
       },
@@ -56,21 +57,45 @@ export async function searchActivity(
       bySituationType: { terms: { field: "filters.situationType", size: 100, missing: "none" } },
     },
   });
-  const total = response.hits.total;
   const aggregations = response.aggregations;
+  const found = new Map(
+    bucketsOf(aggregations, "days").map((bucket) => [
+      String(bucket.key_as_string),
+      { searches: bucket.doc_count, unanswered: countOf(bucket, "unanswered") },
+    ]),
+  );
+  const days = daysOf(range, timeZone).map((date) => ({
+    date,
+    ...(found.get(date) ?? { searches: 0, unanswered: 0 }),
+  }));
+  // Every search of the range falls on one of its days: the totals are the days' sums (no second count).
   return {
-    searches: typeof total === "number" ? total : (total?.value ?? 0),
-    unanswered: countOf(aggregations, "unanswered"),
+    searches: days.reduce((sum, day) => sum + day.searches, 0),
+    unanswered: days.reduce((sum, day) => sum + day.unanswered, 0),
     zeroResults: countOf(aggregations, "zeroResults"),
-    days: bucketsOf(aggregations, "days").map((bucket) => ({
-      date: String(bucket.key_as_string),
-      searches: bucket.doc_count,
-      unanswered: countOf(bucket, "unanswered"),
-    })),
+    days,
     byUiLanguage: counts(aggregations, "byUiLanguage"),
     byChannel: counts(aggregations, "byChannel"),
     bySituationType: counts(aggregations, "bySituationType"),
   };
+}
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in a time zone. */
+function dayIn(instant: number, format: Intl.DateTimeFormat): string {
+  return format.format(new Date(instant));
+}
+
+/** Every calendar day the range touches in the time zone, oldest first. */
+export function daysOf(range: InsightRange, timeZone: string): string[] {
+  const format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  const last = dayIn(Date.parse(range.to) - 1, format);
+  const days: string[] = [];
+  // Walk the dates themselves (UTC arithmetic on the date), so a day of 23 or 25 hours is still one day.
+  for (let day = dayIn(Date.parse(range.from), format); day <= last && days.length <= 3700; ) {
+    days.push(day);
+    day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  }
+  return days;
 }
 
 const OUTCOME_COUNTS = {

@@ -4,8 +4,10 @@
  */
 
 import type { InsightQuery, UnansweredItem } from "@practice-kb/shared/insights";
+import type { EmbeddingsProvider } from "../embeddings/provider";
 import type { Client, estypes } from "../storage/elasticsearch";
 import { type DeskEventNames, retentionCutoff } from "./eventIndices";
+import { mergeByMeaning } from "./meaningGroups";
 
 type QueryContainer = estypes.QueryDslQueryContainer;
 
@@ -91,13 +93,19 @@ interface UnansweredBucket {
 /** The most common key of a one-bucket terms aggregation, or null. */
 const topKey = (aggregation: { buckets: { key: string }[] }) => aggregation.buckets[0]?.key ?? null;
 
-/** The needs the desk searched for and did not find, most frequent first and newest first within equal counts. */
+/**
+ * The needs the desk searched for and did not find, most frequent first and newest first within equal
+ * counts; with an embeddings provider (search by meaning on), needs close in meaning are counted together.
+ */
 export async function unansweredSearches(
   es: Client,
   names: DeskEventNames,
   query: InsightQuery,
   range: InsightRange,
+  meaning?: EmbeddingsProvider | null,
 ): Promise<UnansweredItem[]> {
+  // Merging by meaning shortens the list: ask for half as many groups again, so it still fills the limit.
+  const size = meaning ? Math.min(500, Math.ceil(query.limit * 1.5)) : query.limit;
   const response = await es.search({
     index: names.alias,
     ...OVER_WEEKS,
@@ -110,8 +118,9 @@ export async function unansweredSearches(
       needs: {
         terms: {
           field: "needKey",
-          size: query.limit,
-          shard_size: Math.max(query.limit * 3, 100),
+          size,
+          // Elasticsearch's own shard_size (1.5 × size + 10): each week's shard builds its candidates' examples,
+          // and the coordinating node merges them all; three times the size made a year's 500 needs cost 3 ×.
           order: [{ _count: "desc" }, { lastSeen: "desc" }],
         },
         aggs: {
@@ -127,7 +136,7 @@ export async function unansweredSearches(
     },
   });
   const buckets = (response.aggregations?.needs as { buckets?: UnansweredBucket[] } | undefined)?.buckets ?? [];
-  return buckets.map((bucket) => {
+  const items = buckets.map((bucket) => {
     const examples = bucket.examples.buckets.map((example) => example.key);
     return {
       query: examples[0] ?? bucket.key,
@@ -140,4 +149,5 @@ export async function unansweredSearches(
       channel: topKey(bucket.channels),
     };
   });
+  return meaning ? (await mergeByMeaning(items, meaning)).slice(0, query.limit) : items;
 }

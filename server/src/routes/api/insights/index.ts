@@ -158,7 +158,8 @@ const insightRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const range = rangeOf(request.query);
       if (!insights.recorder) return { items: [] };
-      return { items: await unansweredSearches(app.kb.es, insights.names, request.query, range) };
+      const meaning = app.kb.embeddings?.provider ?? null;
+      return { items: await unansweredSearches(app.kb.es, insights.names, request.query, range, meaning) };
     },
   );
 
