@@ -49,6 +49,7 @@ export const revisionHistorySchema = z.object({
         "(else any earlier revision that differs); null when there is nothing to compare",
     ),
 });
+export type RevisionHistory = z.infer<typeof revisionHistorySchema>;
 
 /** One revision with the full text it recorded. */
 export const revisionSchema = revisionSummarySchema.extend({ content: practiceContentSchema });

@@ -29,6 +29,8 @@ interface PracticeFormProps {
   buttons: FormButton[];
   /** Shown above the form when a save was refused because someone else saved first. */
   conflict?: ReactNode;
+  /** The note is a reply to a team lead who sent the practice back (it is shown beside their comment). */
+  noteIsReply?: boolean;
 }
 
 /** Every field of a practice, checked with the API's own schema; used to propose and to edit. */
@@ -40,6 +42,7 @@ export function PracticeForm({
   hidden = {},
   buttons,
   conflict,
+  noteIsReply = false,
 }: PracticeFormProps) {
   const { t } = useTranslation();
   const wordsOf = useFieldWords();
@@ -74,7 +77,9 @@ export function PracticeForm({
 
   const errorsOf = (field: FieldName) => problems.filter((p) => p.field === field).map(describe);
   const fieldLabel = (field: FieldName) =>
-    field === "comment" ? t("propose.fields.comment") : (wordsOf(field).formLabel ?? wordsOf(field).label);
+    field === "comment"
+      ? t(noteIsReply ? "edit.replyLabel" : "propose.fields.comment")
+      : (wordsOf(field).formLabel ?? wordsOf(field).label);
   const ordered = FIELDS.flatMap((field) => problems.filter((p) => p.field === field));
 
   function jumpTo(event: MouseEvent<HTMLAnchorElement>, field: FieldName) {
@@ -147,7 +152,7 @@ export function PracticeForm({
         <Field
           name="comment"
           label={fieldLabel("comment")}
-          hint={t("propose.fields.commentHint")}
+          hint={t(noteIsReply ? "edit.replyHint" : "propose.fields.commentHint")}
           optional
           errors={errorsOf("comment")}
         >
