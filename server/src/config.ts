@@ -73,6 +73,8 @@ const envSchema = z.object({
   CLIENT_DIST: z.string().default(path.join(REPO_ROOT, "client/dist")),
   INDEX_REPLICAS: z.coerce.number().int().min(0).max(5).default(0),
   REVIEW_PERIOD_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  // "A change needs a reviewer other than its author": auto = on while 2+ curators/administrators are active.
+  SEPARATE_REVIEWER: z.preprocess(emptyToUndefined, z.enum(["auto", "on", "off"]).default("auto")),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .min(0.05)

@@ -5,6 +5,10 @@ export const ROLES = ["staff", "curator", "administrator"] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
+/** Who did something: a person (user id) or an integration (`token:<id>`). */
+export const actorSchema = z.object({ id: z.string(), name: z.string(), role: roleSchema });
+export type Actor = z.infer<typeof actorSchema>;
+
 /** True when `role` is at least `required` in the order staff < curator < administrator. */
 export function roleAtLeast(role: Role, required: Role): boolean {
   return ROLES.indexOf(role) >= ROLES.indexOf(required);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { actorSchema } from "./accounts";
 import { practiceContentApiShape, practiceContentShape } from "./practiceFields";
 import { slugSchema, taxonomyEntrySchema } from "./taxonomy";
 
@@ -33,6 +34,19 @@ export const interchangeFileSchema = z.strictObject({
 });
 export type InterchangeFile = z.infer<typeof interchangeFileSchema>;
 
+/**
+ * A reviewer's "request changes" in the current review round: the revision recording the text sent back (its
+ * snapshot is that text), who sent it back, when, and what to change. Kept until the change is approved or
+ * rejected, so the reviewer sees the author's reply beside it and what changed since.
+ */
+export const sentBackSchema = z.object({
+  revision: z.number().int().describe("the changes_requested revision; its snapshot is the text sent back"),
+  by: actorSchema,
+  at: z.string(),
+  comment: z.string(),
+});
+export type SentBack = z.infer<typeof sentBackSchema>;
+
 /** Server-side facts about a practice, written by the server only. */
 export const practiceMetaSchema = z.object({
   author: z.string(),
@@ -55,7 +69,17 @@ export const practiceMetaSchema = z.object({
     .nullable()
     .optional()
     .describe("the curator's latest comment: changes requested or rejection reason"),
-  authorNote: z.string().nullable().optional().describe("the author's note to the curator with the latest submission"),
+  authorNote: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("the author's note to the curator with the latest submission (after a send-back: the reply)"),
+  sentBack: sentBackSchema
+    .nullable()
+    .optional()
+    .describe(
+      "the last send-back of this practice before it is first approved (edits of approved ones: pending.sentBack)",
+    ),
 });
 export type PracticeMeta = z.infer<typeof practiceMetaSchema>;
 

@@ -1,6 +1,6 @@
 import { type Role, roleAtLeast } from "./accounts";
 import type { PracticeStatus } from "./practice";
-import { PRACTICE_ACTIONS, type PracticeAction } from "./workflow";
+import { PRACTICE_ACTIONS, type PracticeAction, type WithheldAction } from "./workflow";
 
 /** What the policies look at in a practice: its state, its author and the edit awaiting review, if any. */
 export interface PolicyPractice {
@@ -15,11 +15,29 @@ export interface PolicyActor {
   role: Role;
 }
 
-/** One action's rule: the least role that may ever take it, the states it applies to, and who may then. */
+/** The installation's review rules the policy reads (the server works them out: config and active accounts). */
+export interface ReviewRules {
+  /** A change needs a reviewer other than its author (SEPARATE_REVIEWER; by default on with 2+ active reviewers). */
+  separateReviewer: boolean;
+}
+
+/**
+ * One action's rule: the least role that may ever take it, the states it applies to, who may then, and
+ * (optionally) why it is held back from someone the rest allows: a reason the screens can show.
+ */
 export interface ActionRule {
   role: Role;
   appliesTo: (practice: PolicyPractice) => boolean;
   allows: (actor: PolicyActor, practice: PolicyPractice) => boolean;
+  withholds?: (actor: PolicyActor, practice: PolicyPractice, rules: ReviewRules) => WithheldAction["reason"] | null;
+}
+
+/**
+ * Who made the change a reviewer decides on: for an edit of an approved practice the person who proposed
+ * it (the last to save it), otherwise the practice's author.
+ */
+export function changeAuthorOf(practice: PolicyPractice): string {
+  return practice.status === "approved" && practice.pending ? practice.pending.by.id : practice.meta.author;
 }
 
 const isCurator = (actor: PolicyActor) => roleAtLeast(actor.role, "curator");
@@ -45,7 +63,13 @@ export const PRACTICE_POLICY: Record<PracticeAction, ActionRule> = {
     appliesTo: (p) => p.status === "draft" || (p.status === "approved" && p.pending?.state === "changes_requested"),
     allows: (a, p) => (p.status === "draft" ? isAuthor(a, p) : proposedIt(a, p)) || isCurator(a),
   },
-  approve: { role: "curator", appliesTo: (p) => unpublished(p) || withPendingEdit(p), allows: anyone },
+  // With a separate reviewer required, nobody approves their own change (a curator may still send it back).
+  approve: {
+    role: "curator",
+    appliesTo: (p) => unpublished(p) || withPendingEdit(p),
+    allows: anyone,
+    withholds: (a, p, rules) => (rules.separateReviewer && changeAuthorOf(p) === a.id ? "own_change" : null),
+  },
   requestChanges: {
     role: "curator",
     appliesTo: (p) => p.status === "in_review" || (p.status === "approved" && p.pending?.state === "in_review"),
@@ -61,13 +85,41 @@ export const PRACTICE_POLICY: Record<PracticeAction, ActionRule> = {
 export const canViewPractice = (actor: PolicyActor, practice: PolicyPractice) =>
   !unpublished(practice) || isAuthor(actor, practice) || isCurator(actor);
 
-/** Whether the actor may take the action on the practice now (role, state and person all allow it). */
-export function mayTake(action: PracticeAction, actor: PolicyActor, practice: PolicyPractice): boolean {
+function allowedButForRules(action: PracticeAction, actor: PolicyActor, practice: PolicyPractice): boolean {
   const rule = PRACTICE_POLICY[action];
   return roleAtLeast(actor.role, rule.role) && rule.appliesTo(practice) && rule.allows(actor, practice);
 }
 
+/** Why the installation's rules hold the action back from the actor, or null when they do not. */
+export function withheldReason(
+  action: PracticeAction,
+  actor: PolicyActor,
+  practice: PolicyPractice,
+  rules: ReviewRules,
+): WithheldAction["reason"] | null {
+  if (!allowedButForRules(action, actor, practice)) return null;
+  return PRACTICE_POLICY[action].withholds?.(actor, practice, rules) ?? null;
+}
+
+/** Whether the actor may take the action on the practice now (role, state, person and the installation's rules). */
+export function mayTake(
+  action: PracticeAction,
+  actor: PolicyActor,
+  practice: PolicyPractice,
+  rules: ReviewRules,
+): boolean {
+  return allowedButForRules(action, actor, practice) && withheldReason(action, actor, practice, rules) === null;
+}
+
 /** Every action the actor may take on the practice now: the buttons a screen shows. */
-export function availableActions(actor: PolicyActor, practice: PolicyPractice): PracticeAction[] {
-  return PRACTICE_ACTIONS.filter((action) => mayTake(action, actor, practice));
+export function availableActions(actor: PolicyActor, practice: PolicyPractice, rules: ReviewRules): PracticeAction[] {
+  return PRACTICE_ACTIONS.filter((action) => mayTake(action, actor, practice, rules));
+}
+
+/** The actions the role and state allow but the installation's rules hold back from the actor, with why. */
+export function withheldActions(actor: PolicyActor, practice: PolicyPractice, rules: ReviewRules): WithheldAction[] {
+  return PRACTICE_ACTIONS.flatMap((action) => {
+    const reason = withheldReason(action, actor, practice, rules);
+    return reason ? [{ action, reason }] : [];
+  });
 }

@@ -1,11 +1,7 @@
 import { z } from "zod";
-import { roleSchema } from "./accounts";
-import { practiceSchema, practiceStatusSchema } from "./practice";
+import { actorSchema } from "./accounts";
+import { practiceSchema, practiceStatusSchema, sentBackSchema } from "./practice";
 import { isCleanText, practiceContentApiShape, practiceContentShape } from "./practiceFields";
-
-/** Who did something: a person (user id) or an integration (`token:<id>`). */
-export const actorSchema = z.object({ id: z.string(), name: z.string(), role: roleSchema });
-export type Actor = z.infer<typeof actorSchema>;
 
 /** What a revision did to a practice. */
 export const REVISION_ACTIONS = [
@@ -43,7 +39,17 @@ export const revisionSummarySchema = z.object({
 export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
 
 /** GET /api/practices/:id/history: every revision of a practice, newest first. */
-export const revisionHistorySchema = z.object({ revisions: z.array(revisionSummarySchema) });
+export const revisionHistorySchema = z.object({
+  revisions: z.array(revisionSummarySchema),
+  defaultComparison: z
+    .object({ from: z.number().int(), to: z.number().int() })
+    .nullable()
+    .describe(
+      "the pair a history opens on: the newest revision against the latest earlier live text that differs from it " +
+        "(else any earlier revision that differs); null when there is nothing to compare",
+    ),
+});
+export type RevisionHistory = z.infer<typeof revisionHistorySchema>;
 
 /** One revision with the full text it recorded. */
 export const revisionSchema = revisionSummarySchema.extend({ content: practiceContentSchema });
@@ -57,6 +63,10 @@ export const pendingRevisionSchema = z.object({
   at: z.string(),
   comment: z.string().nullable().describe("the author's note to the curator"),
   reviewComment: z.string().nullable().describe("the curator's comment when changes were requested"),
+  sentBack: sentBackSchema
+    .nullable()
+    .optional()
+    .describe("the last send-back of this edit; kept while the proposer reworks and resubmits it"),
   content: practiceContentSchema,
 });
 export type PendingRevision = z.infer<typeof pendingRevisionSchema>;
@@ -75,10 +85,21 @@ export const PRACTICE_ACTIONS = [
 export const practiceActionSchema = z.enum(PRACTICE_ACTIONS);
 export type PracticeAction = z.infer<typeof practiceActionSchema>;
 
+/** Why a step the user's role may take in this state is held back from them (see practicePolicy.ts). */
+export const WITHHELD_REASONS = ["own_change"] as const;
+
+/** A step held back from the user, with why: e.g. approving a change they made themselves. */
+export const withheldActionSchema = z.object({
+  action: practiceActionSchema,
+  reason: z.enum(WITHHELD_REASONS).describe("own_change: the installation needs a reviewer other than its author"),
+});
+export type WithheldAction = z.infer<typeof withheldActionSchema>;
+
 /** A practice as the API shows it to a logged-in user: the live text, any pending edit, and what they may do. */
 export const practiceDetailSchema = practiceSchema.extend({
   pending: pendingRevisionSchema.nullable(),
   actions: z.array(practiceActionSchema),
+  withheld: z.array(withheldActionSchema).describe("steps the role allows now but not to this user, and why"),
 });
 export type PracticeDetail = z.infer<typeof practiceDetailSchema>;
 
@@ -153,11 +174,32 @@ export const reviewQueueItemSchema = z.object({
   practice: practiceDetailSchema,
   note: z.string().nullable().describe("the author's note with the submission or proposed edit"),
   since: z.string().describe("when it entered this list (submitted, proposed, or review-by date)"),
+  revision: z
+    .number()
+    .int()
+    .describe("the revision recording the text to decide on (the proposed edit's, for edits of approved practices)"),
+  sentBack: sentBackSchema
+    .nullable()
+    .describe("when a reviewer sent this back before: diff sentBack.revision → revision shows what changed since"),
+  reply: z
+    .string()
+    .nullable()
+    .describe("the author's reply to sentBack.comment, written when reworking or resubmitting"),
 });
 export type ReviewQueueItem = z.infer<typeof reviewQueueItemSchema>;
 
+/** Whether "a change needs a reviewer other than its author" applies: the setting and what it comes to. */
+export const SEPARATE_REVIEWER_SETTINGS = ["auto", "on", "off"] as const;
+export const reviewRulesSchema = z.object({
+  separateReviewer: z.boolean().describe("true: nobody approves a change they made (the policy's own_change)"),
+  setting: z.enum(SEPARATE_REVIEWER_SETTINGS).describe("SEPARATE_REVIEWER; auto = on with 2+ active reviewers"),
+  activeReviewers: z.number().int().describe("active curators and administrators"),
+});
+export type ReviewRulesInfo = z.infer<typeof reviewRulesSchema>;
+
 /** GET /api/review-queue: what waits for a curator. */
 export const reviewQueueSchema = z.object({
+  rules: reviewRulesSchema,
   counts: z.object({
     inReview: z.number().int(),
     pendingRevisions: z.number().int(),

@@ -3,6 +3,7 @@ import type { KbContext } from "../context";
 import { lastAdministrator, userExists, userNotFound } from "../lib/errors";
 import { orNullIfMissing, wroteUnlessConflict } from "../storage/elasticsearch";
 import { hashPassword, sha256 } from "./passwords";
+import { forgetReviewerCount } from "./reviewers";
 
 /** An account as stored. */
 export interface UserDocument {
@@ -72,6 +73,7 @@ export async function createUser(ctx: KbContext, input: UserCreateInput): Promis
     ctx.es.create({ index: ctx.names.users, id: user.id, document: user, refresh: "wait_for" }),
   );
   if (!created) throw userExists(email);
+  forgetReviewerCount(ctx);
   return user;
 }
 
@@ -108,6 +110,7 @@ export async function updateUser(ctx: KbContext, id: string, patch: UserUpdateIn
   // Deactivation ends every session at once (reactivation does not bring them back).
   if (patch.active === false && user.active) next.sessionsValidAfter = now;
   await ctx.es.index({ index: ctx.names.users, id, document: next, refresh: "wait_for" });
+  forgetReviewerCount(ctx);
   return next;
 }
 
@@ -154,5 +157,6 @@ export async function ensureAdministrator(
     sessionsValidAfter: now,
   };
   await ctx.es.index({ index: ctx.names.users, id: user.id, document: user, refresh: "wait_for" });
+  forgetReviewerCount(ctx);
   return { user, created: false };
 }

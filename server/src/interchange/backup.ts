@@ -1,4 +1,5 @@
 import { createReadStream } from "node:fs";
+import { forgetReviewerCount } from "../accounts/reviewers";
 import type { KbContext } from "../context";
 import type { IndexNames } from "../storage/indices";
 
@@ -140,6 +141,7 @@ export async function restoreBackup(ctx: KbContext, lines: AsyncIterable<string>
   }
   await flush();
   await ctx.es.indices.refresh({ index: BACKED_UP_INDICES.map((index) => ctx.names[index]) });
+  forgetReviewerCount(ctx);
   return counts;
 }
 

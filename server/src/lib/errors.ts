@@ -42,6 +42,14 @@ export const invalidToken = () =>
   new ApiError(401, "invalid_token", "The API token is not valid (unknown, mistyped or revoked)");
 /** 403 when the user's role does not allow the action. */
 export const forbidden = (what: string) => new ApiError(403, "forbidden", `Your role does not allow you to ${what}`);
+/** 403 when the installation needs a reviewer other than the change's author, and the author tries to approve it. */
+export const ownChangeNeedsOtherReviewer = (id: string) =>
+  new ApiError(
+    403,
+    "own_change_needs_other_reviewer",
+    `You made this change to practice "${id}", and this installation needs a reviewer other than its author ` +
+      "(SEPARATE_REVIEWER): another curator or administrator must approve it",
+  );
 /** 403 for a cookie-authenticated write without the right CSRF token. */
 export const csrfTokenInvalid = () =>
   new ApiError(

@@ -54,3 +54,24 @@ export function diffRevisions(from: RevisionDocument, to: RevisionDocument): Fie
   }
   return fields;
 }
+
+/**
+ * The pair a history opens on, given its revisions newest first: the newest against the latest earlier live
+ * text (not a proposed edit) whose text differs; failing that any earlier revision whose text differs, then
+ * one whose status does. So "edit proposed → approved", the same text twice, is never the first thing shown
+ * while something did change. Null with fewer than two revisions.
+ */
+export function defaultComparison(revisions: RevisionDocument[]): { from: number; to: number } | null {
+  const [newest, ...earlier] = revisions;
+  if (!newest || earlier.length === 0) return null;
+  const changes = new Map(earlier.map((revision) => [revision, diffRevisions(revision, newest)]));
+  const textDiffers = (revision: RevisionDocument) =>
+    changes.get(revision)?.some((field) => field.changed && field.field !== "status") ?? false;
+  const anyDiffers = (revision: RevisionDocument) => changes.get(revision)?.some((field) => field.changed) ?? false;
+  const from =
+    earlier.find((revision) => !revision.pending && textDiffers(revision)) ??
+    earlier.find(textDiffers) ??
+    earlier.find(anyDiffers) ??
+    earlier[0];
+  return from ? { from: from.number, to: newest.number } : null;
+}

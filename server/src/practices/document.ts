@@ -7,6 +7,7 @@ import {
   type PracticeMeta,
   type PracticeStatus,
   practiceField,
+  type SentBack,
 } from "@practice-kb/shared";
 import { crudeStems, foldText, normalizeForStemming } from "../search/text";
 
@@ -29,6 +30,8 @@ export interface PendingDocument {
   at: string;
   comment: string | null;
   reviewComment: string | null;
+  /** The last time a reviewer sent this edit back (kept while it is reworked); absent in older documents. */
+  sentBack?: SentBack | null;
   content: PracticeInput;
 }
 

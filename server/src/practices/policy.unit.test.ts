@@ -1,4 +1,10 @@
-import { availableActions, PRACTICE_ACTIONS, PRACTICE_POLICY, type PracticeAction } from "@practice-kb/shared";
+import {
+  availableActions,
+  PRACTICE_ACTIONS,
+  PRACTICE_POLICY,
+  type PracticeAction,
+  withheldActions,
+} from "@practice-kb/shared";
 import { describe, expect, it } from "vitest";
 
 // What each role (as the practice's author, as the proposer of its pending edit, or as someone else) could
@@ -139,16 +145,37 @@ const RECORDED: [
   ["archived", null, "administrator", "other", ["restore"]],
 ];
 
+const practiceOf = (status: string, pending: "in_review" | "changes_requested" | null) => ({
+  status: status as "draft",
+  meta: { author: "u-author" },
+  pending: pending ? { state: pending, by: { id: "u-proposer" } } : null,
+});
+
 describe("the practice policy table", () => {
-  it("gives every role in every state exactly the actions the workflow allowed before", () => {
+  it("gives every role in every state exactly the actions the workflow allowed before (one reviewer may approve anything)", () => {
     for (const [status, pending, role, who, expected] of RECORDED) {
       const actor = { id: `u-${who}`, role };
-      const practice = {
-        status: status as "draft",
-        meta: { author: "u-author" },
-        pending: pending ? { state: pending, by: { id: "u-proposer" } } : null,
-      };
-      expect(availableActions(actor, practice), `${status}/${pending}/${role}/${who}`).toEqual(expected);
+      const practice = practiceOf(status, pending);
+      const rules = { separateReviewer: false };
+      expect(availableActions(actor, practice, rules), `${status}/${pending}/${role}/${who}`).toEqual(expected);
+      expect(withheldActions(actor, practice, rules)).toEqual([]);
+    }
+  });
+
+  it("with a separate reviewer, holds back approving from the change's author only: the author of a new practice, the proposer of an edit", () => {
+    const rules = { separateReviewer: true };
+    for (const [status, pending, role, who, expected] of RECORDED) {
+      const actor = { id: `u-${who}`, role };
+      const practice = practiceOf(status, pending);
+      const changeAuthor = status === "approved" && pending ? "proposer" : "author";
+      const ownChange = who === changeAuthor && expected.includes("approve");
+      const label = `${status}/${pending}/${role}/${who}`;
+      expect(availableActions(actor, practice, rules), label).toEqual(
+        ownChange ? expected.filter((action) => action !== "approve") : expected,
+      );
+      expect(withheldActions(actor, practice, rules), label).toEqual(
+        ownChange ? [{ action: "approve", reason: "own_change" }] : [],
+      );
     }
   });
 

@@ -4,10 +4,11 @@ import type {
   PracticeContent,
   PracticeDetail,
   PracticeInput,
+  ReviewRules,
   Revision,
   RevisionSummary,
 } from "@practice-kb/shared";
-import { availableActions } from "@practice-kb/shared";
+import { availableActions, withheldActions } from "@practice-kb/shared";
 import { contentOf, type PracticeDocument } from "./document";
 import type { RevisionDocument } from "./revisions";
 
@@ -21,8 +22,11 @@ export function presentPractice(doc: PracticeDocument): Practice {
   };
 }
 
-/** A practice for a logged-in user: the live text, the pending edit, and what the user may do with it. */
-export function presentPracticeDetail(doc: PracticeDocument, actor: Actor): PracticeDetail {
+/**
+ * A practice for a logged-in user: the live text, the pending edit, what the user may do with it, and what
+ * the installation's review rules hold back from them (and why).
+ */
+export function presentPracticeDetail(doc: PracticeDocument, actor: Actor, rules: ReviewRules): PracticeDetail {
   return {
     ...presentPractice(doc),
     pending: doc.pending
@@ -33,10 +37,12 @@ export function presentPracticeDetail(doc: PracticeDocument, actor: Actor): Prac
           at: doc.pending.at,
           comment: doc.pending.comment ?? null,
           reviewComment: doc.pending.reviewComment ?? null,
+          sentBack: doc.pending.sentBack ?? null,
           content: presentContent(doc.pending.content),
         }
       : null,
-    actions: availableActions(actor, doc),
+    actions: availableActions(actor, doc, rules),
+    withheld: withheldActions(actor, doc, rules),
   };
 }
 

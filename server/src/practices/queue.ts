@@ -1,9 +1,10 @@
-import type { Actor, PracticeDetail, ReviewQueue, ReviewQueueItem } from "@practice-kb/shared";
+import type { Actor, PracticeDetail, ReviewQueue, ReviewQueueItem, SentBack } from "@practice-kb/shared";
 import type { KbContext } from "../context";
 import type { estypes } from "../storage/elasticsearch";
 import type { PracticeDocument } from "./document";
 import { presentPracticeDetail } from "./presenter";
 import { today } from "./reviewDates";
+import { reviewRules } from "./reviewRules";
 
 const LIST_SIZE = 200;
 
@@ -28,9 +29,14 @@ async function findDocuments(
   };
 }
 
-/** What waits for a curator: practices in review, proposed edits of approved ones, and those past their review-by date. */
+/**
+ * What waits for a curator: practices in review, proposed edits of approved ones, and those past their
+ * review-by date; each with the author's note and, when a reviewer sent it back before, that send-back
+ * and the author's reply. Also the review rules in force, so the screen can say why it offers no "approve".
+ */
 export async function reviewQueue(ctx: KbContext, actor: Actor): Promise<ReviewQueue> {
-  const [inReview, pending, due] = await Promise.all([
+  const [rules, inReview, pending, due] = await Promise.all([
+    reviewRules(ctx),
     findDocuments(ctx, { term: { status: "in_review" } }, [{ "meta.updatedAt": "asc" }, { id: "asc" }]),
     findDocuments(
       ctx,
@@ -43,33 +49,54 @@ export async function reviewQueue(ctx: KbContext, actor: Actor): Promise<ReviewQ
       [{ reviewBy: "asc" }, { id: "asc" }],
     ),
   ]);
-  const item = (doc: PracticeDocument, note: string | null, since: string): ReviewQueueItem => ({
-    practice: presentPracticeDetail(doc, actor),
+  const item = (
+    doc: PracticeDocument,
+    note: string | null,
+    since: string,
+    revision: number,
+    sentBack: SentBack | null,
+  ): ReviewQueueItem => ({
+    practice: presentPracticeDetail(doc, actor, rules),
     note,
     since,
+    revision,
+    sentBack,
+    reply: sentBack ? note : null,
   });
   return {
+    rules,
     counts: {
       inReview: inReview.total,
       pendingRevisions: pending.total,
       dueForReview: due.total,
       total: inReview.total + pending.total + due.total,
     },
-    inReview: inReview.docs.map((doc) => item(doc, doc.meta.authorNote ?? null, doc.meta.updatedAt)),
-    pendingRevisions: pending.docs.map((doc) =>
-      item(doc, doc.pending?.comment ?? null, doc.pending?.at ?? doc.meta.updatedAt),
+    inReview: inReview.docs.map((doc) =>
+      item(doc, doc.meta.authorNote ?? null, doc.meta.updatedAt, doc.meta.revision, doc.meta.sentBack ?? null),
     ),
-    dueForReview: due.docs.map((doc) => item(doc, null, doc.reviewBy ?? doc.meta.updatedAt)),
+    pendingRevisions: pending.docs.map((doc) =>
+      item(
+        doc,
+        doc.pending?.comment ?? null,
+        doc.pending?.at ?? doc.meta.updatedAt,
+        doc.pending?.revision ?? doc.meta.revision,
+        doc.pending?.sentBack ?? null,
+      ),
+    ),
+    dueForReview: due.docs.map((doc) =>
+      item(doc, null, doc.reviewBy ?? doc.meta.updatedAt, doc.meta.liveRevision ?? doc.meta.revision, null),
+    ),
   };
 }
 
 /** The user's own practices and proposed edits, most recently changed first, with the curators' comments. */
 export async function myPractices(ctx: KbContext, actor: Actor): Promise<PracticeDetail[]> {
+  const rules = await reviewRules(ctx);
   const { docs } = await findDocuments(
     ctx,
     { bool: { should: [{ term: { "meta.author": actor.id } }, { term: { "pending.by.id": actor.id } }] } },
     [{ "meta.updatedAt": "desc" }, { id: "asc" }],
     500,
   );
-  return docs.map((doc) => presentPracticeDetail(doc, actor));
+  return docs.map((doc) => presentPracticeDetail(doc, actor, rules));
 }

@@ -1,22 +1,29 @@
-import type { Actor, WorkflowActionInput, WorkflowDecisionInput } from "@practice-kb/shared";
+import type { Actor, SentBack, WorkflowActionInput, WorkflowDecisionInput } from "@practice-kb/shared";
+import { withheldReason } from "@practice-kb/shared";
 import type { KbContext } from "../context";
-import { invalidTransition, reviewByNotInFuture } from "../lib/errors";
+import { invalidTransition, ownChangeNeedsOtherReviewer, reviewByNotInFuture } from "../lib/errors";
 import { buildPracticeDocument, contentOf, type PracticeDocument } from "./document";
 import { addMonths, reviewByOnApproval, today } from "./reviewDates";
+import { reviewRules } from "./reviewRules";
 import { changePractice, nextMeta } from "./workflow";
 
 // The curators' steps (approve, send back, reject, archive, restore, still valid); who may take them in which
 // state is the policy table in shared/src/practicePolicy.ts, checked by the routes.
 
-/** Approves a practice in review, or the pending edit of an approved one; the text goes live in desk search. */
-export function approvePractice(
+/**
+ * Approves a practice in review, or the pending edit of an approved one; the text goes live in desk search.
+ * With a separate reviewer required, the change's author cannot (403 own_change_needs_other_reviewer).
+ */
+export async function approvePractice(
   ctx: KbContext,
   actor: Actor,
   id: string,
   input: WorkflowActionInput,
 ): Promise<PracticeDocument> {
   const comment = input.comment ?? null;
+  const rules = await reviewRules(ctx);
   return changePractice(ctx, id, actor, input.baseRevision, (current, { now, number }) => {
+    if (withheldReason("approve", actor, current, rules) === "own_change") throw ownChangeNeedsOtherReviewer(id);
     const proposed =
       current.status === "approved" ? current.pending?.content : current.status === "archived" ? null : current;
     if (!proposed) {
@@ -36,6 +43,7 @@ export function approvePractice(
       reviewerName: actor.name,
       approvedAt: now,
       reviewComment: null,
+      sentBack: null,
     });
     return {
       doc: buildPracticeDocument(id, content, "approved", meta),
@@ -55,8 +63,16 @@ export function requestChanges(
   input: WorkflowDecisionInput,
 ): Promise<PracticeDocument> {
   return changePractice(ctx, id, actor, input.baseRevision, (current, { now, number }) => {
+    // This revision records the text sent back; the author's note belonged to it, so whatever note comes
+    // with the rework is their reply.
+    const sentBack: SentBack = { revision: number, by: actor, at: now, comment: input.comment };
     if (current.status === "in_review") {
-      const meta = nextMeta(current, now, number, { reviewComment: input.comment, reviewer: actor.id });
+      const meta = nextMeta(current, now, number, {
+        reviewComment: input.comment,
+        reviewer: actor.id,
+        sentBack,
+        authorNote: null,
+      });
       return {
         doc: buildPracticeDocument(id, contentOf(current), "draft", { ...meta, reviewerName: actor.name }),
         action: "changes_requested",
@@ -66,7 +82,13 @@ export function requestChanges(
       };
     }
     if (current.status === "approved" && current.pending?.state === "in_review") {
-      const pending = { ...current.pending, state: "changes_requested" as const, reviewComment: input.comment };
+      const pending = {
+        ...current.pending,
+        state: "changes_requested" as const,
+        reviewComment: input.comment,
+        sentBack,
+        comment: null,
+      };
       return {
         doc: { ...current, meta: nextMeta(current, now, number, {}), pending },
         action: "changes_requested",
@@ -92,6 +114,7 @@ export function rejectPractice(
         reviewComment: input.comment,
         reviewer: actor.id,
         reviewerName: actor.name,
+        sentBack: null,
       });
       return {
         doc: buildPracticeDocument(id, contentOf(current), "archived", meta),

@@ -175,13 +175,15 @@ export async function editPractice(
     if (current.status === "approved") {
       if (!PRACTICE_POLICY.edit.allows(actor, current))
         throw pendingEditExists(id, current.pending?.by.name ?? "someone");
+      // Reworking an edit a reviewer sent back resubmits it; the send-back stays, for the reply and the diff since.
       const pending = {
         revision: number,
         state: "in_review" as const,
         by: actor,
         at: now,
         comment: comment ?? null,
-        reviewComment: null,
+        reviewComment: current.pending?.reviewComment ?? null,
+        sentBack: current.pending?.sentBack ?? null,
         content,
       };
       return {
@@ -216,7 +218,8 @@ export function submitPractice(
   return changePractice(ctx, id, actor, input.baseRevision, (current, { now, number }) => {
     if (current.status === "draft") {
       if (!PRACTICE_POLICY.submit.allows(actor, current)) throw forbidden("submit someone else's draft");
-      const meta = nextMeta(current, now, number, { authorNote: comment });
+      // A note written with the last edit (after a send-back: the reply) goes along unless this one replaces it.
+      const meta = nextMeta(current, now, number, { authorNote: comment ?? current.meta.authorNote ?? null });
       return {
         doc: buildPracticeDocument(id, contentOf(current), "in_review", meta),
         action: "submitted",

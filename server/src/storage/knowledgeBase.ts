@@ -9,6 +9,8 @@ export interface KbStore {
   es: Client;
   names: IndexNames;
   reviewPeriodMonths: number;
+  /** SEPARATE_REVIEWER: whether a change needs a reviewer other than its author (auto: 2+ active reviewers). */
+  separateReviewer: "auto" | "on" | "off";
 }
 
 /** An open store, and how to let go of its connections. */
@@ -46,7 +48,13 @@ export async function openKnowledgeBase(config: Config, log: Log, options: OpenO
     await waitForCluster(es, options.waitMs ?? 60_000);
     const names = indexNames(options.prefix ?? config.INDEX_PREFIX);
     await ensureIndices(es, names, config.INDEX_REPLICAS, log);
-    return { es, names, reviewPeriodMonths: config.REVIEW_PERIOD_MONTHS, close: () => es.close() };
+    return {
+      es,
+      names,
+      reviewPeriodMonths: config.REVIEW_PERIOD_MONTHS,
+      separateReviewer: config.SEPARATE_REVIEWER,
+      close: () => es.close(),
+    };
   } catch (error) {
     await es.close();
     throw error;

@@ -8,7 +8,13 @@ import { actorMapping, keyword, unindexedText } from "./mappingParts";
  */
 // 3: `vector` (dense_vector) and `embeddingModel` for search by meaning.
 // 4: offsets on the highlighted per-language fields (highlighting without re-analysis).
-export const PRACTICES_MAPPING_VERSION = 4;
+// 5: `sentBack` in meta and pending (the version a reviewer sent back, for the reply and the diff since).
+export const PRACTICES_MAPPING_VERSION = 5;
+
+// A reviewer's "request changes": the revision sent back, who, when, what to change (read, never searched).
+const sentBackMapping = {
+  properties: { revision: { type: "integer" }, by: actorMapping, at: { type: "date" }, comment: unindexedText },
+} as const;
 
 // Short stop-word lists: only words that never carry the meaning of a desk query.
 const STOP_WORDS: Record<(typeof CONTENT_LANGUAGES)[number], string[]> = {
@@ -196,6 +202,7 @@ export function practicesMapping(): estypes.MappingTypeMapping {
           liveRevision: { type: "integer" },
           reviewComment: unindexedText,
           authorNote: unindexedText,
+          sentBack: sentBackMapping,
         },
       },
       // An edit of an approved practice awaiting review; its text is not searched until approved.
@@ -207,6 +214,7 @@ export function practicesMapping(): estypes.MappingTypeMapping {
           at: { type: "date" },
           comment: unindexedText,
           reviewComment: unindexedText,
+          sentBack: sentBackMapping,
           content: { type: "object", enabled: false },
         },
       },

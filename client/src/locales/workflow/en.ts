@@ -72,6 +72,8 @@ export const en = {
     blocked: "You cannot edit this practice.",
     blockedArchived: "This practice is archived. A team lead must restore it before it can be edited.",
     blockedByPending: "An edit by {{name}} waits for review. A team lead must decide on it before another edit.",
+    replyLabel: "Reply to the team lead",
+    replyHint: "What you changed, or why you kept it. The team lead sees it next to their comment.",
     conflict: {
       title: "Someone else changed this practice meanwhile",
       text: "Nothing was saved. Reload to see their version; your text is kept below, so copy what you need first.",
@@ -110,6 +112,13 @@ export const en = {
     dueSince: "Review was due {{date}}",
     note: "Author's note",
     earlierComment: "Your earlier comment",
+    sentBackByYou: "You sent it back, {{date}}",
+    sentBackBy: "{{name}} sent it back, {{date}}",
+    reply: "Reply from {{name}}",
+    noReply: "Sent again without a reply.",
+    sinceSentBackHeading: "Changes since it was sent back",
+    ownChange:
+      "You made this change, so another team lead must approve it: this installation needs a reviewer other than the author.",
     proposedText: "Proposed text",
     showProposed: "Show the whole proposed text",
     showText: "Show the text",

@@ -79,6 +79,9 @@ export const pl: Translation<WorkflowMessages> = {
     blockedArchived: "Ta praktyka jest w archiwum. Kierownik musi ją przywrócić, zanim będzie można ją edytować.",
     blockedByPending:
       "Zmiana od {{name}} czeka na przegląd. Kierownik musi o niej zdecydować, zanim będzie można wprowadzić kolejną.",
+    replyLabel: "Odpowiedź dla kierownika",
+    replyHint:
+      "Co zmieniłeś(-aś) albo dlaczego zostawiłeś(-aś) bez zmian. Kierownik zobaczy to obok swojego komentarza.",
     conflict: {
       title: "W międzyczasie ktoś inny zmienił tę praktykę",
       text: "Nic nie zapisano. Odśwież, aby zobaczyć jego wersję; Twój tekst jest poniżej, więc najpierw skopiuj to, czego potrzebujesz.",
@@ -118,6 +121,13 @@ export const pl: Translation<WorkflowMessages> = {
     dueSince: "Przegląd był zaplanowany na {{date}}",
     note: "Uwaga autora",
     earlierComment: "Twój wcześniejszy komentarz",
+    sentBackByYou: "Odesłano przez Ciebie, {{date}}",
+    sentBackBy: "Odesłane przez {{name}}, {{date}}",
+    reply: "Odpowiedź od {{name}}",
+    noReply: "Wysłane ponownie bez odpowiedzi.",
+    sinceSentBackHeading: "Zmiany od odesłania",
+    ownChange:
+      "To Twoja zmiana, więc musi ją zatwierdzić inny kierownik: ta instalacja wymaga recenzenta innego niż autor.",
     proposedText: "Proponowany tekst",
     showProposed: "Pokaż cały proponowany tekst",
     showText: "Pokaż tekst",

@@ -11,8 +11,10 @@ import { useFormatters } from "@/lib/format";
 export interface HistoryPageData {
   practice: PracticeDetail;
   revisions: RevisionSummary[];
-  /** The two revisions asked for in the URL, oldest first. */
+  /** The two revisions compared, oldest first: asked for in the URL, or the pair that shows what changed. */
   compare: { from: number; to: number } | null;
+  /** The user chose the pair (the URL names it), rather than the page opening on it. */
+  chosen: boolean;
   diff: RevisionDiffData | null;
   /** Why the comparison asked for cannot be shown. */
   compareProblem: "same" | null;
@@ -22,7 +24,7 @@ export interface HistoryPageData {
 export function HistoryPage({ data }: { data: HistoryPageData }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const { practice, revisions, compare, diff, compareProblem } = data;
+  const { practice, revisions, compare, chosen, diff, compareProblem } = data;
   const diffHeadingRef = useRef<HTMLHeadingElement>(null);
   useDocumentTitle(t("history.title", { title: practice.title }), t("app.name"));
 
@@ -32,8 +34,8 @@ export function HistoryPage({ data }: { data: HistoryPageData }) {
   const to = compare?.to ?? newest;
   const comparing = navigation.state === "loading" && navigation.location.pathname.endsWith("/history");
 
-  // After "Compare", take the user to the result.
-  const compared = compare ? `${compare.from}-${compare.to}` : null;
+  // After "Compare", take the user to the result (not when the page opens on its default pair).
+  const compared = compare && chosen ? `${compare.from}-${compare.to}` : null;
   useEffect(() => {
     if (compared) diffHeadingRef.current?.focus();
   }, [compared]);

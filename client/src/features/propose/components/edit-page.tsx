@@ -97,6 +97,7 @@ export function EditPage({ practice }: { practice: PracticeDetail }) {
             hidden={{ baseRevision: revision, status: practice.status }}
             buttons={buttons}
             conflict={conflict}
+            noteIsReply={Boolean(practice.pending ? practice.pending.sentBack : practice.meta.sentBack)}
           />
         </>
       )}

@@ -32,6 +32,8 @@ interface PracticeFormProps {
   buttons: FormButton[];
   /** Shown above the form when a save was refused because someone else saved first. */
   conflict?: ReactNode;
+  /** The note is a reply to a team lead who sent the practice back (it is shown beside their comment). */
+  noteIsReply?: boolean;
 }
 
 /** Every field of a practice, checked with the API's own schema; used to propose and to edit. */
@@ -45,6 +47,7 @@ export function PracticeForm({
   hidden = {},
   buttons,
   conflict,
+  noteIsReply = false,
 }: PracticeFormProps) {
   const { t } = useTranslation();
   const wordsOf = useFieldWords();
@@ -79,7 +82,9 @@ export function PracticeForm({
 
   const errorsOf = (field: FieldName) => problems.filter((p) => p.field === field).map(describe);
   const fieldLabel = (field: FieldName) =>
-    field === "comment" ? t("propose.fields.comment") : (wordsOf(field).formLabel ?? wordsOf(field).label);
+    field === "comment"
+      ? t(noteIsReply ? "edit.replyLabel" : "propose.fields.comment")
+      : (wordsOf(field).formLabel ?? wordsOf(field).label);
   const ordered = FIELDS.flatMap((field) => problems.filter((p) => p.field === field));
 
   function jumpTo(event: MouseEvent<HTMLAnchorElement>, field: FieldName) {
@@ -157,7 +162,7 @@ export function PracticeForm({
         <Field
           name="comment"
           label={fieldLabel("comment")}
-          hint={t("propose.fields.commentHint")}
+          hint={t(noteIsReply ? "edit.replyHint" : "propose.fields.commentHint")}
           optional
           errors={errorsOf("comment")}
         >

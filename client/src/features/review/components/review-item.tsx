@@ -9,6 +9,7 @@ import { displayStatus, pendingDisplayStatus, StatusBadge } from "@/components/s
 import { paths } from "@/config/paths";
 import { useFormatters } from "@/lib/format";
 import { useDetailLines } from "@/lib/practice-fields";
+import { useCurrentUser } from "@/lib/session";
 import { useLabels } from "@/lib/taxonomy";
 import { type DecisionResult, MAX_COMMENT } from "../review-action";
 
@@ -31,7 +32,8 @@ export function ReviewItem({ item, kind, children }: ReviewItemProps) {
   const format = useFormatters();
   const fetcher = useFetcher<DecisionResult>({ key: DECISION_FETCHER });
   const [commenting, setCommenting] = useState<CommentDecision | null>(null);
-  const { practice, note, since } = item;
+  const user = useCurrentUser();
+  const { practice, note, since, sentBack, reply } = item;
   const pending = kind === "pendingRevisions" ? practice.pending : null;
   const content: PracticeContent = pending?.content ?? practice;
   const author = pending?.by.name ?? practice.meta.authorName ?? practice.meta.author;
@@ -42,7 +44,9 @@ export function ReviewItem({ item, kind, children }: ReviewItemProps) {
     result && !result.ok && (result.problem === "commentRequired" || result.problem === "commentTooLong")
       ? t(`review.errors.${result.problem}`, { max: MAX_COMMENT })
       : null;
-  const earlierComment = kind === "inReview" ? practice.meta.reviewComment : null;
+  // Documents written before send-backs were kept have only the comment.
+  const earlierComment = kind === "inReview" && !sentBack ? practice.meta.reviewComment : null;
+  const ownChange = practice.withheld.some((entry) => entry.action === "approve" && entry.reason === "own_change");
 
   const hidden = (decision: string) => (
     <>
@@ -70,7 +74,23 @@ export function ReviewItem({ item, kind, children }: ReviewItemProps) {
         <LanguageBadge language={content.language} />
       </div>
 
-      {note && (
+      {sentBack && (
+        <div className="review-round">
+          <div className="notice notice-comment">
+            <p className="notice-title">
+              {sentBack.by.id === user?.id
+                ? t("review.sentBackByYou", { date: format.dateTime(sentBack.at) })
+                : t("review.sentBackBy", { name: sentBack.by.name, date: format.dateTime(sentBack.at) })}
+            </p>
+            <p>{sentBack.comment}</p>
+          </div>
+          <div className="notice notice-note">
+            <p className="notice-title">{t("review.reply", { name: author })}</p>
+            {reply ? <p lang={content.language}>{reply}</p> : <p className="muted">{t("review.noReply")}</p>}
+          </div>
+        </div>
+      )}
+      {note && !sentBack && (
         <div className="notice notice-note">
           <p className="notice-title">{t("review.note")}</p>
           <p lang={content.language}>{note}</p>
@@ -98,6 +118,7 @@ export function ReviewItem({ item, kind, children }: ReviewItemProps) {
       )}
 
       <div className="decisions">
+        {ownChange && kind !== "dueForReview" && <p className="own-change">{t("review.ownChange")}</p>}
         {practice.actions.includes("approve") && kind !== "dueForReview" && (
           <fetcher.Form method="post">
             {hidden("approve")}

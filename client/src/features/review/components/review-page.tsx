@@ -9,10 +9,13 @@ import { setReviewCount } from "@/lib/review-count";
 import type { DecisionResult } from "../review-action";
 import { DECISION_FETCHER, ReviewItem } from "./review-item";
 
-/** What the review route's loader hands the page: the queue, and the diffs of proposed edits as they arrive. */
+/** What the review route's loader hands the page: the queue, and the diffs as they arrive. */
 export interface ReviewPageData {
   queue: ReviewQueue;
+  /** Proposed edits against the live text, by practice id. */
   diffs: Record<string, Promise<RevisionDiffData | null>>;
+  /** What changed since a reviewer sent the item back, by practice id. */
+  sinceSentBack: Record<string, Promise<RevisionDiffData | null>>;
 }
 
 type Section = "inReview" | "pendingRevisions" | "dueForReview";
@@ -21,7 +24,7 @@ const SECTIONS: Section[] = ["inReview", "pendingRevisions", "dueForReview"];
 /** The team lead's queue: proposals, proposed edits with their diff to the live text, and practices due for review. */
 export function ReviewPage({ data }: { data: ReviewPageData }) {
   const { t } = useTranslation();
-  const { queue, diffs } = data;
+  const { queue } = data;
   const fetcher = useFetcher<DecisionResult>({ key: DECISION_FETCHER });
   useDocumentTitle(t("review.title"), t("app.name"));
 
@@ -56,7 +59,7 @@ export function ReviewPage({ data }: { data: ReviewPageData }) {
             section={section}
             items={queue[section]}
             total={queue.counts[section === "inReview" ? "inReview" : section]}
-            diffs={diffs}
+            data={data}
           />
         ))
       )}
@@ -68,10 +71,10 @@ interface QueueSectionProps {
   section: Section;
   items: ReviewQueueItem[];
   total: number;
-  diffs: ReviewPageData["diffs"];
+  data: ReviewPageData;
 }
 
-function QueueSection({ section, items, total, diffs }: QueueSectionProps) {
+function QueueSection({ section, items, total, data }: QueueSectionProps) {
   const { t } = useTranslation();
   if (items.length === 0) return null;
   const headingId = `queue-${section}`;
@@ -83,11 +86,22 @@ function QueueSection({ section, items, total, diffs }: QueueSectionProps) {
       <p className="section-hint">{t(`review.hints.${section}`)}</p>
       <ul className="plain-list">
         {items.map((item) => {
-          const diff = section === "pendingRevisions" ? diffs[item.practice.id] : undefined;
+          const id = item.practice.id;
+          const toLive = section === "pendingRevisions" ? data.diffs[id] : undefined;
+          const since = section === "dueForReview" ? undefined : data.sinceSentBack[id];
+          const language = item.practice.language;
           return (
-            <li key={item.practice.id}>
+            <li key={id}>
               <ReviewItem item={item} kind={section}>
-                {diff && <DiffToLive diff={diff} language={item.practice.language} />}
+                {since && (
+                  <DiffSection
+                    diff={since}
+                    language={language}
+                    heading={t("review.sinceSentBackHeading")}
+                    withoutStatus
+                  />
+                )}
+                {toLive && <DiffSection diff={toLive} language={language} heading={t("review.diffHeading")} />}
               </ReviewItem>
             </li>
           );
@@ -97,16 +111,26 @@ function QueueSection({ section, items, total, diffs }: QueueSectionProps) {
   );
 }
 
-function DiffToLive({ diff, language }: { diff: Promise<RevisionDiffData | null>; language: string }) {
+interface DiffSectionProps {
+  diff: Promise<RevisionDiffData | null>;
+  language: string;
+  heading: string;
+  /** Leave the status out (a proposal sent back was a draft, and is in review again: no news). */
+  withoutStatus?: boolean;
+}
+
+function DiffSection({ diff, language, heading, withoutStatus = false }: DiffSectionProps) {
   const { t } = useTranslation();
+  const fieldsOf = (resolved: RevisionDiffData) =>
+    withoutStatus ? resolved.fields.filter((field) => field.field !== "status") : resolved.fields;
   return (
     <div className="queue-diff">
-      <h4 className="queue-subheading">{t("review.diffHeading")}</h4>
+      <h4 className="queue-subheading">{heading}</h4>
       <Suspense fallback={<p className="muted">{t("app.loading")}</p>}>
         <Await resolve={diff} errorElement={<p className="field-error">{t("review.diffFailed")}</p>}>
           {(resolved: RevisionDiffData | null) =>
             resolved ? (
-              <RevisionDiff fields={resolved.fields} language={language} headingLevel={5} />
+              <RevisionDiff fields={fieldsOf(resolved)} language={language} headingLevel={5} />
             ) : (
               <p className="field-error">{t("review.diffFailed")}</p>
             )

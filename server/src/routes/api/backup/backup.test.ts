@@ -33,7 +33,15 @@ describe("backup and restore of a whole installation", () => {
     const curator = await source.loginAs("curator");
     const [first] = (await curator.inject("/api/search?q=fine")).json().hits as { id: string }[];
     const practice = (await curator.inject(`/api/practices/${first?.id}`)).json();
-    const { id: _id, status: _status, meta, pending: _pending, actions: _actions, ...content } = practice;
+    const {
+      id: _id,
+      status: _status,
+      meta,
+      pending: _pending,
+      actions: _actions,
+      withheld: _withheld,
+      ...content
+    } = practice;
     const edited = await curator.inject({
       method: "PUT",
       url: `/api/practices/${practice.id}`,

@@ -1,4 +1,5 @@
 import {
+  type Actor,
   apiErrorSchema,
   canViewPractice,
   feedbackCountsSchema,
@@ -21,8 +22,10 @@ import { castVote } from "../../../analytics/feedbackVotes";
 import { forbidden } from "../../../lib/errors";
 import { actorOf } from "../../../plugins/app/auth";
 import { getPractice, relatedPractices } from "../../../practices/commands";
-import { diffRevisions } from "../../../practices/diff";
+import { defaultComparison, diffRevisions } from "../../../practices/diff";
+import type { PracticeDocument } from "../../../practices/document";
 import { presentPracticeDetail, presentRevision, presentRevisionSummary } from "../../../practices/presenter";
+import { reviewRules } from "../../../practices/reviewRules";
 import {
   approvePractice,
   archivePractice,
@@ -50,7 +53,13 @@ const optionalAction = workflowActionInputSchema.nullish();
 /** Workflow steps that take a comment (and optionally the revision the curator saw); who may take them is the policy table. */
 const STEPS = [
   ["submit", "submit", optionalAction, submitPractice, "Send a draft (or an edit sent back) for review"],
-  ["approve", "approve", optionalAction, approvePractice, "Approve; the text goes live in desk search"],
+  [
+    "approve",
+    "approve",
+    optionalAction,
+    approvePractice,
+    "Approve; the text goes live in desk search (403 own_change_needs_other_reviewer: a separate reviewer is required)",
+  ],
   [
     "request-changes",
     "requestChanges",
@@ -65,6 +74,10 @@ const STEPS = [
 
 /** Practices: read, propose, edit with a revision check, the review workflow, history and diffs, feedback. */
 const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
+  // What the user may do depends on the installation's review rules (a separate reviewer or not).
+  const detail = async (doc: PracticeDocument, actor: Actor) =>
+    presentPracticeDetail(doc, actor, await reviewRules(app.kb));
+
   app.get(
     "/practices/:id",
     {
@@ -80,7 +93,7 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request);
       const doc = await getPractice(app.kb, request.params.id);
       if (!canViewPractice(actor, doc)) throw forbidden("see someone else's practice before it is approved");
-      return presentPracticeDetail(doc, actor);
+      return detail(doc, actor);
     },
   );
 
@@ -98,7 +111,7 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const actor = actorOf(request);
       const doc = await createDraft(app.kb, actor, request.body);
-      return reply.code(201).send(presentPracticeDetail(doc, actor));
+      return reply.code(201).send(await detail(doc, actor));
     },
   );
 
@@ -117,7 +130,7 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = actorOf(request);
-      return presentPracticeDetail(await editPractice(app.kb, actor, request.params.id, request.body), actor);
+      return detail(await editPractice(app.kb, actor, request.params.id, request.body), actor);
     },
   );
 
@@ -138,7 +151,7 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
         const actor = actorOf(request);
         // Each step validates its own body shape; the union of the two input types is accepted by every step.
         const input = (request.body ?? {}) as z.infer<typeof workflowDecisionInputSchema>;
-        return presentPracticeDetail(await step(app.kb, actor, request.params.id, input), actor);
+        return detail(await step(app.kb, actor, request.params.id, input), actor);
       },
     );
   }
@@ -158,7 +171,7 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = actorOf(request);
       const doc = await confirmStillValid(app.kb, actor, request.params.id, request.body?.reviewBy);
-      return presentPracticeDetail(doc, actor);
+      return detail(doc, actor);
     },
   );
 
@@ -168,7 +181,7 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: "staff" },
       schema: {
         tags: ["history"],
-        summary: "Every revision of a practice, newest first: who, when, what, comment",
+        summary: "Every revision of a practice, newest first: who, when, what, comment; and the pair to show first",
         params: idParams,
         response: { 200: revisionHistorySchema, ...errors },
       },
@@ -177,7 +190,7 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
       const doc = await getPractice(app.kb, request.params.id);
       if (!canViewPractice(actorOf(request), doc)) throw forbidden("see the history of someone else's draft");
       const revisions = await readRevisions(app.kb, doc.id, doc.meta.revision);
-      return { revisions: revisions.map(presentRevisionSummary) };
+      return { revisions: revisions.map(presentRevisionSummary), defaultComparison: defaultComparison(revisions) };
     },
   );
 
