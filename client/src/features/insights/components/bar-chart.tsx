@@ -21,6 +21,9 @@ interface BarChartProps {
   horizontal?: boolean;
 }
 
+/** Longest category name shown beside a horizontal bar. */
+const MAX_LABEL = 22;
+
 function cssColor(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || "#1f4e79";
 }
@@ -54,8 +57,26 @@ export function BarChart({ labels, series, description, stacked = false, horizon
           tooltip: { enabled: true },
         },
         scales: {
-          x: { stacked, ticks: { color: text, autoSkip: true, maxRotation: 0 }, grid: { color: grid } },
-          y: { stacked, beginAtZero: true, ticks: { color: text, precision: 0 }, grid: { color: grid } },
+          x: {
+            stacked,
+            beginAtZero: true,
+            ticks: { color: text, autoSkip: true, maxRotation: 0 },
+            grid: { color: grid },
+          },
+          y: {
+            stacked,
+            beginAtZero: true,
+            ticks: {
+              color: text,
+              precision: 0,
+              // long category names (practice titles) are cut, not clipped at the canvas edge; the tooltip has them whole
+              callback(value) {
+                const label = horizontal ? this.getLabelForValue(Number(value)) : String(value);
+                return label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;
+              },
+            },
+            grid: { color: grid },
+          },
         },
       },
     });

@@ -25,10 +25,20 @@ interface DataTableProps<Row> {
   fileName: string;
   /** Shown instead of an empty table. */
   empty: string;
+  /** The caption is for screen readers only (a heading with the same words is right above). */
+  captionHidden?: boolean;
 }
 
 /** The figures of a panel as a table (what screen readers read), with a CSV download of the same rows. */
-export function DataTable<Row>({ caption, columns, rows, rowKey, fileName, empty }: DataTableProps<Row>) {
+export function DataTable<Row>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  fileName,
+  empty,
+  captionHidden = false,
+}: DataTableProps<Row>) {
   const { t } = useTranslation();
   const exported = columns.filter((column) => !column.screenOnly);
   const shown = columns.filter((column) => !column.csvOnly);
@@ -46,7 +56,7 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, fileName, empty
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone must be scrollable by keyboard (WCAG 2.1.1) */}
       <section className="insight-table-scroll" tabIndex={0} aria-label={caption}>
         <table>
-          <caption>{caption}</caption>
+          <caption className={captionHidden ? "visually-hidden" : undefined}>{caption}</caption>
           <thead>
             <tr>
               {shown.map((column) => (

@@ -81,6 +81,7 @@ export function PracticesPanel({ data }: { data: InsightsData }) {
         caption={t("insights.practices.mostOpened")}
         fileName="practices-opened"
         empty={t("insights.empty")}
+        captionHidden
         rows={data.opened}
         rowKey={(item) => item.practiceId}
         columns={[
@@ -93,6 +94,7 @@ export function PracticesPanel({ data }: { data: InsightsData }) {
         caption={t("insights.practices.mostUsed")}
         fileName="practices-used"
         empty={t("insights.empty")}
+        captionHidden
         rows={data.used}
         rowKey={(item) => item.practiceId}
         columns={usageColumns}
@@ -104,6 +106,7 @@ export function PracticesPanel({ data }: { data: InsightsData }) {
         caption={t("insights.practices.helpfulness")}
         fileName="practices-helpfulness"
         empty={t("insights.empty")}
+        captionHidden
         rows={data.votes}
         rowKey={(item) => item.practiceId}
         columns={[
@@ -138,6 +141,7 @@ export function PracticesPanel({ data }: { data: InsightsData }) {
         caption={t("insights.practices.unopened")}
         fileName="practices-never-opened"
         empty={t("insights.practices.noneUnopened")}
+        captionHidden
         rows={data.unopened.items}
         rowKey={(item) => item.practiceId}
         columns={[
@@ -161,6 +165,7 @@ export function PracticesPanel({ data }: { data: InsightsData }) {
         caption={t("insights.practices.due")}
         fileName="practices-due-for-review"
         empty={t("insights.practices.noneDue")}
+        captionHidden
         rows={data.due}
         rowKey={(item) => item.practice.id}
         columns={[

@@ -73,6 +73,7 @@ export function SearchesPanel({ data }: { data: InsightsData }) {
         <summary>{t("insights.searches.perDay")}</summary>
         <DataTable
           caption={t("insights.searches.perDay")}
+          captionHidden
           fileName="searches-per-day"
           empty={t("insights.empty")}
           rows={searches.days}
@@ -118,6 +119,7 @@ function Breakdown({ name, rows, label }: { name: string; rows: Count[]; label: 
       {rows.length > 0 && <BarChart labels={chartLabels} series={series} horizontal description={title} />}
       <DataTable
         caption={title}
+        captionHidden
         fileName={`searches-${name}`}
         empty={t("insights.empty")}
         rows={rows}

@@ -24,6 +24,7 @@ export function UnansweredPanel({ data }: { data: InsightsData }) {
         caption={t("insights.unanswered.title")}
         fileName="unanswered"
         empty={t("insights.unanswered.empty")}
+        captionHidden
         rows={data.unanswered}
         rowKey={(item) => item.query}
         columns={[
