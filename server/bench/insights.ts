@@ -95,6 +95,8 @@ function insightRequests(practiceId: string): [string, string][] {
       [`searches per day, ${name} (Europe/Warsaw)`, `/api/insights/searches?${range}&timeZone=Europe/Warsaw`],
       [`practices by opened, ${name}`, `/api/insights/practices?${range}`],
       [`desk log, ${name}`, `/api/insights/desk-log?${range}`],
+      [`coverage map, ${name}`, `/api/insights/coverage?${range}`],
+      [`never opened, ${name}`, `/api/insights/practices/unopened?${range}`],
     );
   }
   const year = `from=${day(365)}`;
@@ -106,6 +108,7 @@ function insightRequests(practiceId: string): [string, string][] {
     ["practices by used, year, phone, 100", `/api/insights/practices?${year}&sort=used&channel=phone&limit=100`],
     ["practices by not helpful, year", `/api/insights/practices?${year}&sort=notHelpful`],
     ["desk log, year, complaint", `/api/insights/desk-log?${year}&situationType=complaint`],
+    ["coverage map, year, pl", `/api/insights/coverage?${year}&uiLanguage=pl`],
     ["practice feedback (most reasons)", `/api/insights/practices/${encodeURIComponent(practiceId)}/feedback`],
   );
   return requests;
