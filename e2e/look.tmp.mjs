@@ -1,4 +1,5 @@
 import { chromium, request } from "@playwright/test";
+
 const base = "http://127.0.0.1:3200";
 async function api(email, password) {
   const ctx = await request.newContext({ baseURL: base });
@@ -18,8 +19,14 @@ const queries = [
   ["qwrtzpl", "en", null, null, false],
   ["angry caller", "en", "complaint", "phone", true],
 ];
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
-for (const [lang, width, height] of [["uk", 1280, 900], ["ru", 360, 740]]) {
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu"],
+});
+for (const [lang, width, height] of [
+  ["uk", 1280, 900],
+  ["ru", 360, 740],
+]) {
   const ctx = await browser.newContext({ baseURL: base, viewport: { width, height } });
   const page = await ctx.newPage();
   await page.goto("/login");

@@ -12,7 +12,7 @@ interface Unanswered {
 /** What the team lead's insight lists as unanswered now (the server writes events every 200 ms here). */
 async function unanswered(): Promise<Unanswered["items"]> {
   const curator = await apiAs("curator");
-  const response = await curator.get("/api/insights/unanswered?limit=500");
+  const response = await curator.get("/api/insights/unanswered?limit=200");
   expect(response.status()).toBe(200);
   const body = (await response.json()) as Unanswered;
   await curator.dispose();

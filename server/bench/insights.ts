@@ -103,7 +103,6 @@ function insightRequests(practiceId: string): [string, string][] {
   requests.push(
     ["unanswered, year, uk + phone", `/api/insights/unanswered?${year}&uiLanguage=uk&channel=phone`],
     ["unanswered, year, complaint, 200 needs", `/api/insights/unanswered?${year}&situationType=complaint&limit=200`],
-    ["unanswered, year, 500 needs", `/api/insights/unanswered?${year}&limit=500`],
     ["searches per day, month, pl + email", `/api/insights/searches?from=${day(30)}&uiLanguage=pl&channel=email`],
     ["practices by used, year, phone, 100", `/api/insights/practices?${year}&sort=used&channel=phone&limit=100`],
     ["practices by not helpful, year", `/api/insights/practices?${year}&sort=notHelpful`],

@@ -100,6 +100,10 @@ describe("desk insight: coverage map, unopened practices and what the panels sho
     expect(cells.length).toBeGreaterThan(0);
     expect(cells.every((entry) => entry.channel === "phone")).toBe(true);
     expect((await staff.inject({ url: "/api/insights/coverage" })).statusCode).toBe(403);
+    // The unanswered list is bounded: a year's 500 needs cost 0.7 s (docs/benchmarks.md).
+    const tooMany = await curator.inject({ url: "/api/insights/unanswered?limit=500" });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().message).toMatch(/limit/);
     expect((await curator.inject({ url: "/api/insights/coverage?from=2026-02-01&to=2026-01-01" })).statusCode).toBe(
       400,
     );

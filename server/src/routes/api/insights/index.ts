@@ -151,7 +151,8 @@ const insightRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["insights"],
         summary:
           "Searches that found nothing or led to no opened practice, the same need typed differently counted together",
-        querystring: insightQuerySchema,
+        // 200 at most: the example wordings of a year's needs make 500 cost 0.7 s cold (docs/benchmarks.md)
+        querystring: insightQuerySchema.extend({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
         response: { 200: unansweredResponseSchema, ...errors },
       },
     },
