@@ -79,12 +79,16 @@ describe("one local Elasticsearch used by several processes", () => {
       });
     const repository = await put("/_snapshot/test-backups", { type: "fs", settings: { location: folder } });
     expect(repository.status, await repository.text()).toBe(200);
-    const snapshot = await put("/_snapshot/test-backups/first?wait_for_completion=true", {
+    // The node's folders outlive a run (.local/data): a name of this run's own, removed again at the end.
+    const name = `first-${randomBytes(4).toString("hex")}`;
+    const snapshot = await put(`/_snapshot/test-backups/${name}?wait_for_completion=true`, {
       include_global_state: false,
     });
-    expect(snapshot.status).toBe(200);
+    expect(snapshot.status, await snapshot.clone().text()).toBe(200);
     expect(((await snapshot.json()) as { snapshot: { state: string } }).snapshot.state).toBe("SUCCESS");
     expect(fs.readdirSync(folder).length).toBeGreaterThan(0);
+    const removed = await fetch(`${starter.url}/_snapshot/test-backups/${name}`, { method: "DELETE" });
+    expect(removed.status).toBe(200);
   });
 
   it("keeps answering the app's searches while `kb import` runs and ends", async () => {
