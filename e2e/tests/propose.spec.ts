@@ -68,3 +68,27 @@ test("propose: the server's field problems are shown next to the fields too", as
   await expect(page.getByLabel("Title")).toHaveValue("Server-checked proposal");
   await expect(page.getByLabel("Steps")).toHaveValue("Do the right thing.");
 });
+
+test("propose: a send whose answer was lost, sent again, stores one practice", async ({ page }) => {
+  const word = `kiwi${Date.now().toString(36)}`;
+  // The first send reaches the server and is stored, but its answer never reaches the browser.
+  let lost = false;
+  await page.route("**/api/practices", async (route) => {
+    if (lost || route.request().method() !== "POST") return route.continue();
+    lost = true;
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await page.goto(`/propose?title=${encodeURIComponent(`Reader asks about ${word} lockers`)}`);
+  await page.getByLabel("Situation", { exact: true }).fill("A reader asks whether the lockers can be used overnight.");
+  await page.getByLabel("Situation type").selectOption({ index: 1 });
+  await page.getByRole("group", { name: "Channels" }).getByLabel("In person").check();
+  await page.getByLabel("Steps").fill("Explain the locker hours.");
+  await page.getByRole("button", { name: "Send for review" }).click();
+  await expect(page.getByRole("alert")).toContainText("The server is not answering");
+  // The librarian tries again: the same proposal comes back, no second one is stored.
+  await page.getByRole("button", { name: "Send for review" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sent for review");
+  await page.goto("/my-practices");
+  await expect(page.getByRole("link", { name: `Reader asks about ${word} lockers`, exact: true })).toHaveCount(1);
+});

@@ -122,6 +122,17 @@ export const practiceCreateInputSchema = z.strictObject({
 });
 export type PracticeCreateInput = z.infer<typeof practiceCreateInputSchema>;
 
+/**
+ * The request header that makes a create safe to retry: the same key from the same person with the same
+ * text stores one practice, however often it is sent (the desk sends one per proposal form).
+ */
+export const IDEMPOTENCY_KEY_HEADER = "idempotency-key";
+
+/** An idempotency key: random, made by the client (letters, digits, '-' and '_'). */
+export const idempotencyKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,128}$/, "must be 8 to 128 letters, digits, '-' or '_'");
+
 /** PUT /api/practices/:id: the whole new text, the revision it was based on, and an optional note. */
 export const practiceUpdateInputSchema = z.strictObject({
   ...practiceContentShape,

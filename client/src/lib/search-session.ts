@@ -1,3 +1,4 @@
+import { randomId } from "./random-id";
 // The desk's search session (issue 14): the searches typed towards one need share an id, so the team
 // lead counts them once, as the query the librarian settled on. Search and practice both use it
 // (features never import each other), and the boot script does too: imports stay none.
@@ -19,12 +20,6 @@ let current: SearchSession | null = null;
 /** The session each opened practice came from, for what is done with the practice afterwards. */
 const sessionOfPractice = new Map<string, string>();
 
-function newSessionId(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
-}
-
 /**
  * The session a search for `q` belongs to: a new one when the box was cleared, or when a practice
  * was opened and the query then changed (coming back to the same results stays in their session).
@@ -32,7 +27,7 @@ function newSessionId(): string {
 export function searchSessionFor(q: string): string {
   const cleared = q === "" && current?.q !== "";
   if (!current || cleared || (current.ended && current.q !== q)) {
-    current = { id: newSessionId(), q, results: [], ended: false };
+    current = { id: randomId(), q, results: [], ended: false };
   }
   current.q = q;
   return current.id;

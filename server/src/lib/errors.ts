@@ -86,6 +86,13 @@ export const revisionConflict = (id: string, base: number, current: number, by: 
       `it is now at revision ${current}). Nothing was saved: reload it, then apply your changes again.`,
   );
 /** 409 when the workflow does not allow the action in the practice's current state. */
+export const idempotencyKeyReused = () =>
+  new ApiError(
+    409,
+    "idempotency_key_reused",
+    "This idempotency key already created a different practice (or that practice changed since); use a new key for a new proposal",
+  );
+
 export const invalidTransition = (id: string, why: string) =>
   new ApiError(409, "invalid_transition", `Practice "${id}": ${why}`);
 /** 409 when someone else's proposed edit of an approved practice awaits review. */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type {
   Actor,
   PracticeCreateInput,
@@ -12,6 +13,7 @@ import type { KbContext } from "../context";
 import {
   editConflict,
   forbidden,
+  idempotencyKeyReused,
   invalidTransition,
   pendingEditExists,
   practiceNotFound,
@@ -20,6 +22,7 @@ import {
 } from "../lib/errors";
 import { orNullIfMissing, wroteUnlessConflict } from "../storage/elasticsearch";
 import { loadTaxonomy } from "../taxonomy/commands";
+import { findPractice } from "./commands";
 import { buildPracticeDocument, contentOf, firstRevisionMeta, type PracticeDocument } from "./document";
 import { assignPracticeId } from "./practiceIds";
 import { readRevisions, recordRevision } from "./revisions";
@@ -135,15 +138,34 @@ async function assertKnownTaxonomy(ctx: KbContext, content: PracticeInput): Prom
 }
 
 /** A new practice by the logged-in user: a draft, or in review at once with `submit: true`. */
-export async function createDraft(ctx: KbContext, actor: Actor, input: PracticeCreateInput): Promise<PracticeDocument> {
+export async function createDraft(
+  ctx: KbContext,
+  actor: Actor,
+  input: PracticeCreateInput,
+  idempotencyKey?: string,
+): Promise<PracticeDocument> {
   const { submit, comment, ...content } = input;
   await assertKnownTaxonomy(ctx, content);
   const now = new Date().toISOString();
-  const id = assignPracticeId(content.language, content.title);
+  // With a key the id is the same on every retry, so Elasticsearch's create stores it once.
+  const id = idempotencyKey
+    ? assignPracticeId(content.language, content.title, idempotentSuffix(actor.id, idempotencyKey))
+    : assignPracticeId(content.language, content.title);
   const meta = firstRevisionMeta({ author: actor.id, authorName: actor.name, now, authorNote: comment });
-  const doc = buildPracticeDocument(id, content, submit ? "in_review" : "draft", meta);
-  await ctx.es.create({ index: ctx.names.practices, id, document: doc, refresh: "wait_for" });
+  let doc = buildPracticeDocument(id, content, submit ? "in_review" : "draft", meta);
+  const created = await wroteUnlessConflict(
+    ctx.es.create({ index: ctx.names.practices, id, document: doc, refresh: "wait_for" }),
+  );
+  if (!created) {
+    // A retry of a create whose answer was lost: the same person and text give the stored practice back.
+    const stored = idempotencyKey ? await findPractice(ctx, id) : null;
+    if (!stored || stored.doc.meta.author !== actor.id || stored.doc.contentHash !== doc.contentHash) {
+      throw idempotencyKey ? idempotencyKeyReused() : editConflict(id);
+    }
+    doc = stored.doc;
+  }
   ctx.embeddings?.queue.notify();
+  // Revision 1 has a fixed id: writing it again on a retry changes nothing, and fills it in if the first try died here.
   await recordRevision(ctx, {
     practiceId: id,
     number: 1,
@@ -151,11 +173,16 @@ export async function createDraft(ctx: KbContext, actor: Actor, input: PracticeC
     status: doc.status,
     pending: false,
     by: actor,
-    at: now,
+    at: doc.meta.createdAt,
     comment: comment ?? null,
     content,
   });
   return doc;
+}
+
+/** The id suffix of an idempotent create: the same for the same person and key, unguessable otherwise. */
+function idempotentSuffix(actorId: string, key: string): string {
+  return createHash("sha256").update(`${actorId}\u0000${key}`).digest("hex").slice(0, 10);
 }
 
 /**

@@ -24,6 +24,8 @@ export type PracticeFormResult =
   | { status: "conflict"; baseRevision: number; message: string }
   | { status: "unauthorized" }
   | { status: "unavailable" }
+  /** An earlier attempt of this form was stored although its answer never came; it is in "My practices". */
+  | { status: "alreadySaved" }
   | { status: "error"; message: string };
 
 /** The button that sent the form: save as a draft, or (save and) send for review. */
@@ -49,6 +51,8 @@ function failure(error: unknown, baseRevision?: number): PracticeFormResult {
   if (error.status === 409 && error.code === "edit_conflict" && baseRevision !== undefined) {
     return { status: "conflict", baseRevision, message: error.message };
   }
+  // The form's earlier attempt was stored (its answer lost), and the text has changed since.
+  if (error.status === 409 && error.code === "idempotency_key_reused") return { status: "alreadySaved" };
   if (error.isUnauthorized) return { status: "unauthorized" };
   if (error.isUnavailable) return { status: "unavailable" };
   return { status: "error", message: error.message };
@@ -60,7 +64,12 @@ export async function submitProposal(form: FormData, signal?: AbortSignal): Prom
   if (!parsed.success || problems.length > 0) return { status: "invalid", problems, messages: [] };
   const submit = intentOf(form) === "submit";
   try {
-    const created = await createPractice({ ...parsed.data, submit, ...(comment ? { comment } : {}) }, signal);
+    const key = form.get("idempotencyKey");
+    const created = await createPractice(
+      { ...parsed.data, submit, ...(comment ? { comment } : {}) },
+      typeof key === "string" && key ? key : null,
+      signal,
+    );
     if (submit) void refreshReviewCount();
     return { status: "done", outcome: submit ? "submitted" : "draft", id: created.id, title: created.title };
   } catch (error) {

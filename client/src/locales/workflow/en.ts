@@ -17,6 +17,8 @@ export const en = {
     errorSummary_other: "Please fix {{count}} problems:",
     serverError: "The practice could not be saved: {{message}}",
     unavailable: "The server is not answering. Your text is still here; try again in a moment.",
+    alreadySaved:
+      "This proposal was already saved by an earlier try whose answer never arrived: find it in “My practices” and edit it there.",
     sessionEnded: "Your session has ended, so nothing was saved. Your text is still here: log in again, then save.",
     loginInNewTab: "Log in again in a new tab",
     line: "Line {{line}}: {{message}}",

@@ -22,6 +22,8 @@ export const pl: Translation<WorkflowMessages> = {
     errorSummary_other: "Popraw {{count}} błędu:",
     serverError: "Nie udało się zapisać praktyki: {{message}}",
     unavailable: "Serwer nie odpowiada. Twój tekst nadal jest w formularzu; spróbuj ponownie za chwilę.",
+    alreadySaved:
+      "Ta propozycja została już zapisana przy wcześniejszej próbie, na którą nie przyszła odpowiedź: znajdziesz ją w „Moich praktykach” i tam ją edytuj.",
     sessionEnded:
       "Twoja sesja wygasła, więc nic nie zapisano. Tekst nadal jest w formularzu: zaloguj się ponownie, a potem zapisz.",
     loginInNewTab: "Zaloguj się ponownie w nowej karcie",

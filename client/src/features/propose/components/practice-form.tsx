@@ -63,9 +63,11 @@ export function PracticeForm({
       ? result.messages
       : result?.status === "unavailable"
         ? [t("propose.unavailable")]
-        : result?.status === "error"
-          ? [t("propose.serverError", { message: result.message })]
-          : [];
+        : result?.status === "alreadySaved"
+          ? [t("propose.alreadySaved")]
+          : result?.status === "error"
+            ? [t("propose.serverError", { message: result.message })]
+            : [];
 
   // After a failed submit, take the user to the list of problems (it links to each field).
   useEffect(() => {

@@ -1,7 +1,9 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useActionData, useSearchParams } from "react-router";
 import { useDocumentTitle } from "@/lib/dom";
 import { isUiLanguage } from "@/lib/languages";
+import { randomId } from "@/lib/random-id";
 import type { PracticeFormResult } from "../propose-action";
 import { DonePanel } from "./done-panel";
 import { PracticeForm } from "./practice-form";
@@ -11,6 +13,8 @@ export function ProposePage() {
   const { t, i18n } = useTranslation();
   const result = useActionData<PracticeFormResult>();
   const [searchParams] = useSearchParams();
+  // One key per proposal: a retry of the same form (after a lost answer) cannot store it twice.
+  const [idempotencyKey] = useState(randomId);
   useDocumentTitle(t("propose.title"), t("app.name"));
   const uiLanguage = i18n.resolvedLanguage ?? "en";
 
@@ -30,6 +34,7 @@ export function ProposePage() {
             defaultLanguage={searchParams.get("language") ?? (isUiLanguage(uiLanguage) ? uiLanguage : "en")}
             defaultSituationType={searchParams.get("situationType") ?? undefined}
             defaultChannels={searchParams.getAll("channels")}
+            hidden={{ idempotencyKey }}
             buttons={[
               { intent: "submit", label: t("propose.submit"), busyLabel: t("propose.submitting"), primary: true },
               { intent: "draft", label: t("propose.saveDraft"), busyLabel: t("propose.saving") },

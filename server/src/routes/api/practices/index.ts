@@ -3,6 +3,8 @@ import {
   apiErrorSchema,
   canViewPractice,
   feedbackCountsSchema,
+  IDEMPOTENCY_KEY_HEADER,
+  idempotencyKeySchema,
   PRACTICE_POLICY,
   practiceCreateInputSchema,
   practiceDetailSchema,
@@ -105,12 +107,17 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["practices"],
         summary: "Propose a practice: a draft by you, or in review at once with submit: true",
         body: practiceCreateInputSchema,
+        headers: z.object({
+          [IDEMPOTENCY_KEY_HEADER]: idempotencyKeySchema
+            .optional()
+            .describe("makes a retry safe: the same key, person and text store one practice and get it back"),
+        }),
         response: { 201: practiceDetailSchema, ...errors },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const doc = await createDraft(app.kb, actor, request.body);
+      const doc = await createDraft(app.kb, actor, request.body, request.headers[IDEMPOTENCY_KEY_HEADER]);
       return reply.code(201).send(await detail(doc, actor));
     },
   );
