@@ -1,27 +1,25 @@
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
+import type { Logger } from "pino";
 import app, { type AppOptions } from "./app";
 import type { Config } from "./config";
+import { createLogger } from "./lib/logger";
 
 /** Creates the Fastify instance with the app registered; used by the process entry and by tests (inject). */
 export async function buildServer(
   config: Config,
   elasticsearchUrl: string,
-  extras: Pick<AppOptions, "embeddings" | "embeddingQueue" | "engineStatus"> = {},
+  extras: Pick<AppOptions, "embeddings" | "embeddingQueue" | "engineStatus"> & { logger?: Logger } = {},
 ): Promise<FastifyInstance> {
-  const pretty = process.stdout.isTTY && process.env.NODE_ENV !== "production";
+  const { logger = createLogger(config), ...appExtras } = extras;
   const server = Fastify({
-    logger: {
-      level: config.LOG_LEVEL,
-      ...(pretty
-        ? { transport: { target: "pino-pretty", options: { translateTime: "HH:MM:ss", ignore: "pid,hostname" } } }
-        : {}),
-    },
+    // the process entry passes its own, so the engines' lines and the requests' share one format
+    loggerInstance: logger as FastifyBaseLogger,
     trustProxy: config.TRUST_PROXY,
     // Creating indices and seeding an empty store on a small machine can take longer than the default 10 s.
     pluginTimeout: 120_000,
   });
   // fastify-plugin keeps the app's decorators (kb, synonyms) visible on the root instance.
-  await server.register(fp(app), { config, elasticsearchUrl, ...extras });
+  await server.register(fp(app), { config, elasticsearchUrl, ...appExtras });
   return server;
 }

@@ -50,6 +50,8 @@ const envSchema = z.object({
   // Off by default: without a proxy in front, X-Forwarded-For/-Proto would let any client choose its address.
   TRUST_PROXY: trustProxySchema,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // How long a stop (SIGTERM/SIGINT) waits for requests in flight and the engines before exiting anyway.
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(10_000),
   ELASTICSEARCH_URL: z.preprocess(emptyToUndefined, z.url().optional()),
   ELASTICSEARCH_API_KEY: optionalString,
   ELASTICSEARCH_USERNAME: optionalString,
