@@ -62,6 +62,18 @@ export const searchHitSchema = z.object({
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
+/** How well a search hit answers the query: "strong" hits are the answer, "weak" ones merely share words or drift in meaning. */
+export const matchStrengthSchema = z.enum(["strong", "weak"]);
+export type MatchStrength = z.infer<typeof matchStrengthSchema>;
+
+/** A desk search's hit: a result card plus how well it matches. */
+export const rankedHitSchema = searchHitSchema.extend({
+  match: matchStrengthSchema.describe(
+    "strong: a good match for the query (the answer); weak: shown only as a weaker match (docs/relevance.md)",
+  ),
+});
+export type RankedHit = z.infer<typeof rankedHitSchema>;
+
 /** GET /api/practices/:id/related: approved practices like one practice. */
 export const relatedPracticesSchema = z.object({ hits: z.array(searchHitSchema) });
 
@@ -69,7 +81,12 @@ const facetBucketsSchema = z.array(z.object({ id: z.string(), count: z.number().
 
 export const searchResponseSchema = z.object({
   total: z.number().int(),
-  hits: z.array(searchHitSchema),
+  hits: z.array(rankedHitSchema),
+  goodMatch: z
+    .boolean()
+    .describe(
+      "false when no hit is a good match for the query (every hit is weak, or none): the base has no practice for it",
+    ),
   facets: z.object(
     Object.fromEntries(FACET_NAMES.map((name) => [name, facetBucketsSchema])) as Record<
       FacetName,

@@ -89,6 +89,11 @@ export const en = {
       proposeText: "Know a good way to handle this situation? Share it with your team.",
       propose: "Propose a practice",
     },
+    weaker: "Weaker matches ({{count}})",
+    noGoodMatch: {
+      title: "No practice fits this well",
+      text: "Nothing in the base is about this situation. The closest practices are under “Weaker matches”.",
+    },
   },
   card: {
     type: "Situation type",

@@ -99,6 +99,11 @@ export const pl: Translation<Messages> = {
       proposeText: "Wiesz, jak dobrze poradzić sobie z tą sytuacją? Podziel się z zespołem.",
       propose: "Zaproponuj praktykę",
     },
+    weaker: "Słabsze dopasowania ({{count}})",
+    noGoodMatch: {
+      title: "Żadna praktyka nie pasuje dobrze",
+      text: "W bazie nie ma praktyki o tej sytuacji. Najbliższe są w sekcji „Słabsze dopasowania”.",
+    },
   },
   card: {
     type: "Rodzaj sytuacji",

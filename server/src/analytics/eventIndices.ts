@@ -11,7 +11,7 @@ import type { Client, estypes } from "../storage/elasticsearch";
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 /** Raised when the mapping changes; put on every start (the template) and on the existing weeks (new fields). */
-export const DESK_EVENTS_TEMPLATE_VERSION = 1;
+export const DESK_EVENTS_TEMPLATE_VERSION = 2;
 
 /** The names of the desk-event storage of one installation. */
 export interface DeskEventNames {
@@ -89,6 +89,8 @@ export function deskEventsMapping(): estypes.MappingTypeMapping {
       },
       uiLanguage: keyword,
       total: { type: "integer" },
+      // Since template version 2; older events lack it and are judged by `total` and `opened` alone.
+      goodMatch: { type: "boolean" },
       topIds: keyword,
       tookMs: { type: "float" },
       opened: { type: "boolean" },

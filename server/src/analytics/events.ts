@@ -12,7 +12,11 @@ export const TOP_RESULTS_KEPT = 5;
 /** A desk search as the search route saw it. */
 export interface SearchEventInput {
   query: SearchQuery;
-  result: Pick<SearchResponse, "total" | "interpretedQuery" | "suggestion"> & { hits: { id: string }[] };
+  result: Pick<SearchResponse, "total" | "interpretedQuery" | "suggestion"> & {
+    hits: { id: string }[];
+    /** Whether search found a good match (absent from callers that do not judge: counted by the old rule). */
+    goodMatch?: boolean;
+  };
   role: Role;
   tookMs: number;
   /** The desk's search-session id; absent for a search made through the API without one. */
@@ -43,6 +47,8 @@ export interface SearchSessionFields {
   filters: { situationType: string[]; channel: string[]; audience: string[]; language: string[] };
   uiLanguage: string | null;
   total: number;
+  /** False when search found no good match (counted as unanswered); absent in events recorded before it existed. */
+  goodMatch?: boolean;
   topIds: string[];
   tookMs: number;
 }
@@ -100,6 +106,7 @@ export function searchSessionFields(input: SearchEventInput, at: Date): SearchSe
     },
     uiLanguage: query.uiLanguage ?? null,
     total: result.total,
+    ...(result.goodMatch === undefined ? {} : { goodMatch: result.goodMatch }),
     topIds: result.hits.slice(0, TOP_RESULTS_KEPT).map((hit) => hit.id),
     tookMs: Math.round(input.tookMs * 10) / 10,
   };

@@ -65,11 +65,16 @@ export function outcomeFilters(query: InsightQuery, range: InsightRange): QueryC
   return filters;
 }
 
-/** A search session is unanswered when it found nothing, or when the desk opened none of what it found. */
+/**
+ * A search session is unanswered when it found nothing, when search said none of it was a good match
+ * (events recorded before that judgement lack the field and are counted by the other two), or when the
+ * desk opened none of what it found.
+ */
 export const UNANSWERED: QueryContainer = {
   bool: {
     should: [
       { term: { total: 0 } },
+      { term: { goodMatch: false } },
       { bool: { filter: [{ term: { tracked: true } }], must_not: [{ term: { opened: true } }] } },
     ],
     minimum_should_match: 1,

@@ -1,4 +1,10 @@
-import { FACET_NAMES, type SearchHit, type SearchResponse } from "@practice-kb/shared";
+import {
+  FACET_NAMES,
+  type MatchStrength,
+  type RankedHit,
+  type SearchHit,
+  type SearchResponse,
+} from "@practice-kb/shared";
 import type { PracticeDocument } from "../practices/document";
 import type { estypes } from "../storage/elasticsearch";
 import { FACETS_WHERE } from "./facetQuery";
@@ -94,6 +100,8 @@ function hasExactMatch(hit: SearchHit): boolean {
 export interface SearchOutcome {
   /** The ranked hits of the requested page. */
   page: estypes.SearchHit<PresentedDoc>[];
+  /** Each page hit's match strength (matchStrength.ts), in the page's order. */
+  matches?: MatchStrength[];
   total: number;
   /** The word search's answer: it carries the facet counts and the spelling suggestions. */
   wordResponse: estypes.SearchResponse<PresentedDoc>;
@@ -103,9 +111,22 @@ export interface SearchOutcome {
   interpretedQuery: string | null;
 }
 
-/** The search answer: the page's hits with their highlights, the facet counts and a spelling suggestion. */
-export function presentResults({ page, total, wordResponse, text, interpretedQuery }: SearchOutcome): SearchResponse {
-  const hits = page.map(presentHit).filter((hit): hit is SearchHit => hit !== null);
+/**
+ * The search answer: the page's hits with their highlights and match strength, the facet counts and a
+ * spelling suggestion; whether any hit is a good match is the caller's to add (it looks past the page).
+ */
+export function presentResults({
+  page,
+  matches,
+  total,
+  wordResponse,
+  text,
+  interpretedQuery,
+}: SearchOutcome): Omit<SearchResponse, "goodMatch"> {
+  const hits = page.flatMap((hit, index): RankedHit[] => {
+    const presented = presentHit(hit);
+    return presented ? [{ ...presented, match: matches?.[index] ?? "weak" }] : [];
+  });
   return {
     total,
     hits,

@@ -7,6 +7,7 @@
 import type { SearchQuery, SearchResponse } from "@practice-kb/shared";
 import type { KbContext } from "../context";
 import { fuseHits } from "./fusion";
+import { coveredWords, judgeMatches, type MatchSignals, matchSignalsOf, type QuerySignals } from "./matchStrength";
 import { type SearchOptions, searchMeaning, vectorWithin } from "./meaningSearch";
 import { presentResults, totalOf } from "./presentation";
 import type { SynonymGroup } from "./synonyms";
@@ -22,6 +23,24 @@ export async function searchPractices(
   synonymGroups: SynonymGroup[],
   options: SearchOptions = {},
 ): Promise<SearchResponse> {
+  return (await searchExplained(ctx, query, synonymGroups, options)).response;
+}
+
+/** A search's answer with the evidence its strong/weak judgement was made on (for the relevance benchmark). */
+export interface ExplainedSearch {
+  response: SearchResponse;
+  /** The evidence of every ranked hit (the page is a slice of them, from query.from). */
+  signals: MatchSignals[];
+  querySignals: QuerySignals;
+}
+
+/** Desk search, also returning the evidence of each hit's match strength. */
+export async function searchExplained(
+  ctx: KbContext,
+  query: SearchQuery,
+  synonymGroups: SynonymGroup[],
+  options: SearchOptions = {},
+): Promise<ExplainedSearch> {
   const text = query.q.slice(0, 500);
   const mode = options.mode ?? "hybrid";
   const useMeaning = mode !== "words" && Boolean(options.embedQuery) && words(text).length > 0;
@@ -49,6 +68,29 @@ export async function searchPractices(
     // Meaning finds practices no word matched: the word search's count lacks them.
     total = mode === "meaning" ? fused.ranked.length : total + fused.meaningOnly;
   }
+  const wordScoreOf = new Map(wordHits.flatMap((hit) => (hit._id ? [[hit._id, hit._score ?? 0]] : [])));
+  const signals = matchSignalsOf(
+    ranked,
+    wordScoreOf,
+    meaning?.cosineOf ?? new Map(),
+    coveredWords(interpretedQuery ?? text),
+  );
+  const querySignals: QuerySignals = {
+    meaning: Boolean(meaning),
+    bestWord: Math.max(0, ...wordScoreOf.values()),
+    hasText: words(text).length > 0,
+  };
+  const matches = judgeMatches(signals, querySignals);
   const page = ranked.slice(query.from, query.from + query.size);
-  return presentResults({ page, total, wordResponse: response, text, interpretedQuery });
+  const presented = presentResults({
+    page,
+    matches: matches.slice(query.from, query.from + query.size),
+    total,
+    wordResponse: response,
+    text,
+    interpretedQuery,
+  });
+  // A filter-only search answers with whatever the filters hold; with words, only a strong hit answers.
+  const goodMatch = querySignals.hasText ? matches.includes("strong") : total > 0;
+  return { response: { ...presented, goodMatch }, signals, querySignals };
 }

@@ -1,19 +1,21 @@
-import type { SearchHit } from "@practice-kb/shared";
+import type { RankedHit } from "@practice-kb/shared";
 import { type KeyboardEvent, memo } from "react";
 import { PracticeCard } from "@/components/practice-card";
 
 interface ResultListProps {
-  hits: SearchHit[];
+  hits: RankedHit[];
   labelledBy: string;
   onOpen: (id: string) => void;
   /** ArrowUp from the first result: back to the search box. */
   onLeaveTop: () => void;
 }
 
-/** Focuses the result link at `index` within a result list element. */
+/** Focuses the result link at `index` within a result list element (links folded away in a closed section skipped). */
 export function focusResult(list: HTMLElement | null, index: number): boolean {
-  const links = list?.querySelectorAll<HTMLAnchorElement>("[data-result-link]");
-  const link = links?.[index];
+  const links = [...(list?.querySelectorAll<HTMLAnchorElement>("[data-result-link]") ?? [])].filter(
+    (link) => !link.closest("details:not([open])"),
+  );
+  const link = links[index];
   if (!link) return false;
   link.focus();
   link.scrollIntoView({ block: "nearest" });

@@ -17,7 +17,8 @@ import {
 } from "../search-params";
 import { EmptyState } from "./empty-state";
 import { FacetPanel } from "./facet-panel";
-import { focusResult, ResultList } from "./result-list";
+import { MatchedResults } from "./matched-results";
+import { focusResult } from "./result-list";
 import { SEARCH_INPUT_ID, SearchBox } from "./search-box";
 
 /** What the search route's loader hands the page. */
@@ -156,9 +157,10 @@ export function SearchPage({ data, busy, bannerShown, onRetry }: SearchPageProps
                 </p>
               )}
               {hits.length > 0 ? (
-                <ResultList
+                <MatchedResults
                   hits={hits}
-                  labelledBy="results-heading"
+                  goodMatch={result.goodMatch}
+                  query={state.q}
                   onOpen={rememberOpened}
                   onLeaveTop={focusSearchInput}
                 />
