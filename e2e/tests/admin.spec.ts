@@ -27,6 +27,7 @@ test.describe("administrator", () => {
       "Propose a practice",
       "My practices",
       /^Review/,
+      "Insight",
       "Taxonomy",
       "Users",
       "API tokens",

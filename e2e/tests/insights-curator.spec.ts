@@ -121,8 +121,10 @@ test("the insight screens load only when opened, and work on a phone in another 
   // The desk's first load carries none of the insight code (its charts included).
   expect(scripts.filter((path) => /insights/.test(path))).toEqual([]);
 
-  await curator.setViewportSize({ width: 360, height: 740 });
   await curator.locator("#ui-language").selectOption("pl");
+  // the choice is kept once the page has switched; only then is it there for the next page load
+  await expect(curator.locator("html")).toHaveAttribute("lang", "pl");
+  await curator.setViewportSize({ width: 360, height: 740 });
   await curator.goto("/insights");
   await expect(curator.getByRole("heading", { level: 1, name: "Analityka punktu obsługi" })).toBeVisible();
   expect(scripts.some((path) => /insights/.test(path))).toBe(true);
