@@ -1,4 +1,4 @@
-import { CONTENT_LANGUAGES, type ContentLanguage, type SearchQuery } from "@practice-kb/shared";
+import { CONTENT_LANGUAGES, type ContentLanguage } from "@practice-kb/shared";
 import type { KbContext } from "../context";
 import { type LanguageCentroids, languageCentroidsFor, languagePull } from "../embeddings/languageCentroids";
 import type { EmbeddingsProvider } from "../embeddings/provider";
@@ -56,9 +56,10 @@ export interface MeaningResult {
 }
 
 /**
- * How many nearest practices meaning search considers, at least. The same whatever the filters and
- * the page: which practices belong to the results by meaning must not depend on a chip, or its count
- * would not be what clicking it shows.
+ * How many nearest practices meaning search considers: the same whatever the filters and the page,
+ * since which practices belong to the results by meaning must not depend on a chip (or its count
+ * would not be what clicking it lists) nor on the page (or the total would change while paging).
+ * Every one of them can be on any page: the list holds the word hits up to the page's end and these.
  */
 export const MEANING_CANDIDATES = 50;
 
@@ -73,7 +74,6 @@ export const MEANING_CANDIDATES = 50;
  */
 export async function searchMeaning(
   ctx: KbContext,
-  query: SearchQuery,
   vector: number[],
   wordHits: estypes.SearchHit<PresentedDoc>[],
   centroids: LanguageCentroids | null,
@@ -92,8 +92,7 @@ export async function searchMeaning(
     filter: [...filter, ...extra],
     similarity,
   });
-  const k = Math.max(MEANING_CANDIDATES, query.from + query.size);
-  const languages = CONTENT_LANGUAGES;
+  const k = MEANING_CANDIDATES;
   // Each clause's boost folds its language's correction into the score (exactly at a cosine of
   // FUSION.languagePullExactAt, within 6 % of it across the band that matters), so Elasticsearch returns
   // the corrected nearest page itself: fetching every language's page instead cost three times as much
@@ -102,7 +101,7 @@ export async function searchMeaning(
   const nearestBody: estypes.SearchSearchRequestBody = {
     size: k,
     knn: pull
-      ? languages.map((language) => ({
+      ? CONTENT_LANGUAGES.map((language) => ({
           ...clause(k, [{ term: { language } }], FUSION.floor + correctionOf(language)),
           boost: boostOf(language),
         }))

@@ -38,7 +38,7 @@ export async function searchPractices(
 
   const wordHits = mode === "meaning" ? [] : response.hits.hits;
   const meaning = vector
-    ? await searchMeaning(ctx, query, vector, wordHits, options.languageCentroids ?? null, wordSearch.matchQuery)
+    ? await searchMeaning(ctx, vector, wordHits, options.languageCentroids ?? null, wordSearch.matchQuery)
     : null;
   // Meaning search looks at all practices; the filters apply here, as they do to the facet counts.
   const meaningHits = (meaning?.nearest ?? []).filter((hit) => hit._source && passesFilters(hit._source, query));
