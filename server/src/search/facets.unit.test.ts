@@ -11,7 +11,8 @@ import { describe, expect, it } from "vitest";
 import type { estypes } from "../storage/elasticsearch";
 import { practicesMapping } from "../storage/practicesIndex";
 import { facetAggregations, facetFilters } from "./facetQuery";
-import { type PresentedDoc, presentResults } from "./presentation";
+import { passesFilters, withMeaningOnlyCounts } from "./meaningOnly";
+import { facetsOf, type PresentedDoc } from "./presentation";
 
 // Everything about facets is derived from FACETS (shared/src/facets.ts); these fail when a piece disagrees.
 describe("the facets, from one list", () => {
@@ -61,15 +62,35 @@ describe("the facets, from one list", () => {
             : { doc_count: 1, ...answer(agg.aggs ?? {}) },
         ]),
       );
-    const wordResponse = {
-      took: 1,
-      timed_out: false,
-      _shards: { total: 1, successful: 1, failed: 0 },
-      hits: { total: { value: 0, relation: "eq" }, hits: [] },
-      aggregations: answer(facetAggregations(filters)),
-    } as unknown as estypes.SearchResponse<PresentedDoc>;
-    const { facets } = presentResults({ page: [], total: 0, wordResponse, text: "", interpretedQuery: null });
+    const facets = facetsOf(
+      answer(facetAggregations(filters)) as unknown as Record<string, estypes.AggregationsAggregate>,
+    );
     expect(Object.keys(facets)).toEqual(FACET_NAMES);
     for (const name of FACET_NAMES) expect(facets[name as FacetName]).toEqual([{ id: FACETS[name].field, count: 1 }]);
+  });
+
+  it("adds the practices only meaning found to each facet, under every filter but the facet's own", () => {
+    const doc = (id: string, language: "uk" | "pl", channels: string[]): PresentedDoc =>
+      ({ id, language, channels, situationType: "complaint", audiences: [] }) as unknown as PresentedDoc;
+    const query = searchQuerySchema.parse({ channel: "phone" });
+    const words = {
+      situationType: [],
+      channel: [{ id: "phone", count: 2 }],
+      audience: [],
+      language: [{ id: "uk", count: 2 }],
+    };
+    const meaningOnly = [doc("a", "pl", ["phone"]), doc("b", "pl", ["email"]), doc("c", "uk", ["phone", "email"])];
+    expect(meaningOnly.map((one) => passesFilters(one, query))).toEqual([true, false, true]);
+    const counted = withMeaningOnlyCounts(words, meaningOnly, query);
+    // Languages under the channel filter: a and c; channels ignore their own filter: all three.
+    expect(counted.language).toEqual([
+      { id: "uk", count: 3 },
+      { id: "pl", count: 1 },
+    ]);
+    expect(counted.channel).toEqual([
+      { id: "phone", count: 4 },
+      { id: "email", count: 2 },
+    ]);
+    expect(counted.situationType).toEqual([{ id: "complaint", count: 2 }]);
   });
 });

@@ -96,24 +96,33 @@ export function wordMargin(candidates: FusionCandidate[]): number {
   return FUSION.marginFloor + (1 - FUSION.marginFloor) * standsOut;
 }
 
-/** Orders candidates by the weighted sum of their normalised word and meaning scores. */
+/** The cosine from which a practice no word matched is shown, given the query's best meaning match. */
+export function meaningOnlyFloor(topCosine: number): number {
+  return topCosine >= FUSION.meaningOnlyMinTop ? topCosine - FUSION.meaningOnlyWithinTop : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Orders candidates by the weighted sum of their normalised word and meaning scores. Every word
+ * match stays in the list (last, when words count for nothing), and the practices no word matched
+ * from `admitFrom` (by default meaningOnlyFloor of the candidates' best): the list is then exactly
+ * what the search's total and facet counts count.
+ */
 export function fuse(
   candidates: FusionCandidate[],
   weights: { word: number; meaning: number } = FUSION,
+  admitFrom?: number,
 ): { id: string; score: number }[] {
   const maxWord = Math.max(0, ...candidates.map((candidate) => candidate.word ?? 0));
   const topCosine = Math.max(-1, ...candidates.map((candidate) => candidate.cosine ?? -1));
   const trust = wordTrust(candidates, topCosine);
-  const meaningOnlyFloor =
-    topCosine >= FUSION.meaningOnlyMinTop ? topCosine - FUSION.meaningOnlyWithinTop : Number.POSITIVE_INFINITY;
+  const admitted = admitFrom ?? meaningOnlyFloor(topCosine);
   return candidates
-    .filter((candidate) => (candidate.word ?? 0) > 0 || (candidate.cosine ?? -1) >= meaningOnlyFloor)
+    .filter((candidate) => (candidate.word ?? 0) > 0 || (candidate.cosine ?? -1) >= admitted)
     .map((candidate) => {
       const word = maxWord > 0 ? (candidate.word ?? 0) / maxWord : 0;
       const meaning = candidate.cosine === undefined ? 0 : meaningScore(candidate.cosine, topCosine);
       return { id: candidate.id, score: weights.word * trust * word + weights.meaning * meaning };
     })
-    .filter((candidate) => candidate.score > 0)
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 }
 
@@ -127,13 +136,15 @@ interface FusableHit {
 /**
  * Merges the word hits (in their order) and the meaning hits into one ranking by fuse(), each hit
  * scored anew; also counts the fused hits no word matched, which the word search's total lacks.
- * `cosineOf` holds the cosine similarities by Elasticsearch id (of both sides' hits).
+ * `cosineOf` holds the cosine similarities by Elasticsearch id (of both sides' hits); `admitFrom`
+ * is fuse()'s.
  */
 export function fuseHits<Hit extends FusableHit>(
   wordHits: Hit[],
   meaningHits: Hit[],
   cosineOf: Map<string, number>,
   mode: "hybrid" | "meaning",
+  admitFrom?: number,
 ): { ranked: Hit[]; meaningOnly: number } {
   const byId = new Map<string, Hit>();
   const candidates = new Map<string, FusionCandidate>();
@@ -146,7 +157,7 @@ export function fuseHits<Hit extends FusableHit>(
     const word = fromWords.has(hit) ? (hit._score ?? 0) : undefined;
     candidates.set(id, { id, word, cosine: cosine !== undefined && cosine >= FUSION.floor ? cosine : undefined });
   }
-  const fused = fuse([...candidates.values()], mode === "meaning" ? MEANING_ONLY : FUSION);
+  const fused = fuse([...candidates.values()], mode === "meaning" ? MEANING_ONLY : FUSION, admitFrom);
   const ranked = fused.flatMap(({ id, score }) => {
     const hit = byId.get(id);
     return hit ? [{ ...hit, _score: score }] : [];

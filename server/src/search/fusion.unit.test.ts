@@ -124,4 +124,17 @@ describe("fusion of word and meaning results", () => {
     expect(meaningScore(0.9, 0.9)).toBe(1);
     expect(meaningScore(0.825, 0.9)).toBeCloseTo(0.5);
   });
+
+  it("keeps every word match in the list, and admits meaning-only practices from the floor it is given", () => {
+    // The best word hit is far from the query's meaning, so words count for nothing: still listed, last.
+    const candidates = [
+      { id: "meant", cosine: 0.9 },
+      { id: "stray-word", word: 5 },
+      { id: "near", cosine: 0.86 },
+    ];
+    expect(ids(fuse(candidates))).toEqual(["meant", "near", "stray-word"]);
+    // A floor set by the best match of all practices (a filter hid "meant") admits the same ones.
+    expect(ids(fuse(candidates.slice(1), FUSION, 0.87))).toEqual(["stray-word"]);
+    expect(ids(fuse(candidates.slice(1), FUSION, 0.85))).toEqual(["near", "stray-word"]);
+  });
 });

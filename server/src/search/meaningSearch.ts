@@ -1,9 +1,8 @@
-import { CONTENT_LANGUAGES, type ContentLanguage, type SearchQuery } from "@practice-kb/shared";
+import { CONTENT_LANGUAGES, type ContentLanguage } from "@practice-kb/shared";
 import type { KbContext } from "../context";
 import { type LanguageCentroids, languageCentroidsFor, languagePull } from "../embeddings/languageCentroids";
 import type { EmbeddingsProvider } from "../embeddings/provider";
 import type { estypes } from "../storage/elasticsearch";
-import { activeFacetFilters } from "./facetQuery";
 import { FUSION } from "./fusion";
 import { PRESENTED_FIELDS, type PresentedDoc } from "./presentation";
 
@@ -49,13 +48,25 @@ export async function vectorWithin(
 
 /** The nearest practices by meaning, best first, and the cosine similarity of each of them and of the word hits. */
 export interface MeaningResult {
+  /** Nearest of all approved practices, whatever the facet filters (see MEANING_CANDIDATES). */
   nearest: estypes.SearchHit<PresentedDoc>[];
   cosineOf: Map<string, number>;
+  /** The practice ids among the nearest that the word query matches too (its words found them, on any page). */
+  wordMatchIds: Set<string>;
 }
 
 /**
- * Nearest practices by meaning, with the same filters as word search (approved only, facets), and
- * in the same round trip the similarity of the word hits themselves: at 10,000 practices the best
+ * How many nearest practices meaning search considers: the same whatever the filters and the page,
+ * since which practices belong to the results by meaning must not depend on a chip (or its count
+ * would not be what clicking it lists) nor on the page (or the total would change while paging).
+ * Every one of them can be on any page: the list holds the word hits up to the page's end and these.
+ */
+export const MEANING_CANDIDATES = 50;
+
+/**
+ * Nearest approved practices by meaning, unfiltered by facets (the caller filters them, so that a
+ * chip's count and its click agree), with which of them the word query matches too, and in the same
+ * round trip the similarity of the word hits themselves: at 10,000 practices the best
  * word hit is often outside the nearest 50, and fusion must know how close in meaning it is.
  * With the model's language centroids, similarities are corrected for the pull of the query's own
  * language (languageCentroids.ts): one nearest-neighbour clause per language, each with its own
@@ -63,12 +74,12 @@ export interface MeaningResult {
  */
 export async function searchMeaning(
   ctx: KbContext,
-  query: SearchQuery,
   vector: number[],
   wordHits: estypes.SearchHit<PresentedDoc>[],
   centroids: LanguageCentroids | null,
+  wordMatchQuery?: QueryContainer,
 ): Promise<MeaningResult> {
-  const filter: QueryContainer[] = [{ term: { status: "approved" } }, ...activeFacetFilters(query)];
+  const filter: QueryContainer[] = [{ term: { status: "approved" } }];
   const pull = centroids ? languagePull(vector, centroids) : null;
   const correctionOf = (language: ContentLanguage | undefined) =>
     pull && language ? FUSION.languagePull * pull[language] : 0;
@@ -81,12 +92,7 @@ export async function searchMeaning(
     filter: [...filter, ...extra],
     similarity,
   });
-  // As many nearest practices as the page shows: more candidates from either side changed no ranking
-  // on the labelled sets, and each one costs a fetched (and, for words, highlighted) hit.
-  const k = query.from + query.size;
-  const languages = CONTENT_LANGUAGES.filter(
-    (language) => query.language.length === 0 || query.language.includes(language),
-  );
+  const k = MEANING_CANDIDATES;
   // Each clause's boost folds its language's correction into the score (exactly at a cosine of
   // FUSION.languagePullExactAt, within 6 % of it across the band that matters), so Elasticsearch returns
   // the corrected nearest page itself: fetching every language's page instead cost three times as much
@@ -95,12 +101,16 @@ export async function searchMeaning(
   const nearestBody: estypes.SearchSearchRequestBody = {
     size: k,
     knn: pull
-      ? languages.map((language) => ({
+      ? CONTENT_LANGUAGES.map((language) => ({
           ...clause(k, [{ term: { language } }], FUSION.floor + correctionOf(language)),
           boost: boostOf(language),
         }))
       : clause(k, [], FUSION.floor),
     _source: PRESENTED_FIELDS,
+    // Aggregations over a kNN search count its nearest practices: here, those the words match too.
+    aggs: wordMatchQuery
+      ? { wordMatches: { filter: wordMatchQuery, aggs: { ids: { terms: { field: "id", size: 4 * k } } } } }
+      : undefined,
   };
   const index = ctx.names.practices;
   const searches: estypes.MsearchRequestItem[] = [{ index }, nearestBody];
@@ -127,5 +137,7 @@ export async function searchMeaning(
   }
   const byCosine = (hit: estypes.SearchHit<PresentedDoc>) => cosineOf.get(hit._id ?? "") ?? -1;
   const ranked = pull ? [...nearest.hits.hits].sort((a, b) => byCosine(b) - byCosine(a)) : nearest.hits.hits;
-  return { nearest: ranked, cosineOf };
+  type WordMatches = { ids?: { buckets?: { key: string }[] } };
+  const matched = (nearest.aggregations?.wordMatches as WordMatches | undefined)?.ids?.buckets ?? [];
+  return { nearest: ranked, cosineOf, wordMatchIds: new Set(matched.map((bucket) => String(bucket.key))) };
 }

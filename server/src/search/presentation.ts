@@ -9,7 +9,6 @@ import type { PracticeDocument } from "../practices/document";
 import type { estypes } from "../storage/elasticsearch";
 import { FACETS_WHERE } from "./facetQuery";
 import { highlightsOf } from "./highlight";
-import { words } from "./text";
 
 /**
  * What a result card needs from a stored practice: never the vector, nor the analysed copies (a
@@ -55,7 +54,10 @@ function presentHit(hit: estypes.SearchHit<PresentedDoc>): SearchHit | null {
   };
 }
 
-function facetsOf(aggregations: Record<string, estypes.AggregationsAggregate> | undefined): SearchResponse["facets"] {
+/** The facet counts of the word search's aggregations (facetQuery.ts). */
+export function facetsOf(
+  aggregations: Record<string, estypes.AggregationsAggregate> | undefined,
+): SearchResponse["facets"] {
   type Buckets = { buckets?: { key: string; doc_count: number }[] };
   const found = { ...(aggregations ?? {}) } as Record<string, unknown>;
   // Facets counted inside a filter aggregation (see facetAggregations) sit one level down.
@@ -73,23 +75,6 @@ function facetsOf(aggregations: Record<string, estypes.AggregationsAggregate> | 
   ) as SearchResponse["facets"];
 }
 
-function suggestionOf(response: estypes.SearchResponse<unknown>, text: string): string | null {
-  const replacements = new Map<string, string>();
-  for (const name of ["spelling"]) {
-    const entries = (response.suggest?.[name] ?? []) as estypes.SearchTermSuggest[];
-    for (const entry of entries) {
-      const options = Array.isArray(entry.options) ? entry.options : [entry.options];
-      const best = options[0];
-      if (best && !replacements.has(entry.text)) replacements.set(entry.text, best.text);
-    }
-  }
-  if (replacements.size === 0) return null;
-  const suggestion = words(text)
-    .map((word) => replacements.get(word) ?? word)
-    .join(" ");
-  return suggestion !== words(text).join(" ") ? suggestion : null;
-}
-
 /** True when the hit matched the query's words as written or inflected (the highlighter marked something). */
 function hasExactMatch(hit: SearchHit): boolean {
   const { title, situation, response } = hit.highlights;
@@ -103,10 +88,12 @@ export interface SearchOutcome {
   /** Each page hit's match strength (matchStrength.ts), in the page's order. */
   matches?: MatchStrength[];
   total: number;
-  /** The word search's answer: it carries the facet counts and the spelling suggestions. */
+  /** The facet counts of everything `total` counts (facetsOf the word search, plus meaning's: meaningOnly.ts). */
+  facets: SearchResponse["facets"];
+  /** The word search's answer: how many practices its words matched. */
   wordResponse: estypes.SearchResponse<PresentedDoc>;
-  /** The text as typed. */
-  text: string;
+  /** The query with its misspelt words corrected (spellingSuggestion.ts), if any. */
+  spelling: string | null;
   /** The text searched instead (another keyboard layout's reading), if any: suggestions are for it. */
   interpretedQuery: string | null;
 }
@@ -119,8 +106,9 @@ export function presentResults({
   page,
   matches,
   total,
+  facets,
   wordResponse,
-  text,
+  spelling,
   interpretedQuery,
 }: SearchOutcome): Omit<SearchResponse, "goodMatch"> {
   const hits = page.flatMap((hit, index): RankedHit[] => {
@@ -130,14 +118,11 @@ export function presentResults({
   return {
     total,
     hits,
-    facets: facetsOf(wordResponse.aggregations),
-    // The suggester only proposes words found nowhere in the base, so this is a real misspelling.
-    // Offered when words found little, or the best hit matched only through typo tolerance (nothing
-    // exact to highlight): a correct word that is merely absent ("рассерженный") needs no correcting.
-    suggestion:
-      totalOf(wordResponse) <= 3 || (hits[0] !== undefined && !hasExactMatch(hits[0]))
-        ? suggestionOf(wordResponse, interpretedQuery ?? text)
-        : null,
+    facets,
+    // Only words the base holds in no form are corrected (spellingSuggestion.ts). Offered when words
+    // found little, or the best hit matched only through typo tolerance (nothing exact to highlight):
+    // a correct word that is merely absent ("рассерженный") needs no correcting.
+    suggestion: totalOf(wordResponse) <= 3 || (hits[0] !== undefined && !hasExactMatch(hits[0])) ? spelling : null,
     interpretedQuery,
   };
 }

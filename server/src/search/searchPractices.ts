@@ -8,8 +8,10 @@ import type { SearchQuery, SearchResponse } from "@practice-kb/shared";
 import type { KbContext } from "../context";
 import { fuseHits } from "./fusion";
 import { coveredWords, judgeMatches, type MatchSignals, matchSignalsOf, type QuerySignals } from "./matchStrength";
+import { meaningOnlyResults, passesFilters, withMeaningOnlyCounts } from "./meaningOnly";
 import { type SearchOptions, searchMeaning, vectorWithin } from "./meaningSearch";
-import { presentResults, totalOf } from "./presentation";
+import { facetsOf, presentResults, totalOf } from "./presentation";
+import { spellingSuggestion } from "./spellingSuggestion";
 import type { SynonymGroup } from "./synonyms";
 import { words } from "./text";
 import { searchWords } from "./wordSearch";
@@ -48,25 +50,30 @@ export async function searchExplained(
   const embedQuery = options.embedQuery ?? null;
   // The query vector is computed while Elasticsearch runs the word query.
   const vectorPromise = useMeaning && embedQuery ? vectorWithin(embedQuery, text, timeoutMs) : Promise.resolve(null);
-  const { response, interpretedQuery } = await searchWords(ctx, query, text, synonymGroups, query.from + query.size);
+  const wordSearch = await searchWords(ctx, query, text, synonymGroups, query.from + query.size);
+  const { response, interpretedQuery } = wordSearch;
   let vector = await vectorPromise;
   if (vector && interpretedQuery && embedQuery) vector = await vectorWithin(embedQuery, interpretedQuery, timeoutMs);
 
   const wordHits = mode === "meaning" ? [] : response.hits.hits;
-  const meaning = vector ? await searchMeaning(ctx, query, vector, wordHits, options.languageCentroids ?? null) : null;
-  const meaningHits = meaning?.nearest ?? [];
+  const meaning = vector
+    ? await searchMeaning(ctx, vector, wordHits, options.languageCentroids ?? null, wordSearch.matchQuery)
+    : null;
+  // Meaning search looks at all practices; the filters apply here, as they do to the facet counts.
+  const meaningHits = (meaning?.nearest ?? []).filter((hit) => hit._source && passesFilters(hit._source, query));
   let ranked = wordHits;
   let total = totalOf(response);
-  if (meaningHits.length > 0 || mode === "meaning") {
-    const fused = fuseHits(
-      wordHits,
-      meaningHits,
-      meaning?.cosineOf ?? new Map(),
-      mode === "meaning" ? "meaning" : "hybrid",
-    );
-    ranked = fused.ranked;
-    // Meaning finds practices no word matched: the word search's count lacks them.
-    total = mode === "meaning" ? fused.ranked.length : total + fused.meaningOnly;
+  let facets = facetsOf(response.aggregations);
+  if (meaning && mode === "meaning") {
+    ranked = fuseHits(wordHits, meaningHits, meaning.cosineOf, "meaning").ranked;
+    total = ranked.length;
+  } else if (meaning) {
+    // The practices meaning alone finds are counted like the word matches: in the total (those that
+    // pass the filters) and in each facet (those that pass the other facets' filters).
+    const meaningOnly = meaningOnlyResults(meaning);
+    ranked = fuseHits(wordHits, meaningHits, meaning.cosineOf, "hybrid", meaningOnly.admitFrom).ranked;
+    total += meaningOnly.docs.filter((doc) => passesFilters(doc, query)).length;
+    facets = withMeaningOnlyCounts(facets, meaningOnly.docs, query);
   }
   const wordScoreOf = new Map(wordHits.flatMap((hit) => (hit._id ? [[hit._id, hit._score ?? 0]] : [])));
   const signals = matchSignalsOf(
@@ -82,12 +89,14 @@ export async function searchExplained(
   };
   const matches = judgeMatches(signals, querySignals);
   const page = ranked.slice(query.from, query.from + query.size);
+  const spelling = await spellingSuggestion(ctx, response, interpretedQuery ?? text, wordSearch.wordsInBase);
   const presented = presentResults({
     page,
     matches: matches.slice(query.from, query.from + query.size),
     total,
+    facets,
     wordResponse: response,
-    text,
+    spelling,
     interpretedQuery,
   });
   // A filter-only search answers with whatever the filters hold; with words, only a strong hit answers.

@@ -59,56 +59,6 @@ export function crudeStems(text: string): string {
   return words(text).map(crudeStem).join(" ");
 }
 
-// QWERTY key -> ЙЦУКЕН letter, shared part of the Russian and Ukrainian layouts.
-const COMMON_LAYOUT: Record<string, string> = {
-  q: "й",
-  w: "ц",
-  e: "у",
-  r: "к",
-  t: "е",
-  y: "н",
-  u: "г",
-  i: "ш",
-  o: "щ",
-  p: "з",
-  "[": "х",
-  a: "ф",
-  d: "в",
-  f: "а",
-  g: "п",
-  h: "р",
-  j: "о",
-  k: "л",
-  l: "д",
-  ";": "ж",
-  z: "я",
-  x: "ч",
-  c: "с",
-  v: "м",
-  b: "и",
-  n: "т",
-  m: "ь",
-  ",": "б",
-  ".": "ю",
-};
-const RUSSIAN_LAYOUT: Record<string, string> = { ...COMMON_LAYOUT, s: "ы", "]": "ъ", "'": "э", "`": "ё" };
-const UKRAINIAN_LAYOUT: Record<string, string> = { ...COMMON_LAYOUT, s: "і", "]": "ї", "'": "є", "`": "'" };
-
-function convertLayout(text: string, layout: Record<string, string>): string {
-  return [...text.toLowerCase()].map((char) => layout[char] ?? char).join("");
-}
-
-/** True when the text has Latin letters and no Cyrillic, i.e. it might be Cyrillic typed in the wrong layout. */
-export function mightBeWrongLayout(text: string): boolean {
-  return /[a-z]/i.test(text) && !/[\u0400-\u04ff]/.test(text) && !/[ąćęłńóśźżäöüéèáíúý]/i.test(text);
-}
-
-/** The Cyrillic readings of a text typed with the keyboard in QWERTY layout (Ukrainian and Russian). */
-export function wrongLayoutReadings(text: string): string[] {
-  const readings = [convertLayout(text, UKRAINIAN_LAYOUT), convertLayout(text, RUSSIAN_LAYOUT)];
-  return [...new Set(readings)];
-}
-
 /** Escapes text for safe insertion into HTML. */
 export function escapeHtml(text: string): string {
   return text

@@ -116,11 +116,13 @@ function textClauses(text: string, expansions: string[], partialLastWord: boolea
 }
 
 /**
- * Approved practices that contain every word of the text as typed or inflected, without forgiveness
- * (used to pick a keyboard layout). Every word, because a stray fragment of a mistyped text often
- * means something somewhere (`ed` of `pf,ed` is an English suffix); real words all match together.
+ * Approved practices that contain every word of the text as typed or inflected, without typo
+ * forgiveness: whether a word exists in the base (for keyboard-layout rescue and spelling suggestions).
+ * Every word, because a stray fragment of a mistyped text often means something somewhere (`ed` of
+ * `pf,ed` is an English suffix); real words all match together. `loose` also accepts a word's crude
+ * stem, for a layout reading in a form the base does not hold (`читальні` beside `читальній`).
  */
-function strictQuery(text: string): QueryContainer {
+function strictQuery(text: string, loose: boolean): QueryContainer {
   const tokens = normalizeForStemming(text).match(/[\p{L}\p{N}']+/gu) ?? [];
   return {
     bool: {
@@ -132,6 +134,9 @@ function strictQuery(text: string): QueryContainer {
               should: [
                 { multi_match: { query: token, fields: STEMMED_FIELDS } },
                 { multi_match: { query: foldText(token), fields: FOLDED_FIELDS } },
+                ...(loose
+                  ? [{ multi_match: { query: crudeStems(token), fields: ["search.stem.title", "search.stem.rest"] } }]
+                  : []),
               ],
               minimum_should_match: 1,
             },
@@ -142,21 +147,26 @@ function strictQuery(text: string): QueryContainer {
   };
 }
 
-/** The aggregations that count matches of the text as typed and of its other-layout readings. */
-export const AS_TYPED = "asTyped";
-export const READINGS = "layoutReadings";
+/** A text whose presence in the base the word search request counts (see WORD_CHECKS). */
+export interface WordCheck {
+  text: string;
+  loose: boolean;
+}
+
+/** The aggregation counting, over the whole base, how many practices each WordCheck matches (buckets `c<i>`). */
+export const WORD_CHECKS = "wordChecks";
 
 /**
  * The word search request for a text: approved practices matching it (or all, for no text) under the
- * active filters, with facet counts, highlights, a spelling suggestion and, given `layoutReadings`,
- * counts of how many practices the text and each reading match (see AS_TYPED and READINGS).
+ * active filters, with facet counts, highlights, a spelling suggestion and, given `wordChecks`, how many
+ * practices each of those texts matches (see WORD_CHECKS).
  */
 export function wordSearchRequest(
   query: SearchQuery,
   text: string,
   synonymGroups: SynonymGroup[],
   index: string,
-  layoutReadings: string[] = [],
+  wordChecks: WordCheck[] = [],
 ): estypes.SearchRequest {
   const filters = facetFilters(query);
   const activeFilters = activeFacetFilters(query);
@@ -195,17 +205,22 @@ export function wordSearchRequest(
     post_filter: activeFilters.length > 0 ? { bool: { filter: activeFilters } } : undefined,
     aggs: {
       ...facetAggregations(filters),
-      // Whether the words match as typed, or read in a Cyrillic layout, decides on a re-reading. The
-      // readings are counted over the whole base (global); a reading of real English or Polish text
-      // is gibberish whose terms the index lacks, so counting it costs next to nothing.
-      ...(layoutReadings.length > 0
+      // Whether each word matches as typed, or read in a Cyrillic layout, decides on a re-reading and on
+      // spelling suggestions. Counted over the whole base (global); a reading of real English or Polish
+      // text is gibberish whose terms the index lacks, so counting it costs next to nothing.
+      ...(wordChecks.length > 0
         ? {
-            [AS_TYPED]: { filter: strictQuery(text) },
-            [READINGS]: {
+            [WORD_CHECKS]: {
               global: {},
-              aggs: Object.fromEntries(
-                layoutReadings.map((reading, position) => [`r${position}`, { filter: strictQuery(reading) }]),
-              ),
+              aggs: {
+                found: {
+                  filters: {
+                    filters: Object.fromEntries(
+                      wordChecks.map((check, position) => [`c${position}`, strictQuery(check.text, check.loose)]),
+                    ),
+                  },
+                },
+              },
             },
           }
         : {}),
