@@ -122,6 +122,8 @@ test("the insight screens load only when opened, and work on a phone in another 
   expect(scripts.filter((path) => /insights/.test(path))).toEqual([]);
 
   await curator.setViewportSize({ width: 360, height: 740 });
+  // On a phone the language is in the header's menu.
+  await curator.getByRole("button", { name: "Menu" }).click();
   await curator.locator("#ui-language").selectOption("pl");
   await curator.goto("/insights");
   await expect(curator.getByRole("heading", { level: 1, name: "Analityka punktu obsługi" })).toBeVisible();

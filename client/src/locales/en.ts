@@ -5,6 +5,7 @@ export const en = {
     tagline: "Good practice for the front desk",
     skipToContent: "Skip to main content",
     mainNav: "Main",
+    menu: "Menu",
     language: "Language",
     nav: {
       search: "Search",

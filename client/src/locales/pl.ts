@@ -8,6 +8,7 @@ export const pl: Translation<Messages> = {
     tagline: "Dobre praktyki obsługi czytelników i zwiedzających",
     skipToContent: "Przejdź do treści",
     mainNav: "Menu główne",
+    menu: "Menu",
     language: "Język",
     nav: {
       search: "Szukaj",

@@ -8,6 +8,7 @@ export const ru: Translation<Messages> = {
     tagline: "Хорошие практики обслуживания посетителей",
     skipToContent: "Перейти к основному содержанию",
     mainNav: "Главное меню",
+    menu: "Меню",
     language: "Язык",
     nav: {
       search: "Поиск",

@@ -8,6 +8,7 @@ export const uk: Translation<Messages> = {
     tagline: "Добрі практики для обслуговування відвідувачів",
     skipToContent: "Перейти до основного вмісту",
     mainNav: "Головне меню",
+    menu: "Меню",
     language: "Мова",
     nav: {
       search: "Пошук",
