@@ -110,6 +110,15 @@ export function AlertIcon() {
   );
 }
 
+/** Three lines: the header's menu on a phone. */
+export function MenuIcon() {
+  return (
+    <Svg>
+      <path d="M4 6h16M4 12h16M4 18h16" />
+    </Svg>
+  );
+}
+
 /** A globe, next to the language switch. */
 export function GlobeIcon() {
   return (

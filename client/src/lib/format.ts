@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
 
-/** Date and time formatters in the UI language ("26 Nov 2026, 15:36"). */
-export function useFormatters() {
+/** Date and time formatters in the UI language ("26 Nov 2026, 15:36"), or in the language given (a printed card's). */
+export function useFormatters(inLanguage?: string) {
   const { i18n } = useTranslation();
-  const language = i18n.resolvedLanguage ?? "en";
+  const language = inLanguage ?? i18n.resolvedLanguage ?? "en";
   return {
     dateTime: (iso: string) =>
       new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso)),

@@ -40,11 +40,11 @@ export function labelsOf(labels: Labels, kind: TaxonomyKind): (id: string) => st
   return (id) => labels.entry(kind, id);
 }
 
-/** Label lookups for taxonomy ids in the current UI language. */
-export function useLabels(): Labels {
+/** Label lookups for taxonomy ids in the current UI language, or in the language given (a printed card's). */
+export function useLabels(inLanguage?: string): Labels {
   const taxonomy = useTaxonomy();
   const { i18n } = useTranslation();
-  const language = i18n.resolvedLanguage ?? i18n.language;
+  const language = inLanguage ?? i18n.resolvedLanguage ?? i18n.language;
   return useMemo(() => {
     const lookup = (list: Taxonomy["situationTypes"] | undefined) => {
       const byId = new Map((list ?? []).map((entry) => [entry.id, entry]));

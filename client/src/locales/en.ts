@@ -5,6 +5,7 @@ export const en = {
     tagline: "Good practice for the front desk",
     skipToContent: "Skip to main content",
     mainNav: "Main",
+    menu: "Menu",
     language: "Language",
     nav: {
       search: "Search",
@@ -130,6 +131,9 @@ export const en = {
       reasonLabel: "What was missing or wrong?",
       reasonSend: "Send",
     },
+    stampRevision: "Revision {{revision}}",
+    stampApproved: "approved {{date}}",
+    stampReviewBy: "review by {{date}}",
     related: "Related practices",
     edit: "Edit",
     proposeEdit: "Propose an edit",

@@ -8,6 +8,7 @@ export const pl: Translation<Messages> = {
     tagline: "Dobre praktyki obsługi czytelników i zwiedzających",
     skipToContent: "Przejdź do treści",
     mainNav: "Menu główne",
+    menu: "Menu",
     language: "Język",
     nav: {
       search: "Szukaj",
@@ -140,6 +141,9 @@ export const pl: Translation<Messages> = {
       reasonLabel: "Czego zabrakło albo co jest nie tak?",
       reasonSend: "Wyślij",
     },
+    stampRevision: "Wersja {{revision}}",
+    stampApproved: "zatwierdzono {{date}}",
+    stampReviewBy: "przegląd do {{date}}",
     related: "Podobne praktyki",
     edit: "Edytuj",
     proposeEdit: "Zaproponuj zmianę",

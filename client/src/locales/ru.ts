@@ -8,6 +8,7 @@ export const ru: Translation<Messages> = {
     tagline: "Хорошие практики обслуживания посетителей",
     skipToContent: "Перейти к основному содержанию",
     mainNav: "Главное меню",
+    menu: "Меню",
     language: "Язык",
     nav: {
       search: "Поиск",
@@ -140,6 +141,9 @@ export const ru: Translation<Messages> = {
       reasonLabel: "Чего не хватило или что не так?",
       reasonSend: "Отправить",
     },
+    stampRevision: "Редакция {{revision}}",
+    stampApproved: "утверждено {{date}}",
+    stampReviewBy: "пересмотреть до {{date}}",
     related: "Похожие практики",
     edit: "Редактировать",
     proposeEdit: "Предложить правку",

@@ -8,6 +8,7 @@ export const uk: Translation<Messages> = {
     tagline: "Добрі практики для обслуговування відвідувачів",
     skipToContent: "Перейти до основного вмісту",
     mainNav: "Головне меню",
+    menu: "Меню",
     language: "Мова",
     nav: {
       search: "Пошук",
@@ -140,6 +141,9 @@ export const uk: Translation<Messages> = {
       reasonLabel: "Чого бракувало або що не так?",
       reasonSend: "Надіслати",
     },
+    stampRevision: "Редакція {{revision}}",
+    stampApproved: "затверджено {{date}}",
+    stampReviewBy: "переглянути до {{date}}",
     related: "Схожі практики",
     edit: "Редагувати",
     proposeEdit: "Запропонувати правку",

@@ -1,7 +1,5 @@
-import { type SearchHit, searchQuerySchema } from "@practice-kb/shared";
 import type { KbContext } from "../context";
 import { editConflict, practiceNotFound } from "../lib/errors";
-import { searchPractices } from "../search/searchPractices";
 import { orNullIfMissing, wroteUnlessConflict } from "../storage/elasticsearch";
 import type { PracticeDocument } from "./document";
 
@@ -57,13 +55,4 @@ export async function adjustFeedbackCounts(
     if (written) return { helpfulCount: meta.helpfulCount, notHelpfulCount: meta.notHelpfulCount };
   }
   throw editConflict(id);
-}
-
-/** Practices like this one: same situation type or words of its title, in any language. */
-export async function relatedPractices(ctx: KbContext, id: string): Promise<SearchHit[]> {
-  const doc = await getPractice(ctx, id);
-  // A search for its title without filters (the schema's defaults), ranked for its own language first.
-  const query = searchQuerySchema.parse({ q: doc.title, uiLanguage: doc.language, size: 6 });
-  const result = await searchPractices(ctx, query, []);
-  return result.hits.filter((hit) => hit.id !== id).slice(0, 5);
 }

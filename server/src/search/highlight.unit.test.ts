@@ -37,3 +37,46 @@ describe("restoreHighlight", () => {
     expect(restoreHighlight(`${mark("x")} <b>`, ["Other"])).toBe("<mark>x</mark> &lt;b&gt;");
   });
 });
+
+describe("snippet boundaries", () => {
+  const situation =
+    "A reader comes to the desk. The system shows an overdue fine, and the reader insists they returned the book on time through the book drop at night. Their voice rises.";
+
+  it("starts a fragment cut just after a sentence's start at that sentence's start", () => {
+    // The highlighter started a few words into the second sentence.
+    const fragment = `shows an overdue ${mark("fine")}, and the reader insists`;
+    expect(restoreHighlight(fragment, [situation])).toBe(
+      "The system shows an overdue <mark>fine</mark>, and the reader insists…",
+    );
+  });
+
+  it("drops the previous sentence's full stop a fragment starts with", () => {
+    const fragment = `. their voice ${mark("rises")}.`;
+    expect(restoreHighlight(fragment, [situation])).toBe("Their voice <mark>rises</mark>.");
+  });
+
+  it("starts far into a long sentence at a whole word, with an ellipsis, never mid-word", () => {
+    // "…ok on time" would begin inside "book".
+    const fragment = `ok on time through the book ${mark("drop")} at night.`;
+    expect(restoreHighlight(fragment, [situation])).toBe("…on time through the book <mark>drop</mark> at night.");
+  });
+
+  it("leaves whole values alone and marks nothing as cut", () => {
+    expect(restoreHighlight(`Explain the ${mark("fine")} calmly.`, ["Explain the fine calmly."])).toBe(
+      "Explain the <mark>fine</mark> calmly.",
+    );
+  });
+
+  it("works on Cyrillic and Polish text alike", () => {
+    const uk =
+      "Читач приходить до стійки. Система показує штраф за прострочення, а читач наполягає, що повернув книжку вчасно.";
+    expect(restoreHighlight(`показує ${mark("штраф")} за прострочення`, [uk])).toBe(
+      "Система показує <mark>штраф</mark> за прострочення…",
+    );
+    const pl =
+      "Czytelnik kwestionuje karę za przetrzymanie książki, bo twierdzi, że oddał wszystko w terminie do wrzutni.";
+    expect(restoreHighlight(`zystko w terminie do ${mark("wrzutni")}.`, [pl])).toBe(
+      "…w terminie do <mark>wrzutni</mark>.",
+    );
+  });
+});

@@ -38,7 +38,8 @@ export function totalOf(response: estypes.SearchResponse<unknown>): number {
   return typeof total === "number" ? total : (total?.value ?? 0);
 }
 
-function presentHit(hit: estypes.SearchHit<PresentedDoc>): SearchHit | null {
+/** A stored practice as a result card: its fields, restored highlights and first two steps. */
+export function presentHit(hit: estypes.SearchHit<PresentedDoc>): SearchHit | null {
   const doc = hit._source;
   if (!doc) return null;
   return {

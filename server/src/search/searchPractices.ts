@@ -17,6 +17,7 @@ import { words } from "./text";
 import { searchWords } from "./wordSearch";
 
 export { meaningSearchOptions, type SearchOptions } from "./meaningSearch";
+export { relatedPractices } from "./relatedPractices";
 
 /** Desk search: approved practices for a few hurried words and/or filters, with facets, highlights and hints. */
 export async function searchPractices(

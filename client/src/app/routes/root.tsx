@@ -29,6 +29,7 @@ import { rootDataEpoch } from "@/lib/root-data";
 import { SessionProvider, useHasRole } from "@/lib/session";
 import { getTaxonomy, TaxonomyProvider } from "@/lib/taxonomy";
 import { changeUiLanguage, currentUiLanguage } from "../i18n";
+import { SiteMenu } from "../site-menu";
 
 /** The root route's id, for pages that read its data. */
 export const ROOT_ROUTE_ID = "root";
@@ -138,9 +139,11 @@ export function RootLayout() {
               <img src="/favicon.svg" alt="" width="28" height="28" />
               <span className="brand-name">{t("app.name")}</span>
             </Link>
-            {user && <MainNav />}
-            {user && <AccountMenu user={user} />}
-            <LanguageSelect onChanged={() => revalidator.revalidate()} />
+            <SiteMenu>
+              {user && <MainNav />}
+              {user && <AccountMenu user={user} />}
+              <LanguageSelect onChanged={() => revalidator.revalidate()} />
+            </SiteMenu>
           </div>
         </header>
         <main id="main" tabIndex={-1} className="site-main">

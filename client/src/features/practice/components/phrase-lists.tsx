@@ -1,5 +1,7 @@
+import type { TFunction } from "i18next";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ForPrint } from "@/components/for-print";
 import { AvoidIcon, CopyIcon, SayIcon } from "@/components/icons";
 import { copyText } from "@/lib/clipboard";
 import { sendOutcome } from "../api/send-outcome";
@@ -9,10 +11,12 @@ interface PhraseListsProps {
   language: string;
   say: string[];
   avoid: string[];
+  /** The strings of the practice's language, for the printed card's headings (null until loaded). */
+  cardT?: TFunction | null;
 }
 
 /** "Say" and "Avoid" phrases, told apart by heading, icon and wording as well as colour; say-phrases can be copied. */
-export function PhraseLists({ practiceId, language, say, avoid }: PhraseListsProps) {
+export function PhraseLists({ practiceId, language, say, avoid, cardT = null }: PhraseListsProps) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState<number | null>(null);
   const [status, setStatus] = useState("");
@@ -36,7 +40,11 @@ export function PhraseLists({ practiceId, language, say, avoid }: PhraseListsPro
         <section className="phrase-box phrase-say" aria-labelledby="say-heading">
           <h2 id="say-heading" className="phrase-heading">
             <SayIcon />
-            {t("practice.say")}
+            <ForPrint
+              screen={t("practice.say")}
+              print={cardT ? cardT("practice.say") : t("practice.say")}
+              lang={language}
+            />
           </h2>
           <ul className="phrase-list">
             {say.map((phrase, index) => {
@@ -66,7 +74,11 @@ export function PhraseLists({ practiceId, language, say, avoid }: PhraseListsPro
         <section className="phrase-box phrase-avoid" aria-labelledby="avoid-heading">
           <h2 id="avoid-heading" className="phrase-heading">
             <AvoidIcon />
-            {t("practice.avoid")}
+            <ForPrint
+              screen={t("practice.avoid")}
+              print={cardT ? cardT("practice.avoid") : t("practice.avoid")}
+              lang={language}
+            />
           </h2>
           <ul className="phrase-list">
             {avoid.map((phrase) => (

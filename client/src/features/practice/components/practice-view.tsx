@@ -3,12 +3,15 @@ import { type MouseEvent, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
 import { ChannelList } from "@/components/channel-list";
+import { ForPrint } from "@/components/for-print";
 import { PrintIcon } from "@/components/icons";
 import { LanguageBadge } from "@/components/language-badge";
 import { paths } from "@/config/paths";
-import { useDetailLines } from "@/lib/practice-fields";
+import { PRACTICE_FIELD_VIEWS, useDetailLines } from "@/lib/practice-fields";
 import { useLabels } from "@/lib/taxonomy";
 import { sendOutcome } from "../api/send-outcome";
+import { useCardStrings } from "../card-language";
+import { CardStamp } from "./card-stamp";
 import { FeedbackForm } from "./feedback-form";
 import { PhraseLists } from "./phrase-lists";
 import { RelatedList } from "./related-list";
@@ -32,6 +35,13 @@ interface PracticeViewProps {
 export function PracticeView({ practice, related }: PracticeViewProps) {
   const { t } = useTranslation();
   const labels = useLabels();
+  // A printed card speaks its practice's language (headings, labels, small print), whatever the desk's.
+  const cardT = useCardStrings(practice.language);
+  const cardLabels = useLabels(practice.language);
+  const lang = practice.language;
+  const heading = (key: "practice.situation" | "practice.steps") => (
+    <ForPrint screen={t(key)} print={cardT ? cardT(key) : t(key)} lang={lang} />
+  );
   const navigate = useNavigate();
   const location = useLocation();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -77,13 +87,21 @@ export function PracticeView({ practice, related }: PracticeViewProps) {
         <div className="card-meta">
           <span className="type-label">
             <span className="visually-hidden">{t("practice.type")}: </span>
-            {labels.situationType(practice.situationType)}
+            <ForPrint
+              screen={labels.situationType(practice.situationType)}
+              print={cardLabels.situationType(practice.situationType)}
+              lang={lang}
+            />
           </span>
-          <ChannelList channels={practice.channels} />
+          <ChannelList channels={practice.channels} printLanguage={lang} />
           {practice.audiences.length > 0 && (
             <span className="audiences">
               <span className="visually-hidden">{t("practice.audiences")}: </span>
-              {practice.audiences.map((id) => labels.audience(id)).join(", ")}
+              <ForPrint
+                screen={practice.audiences.map((id) => labels.audience(id)).join(", ")}
+                print={practice.audiences.map((id) => cardLabels.audience(id)).join(", ")}
+                lang={lang}
+              />
             </span>
           )}
           <LanguageBadge language={practice.language} />
@@ -93,7 +111,7 @@ export function PracticeView({ practice, related }: PracticeViewProps) {
       <WorkflowPanel practice={practice} />
 
       <section className="practice-section" aria-labelledby="situation-heading">
-        <h2 id="situation-heading">{t("practice.situation")}</h2>
+        <h2 id="situation-heading">{heading("practice.situation")}</h2>
         {paragraphs.map((paragraph) => (
           <p key={paragraph} lang={practice.language} className="situation">
             {paragraph}
@@ -102,7 +120,7 @@ export function PracticeView({ practice, related }: PracticeViewProps) {
       </section>
 
       <section className="practice-section" aria-labelledby="steps-heading">
-        <h2 id="steps-heading">{t("practice.steps")}</h2>
+        <h2 id="steps-heading">{heading("practice.steps")}</h2>
         <ol className="steps" lang={practice.language}>
           {practice.response.map((step) => (
             <li key={step}>{step}</li>
@@ -115,6 +133,7 @@ export function PracticeView({ practice, related }: PracticeViewProps) {
         language={practice.language}
         say={practice.sayPhrases}
         avoid={practice.avoidPhrases}
+        cardT={cardT}
       />
 
       {details.length > 0 && (
@@ -122,12 +141,16 @@ export function PracticeView({ practice, related }: PracticeViewProps) {
           {details.map((line) => (
             // A date is for the team, not for the printed desk card.
             <div key={line.field} className={line.written ? undefined : "no-print"}>
-              <dt>{line.label}</dt>
+              <dt>
+                <ForPrint screen={line.label} print={PRACTICE_FIELD_VIEWS[line.field].words[lang].label} lang={lang} />
+              </dt>
               <dd lang={line.written ? practice.language : undefined}>{line.value}</dd>
             </div>
           ))}
         </dl>
       )}
+
+      <CardStamp practice={practice} cardT={cardT} />
 
       <div className="practice-actions no-print">
         <button type="button" className="button button-secondary" onClick={() => window.print()}>

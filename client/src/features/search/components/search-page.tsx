@@ -6,6 +6,7 @@ import { resultLinkId } from "@/components/practice-card";
 import { EngineDownBanner, LoadingBar } from "@/components/status";
 import { paths } from "@/config/paths";
 import { hasFinePointer } from "@/lib/dom";
+import { revealResults } from "../reveal-results";
 import {
   countFilters,
   MAX_SIZE,
@@ -83,6 +84,15 @@ export function SearchPage({ data, busy, bannerShown, onRetry }: SearchPageProps
     }
   }, [busy]);
 
+  // A chip tap changes the list; once the new one is in, bring it into view (on a phone, see revealResults).
+  const revealWhenLoaded = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a new answer is shown.
+  useEffect(() => {
+    if (!revealWhenLoaded.current || busy) return;
+    revealWhenLoaded.current = false;
+    revealResults(resultsRef.current);
+  }, [busy, result]);
+
   function search(q: string) {
     // Starting a search adds a history entry; refining it replaces that entry, so Back is useful.
     const replace = state.q.trim() !== "";
@@ -90,6 +100,7 @@ export function SearchPage({ data, busy, bannerShown, onRetry }: SearchPageProps
   }
 
   function toggle(facet: FacetName, value: string) {
+    revealWhenLoaded.current = true;
     setSearchParams(toggleFilter(searchParams, facet, value), { preventScrollReset: true });
   }
 
@@ -125,7 +136,10 @@ export function SearchPage({ data, busy, bannerShown, onRetry }: SearchPageProps
           facets={result?.facets ?? null}
           activeCount={activeFilters}
           onToggle={toggle}
-          onClear={() => setSearchParams(withoutFilters(searchParams), { preventScrollReset: true })}
+          onClear={() => {
+            revealWhenLoaded.current = true;
+            setSearchParams(withoutFilters(searchParams), { preventScrollReset: true });
+          }}
         />
         <section
           id={RESULTS_ID}

@@ -23,7 +23,7 @@ import { z } from "zod";
 import { castVote } from "../../../analytics/feedbackVotes";
 import { forbidden } from "../../../lib/errors";
 import { actorOf } from "../../../plugins/app/auth";
-import { getPractice, relatedPractices } from "../../../practices/commands";
+import { getPractice } from "../../../practices/commands";
 import { defaultComparison, diffRevisions } from "../../../practices/diff";
 import type { PracticeDocument } from "../../../practices/document";
 import { presentPracticeDetail, presentRevision, presentRevisionSummary } from "../../../practices/presenter";
@@ -38,6 +38,7 @@ import {
 } from "../../../practices/reviewSteps";
 import { readRevision, readRevisions } from "../../../practices/revisions";
 import { createDraft, editPractice, submitPractice } from "../../../practices/workflow";
+import { relatedPractices } from "../../../search/searchPractices";
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 const errors = {
@@ -289,7 +290,7 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const doc = await getPractice(app.kb, request.params.id);
       if (!canViewPractice(actorOf(request), doc)) throw forbidden("see someone else's draft");
-      return { hits: await relatedPractices(app.kb, doc.id) };
+      return { hits: await relatedPractices(app.kb, doc) };
     },
   );
 };
