@@ -6,8 +6,8 @@ import { Link } from "react-router";
 import { paths } from "@/config/paths";
 import { languageName } from "@/lib/languages";
 import { useLabels, useTaxonomy } from "@/lib/taxonomy";
-import { downloadCsv, toCsv } from "../csv";
 import type { InsightsData } from "../load-insights";
+import { CsvButton } from "./csv-button";
 
 /** A cell the desk asked for and the base has nothing in: searches there, no approved practice. */
 export function isGap(cell: Pick<CoverageCell, "situationType" | "channel" | "practices" | "searches">): boolean {
@@ -52,23 +52,18 @@ export function CoveragePanel({ data }: { data: InsightsData }) {
   const gaps = cells.filter(isGap).length;
   const caption = t("insights.coverage.caption", { language: languageName(language) });
 
-  const exportCsv = () =>
-    downloadCsv(
-      "coverage.csv",
-      toCsv(
-        ["language", "situationType", "channel", "practices", "searches", "unanswered", "used"],
-        data.coverage.languages.flatMap((entry) =>
-          entry.cells.map((cell) => [
-            entry.language,
-            cell.situationType,
-            cell.channel,
-            cell.practices,
-            cell.searches,
-            cell.unanswered,
-            cell.used,
-          ]),
-        ),
-      ),
+  const csvHeader = ["language", "situationType", "channel", "practices", "searches", "unanswered", "used"];
+  const csvRows = () =>
+    data.coverage.languages.flatMap((entry) =>
+      entry.cells.map((cell) => [
+        entry.language,
+        cell.situationType,
+        cell.channel,
+        cell.practices,
+        cell.searches,
+        cell.unanswered,
+        cell.used,
+      ]),
     );
 
   return (
@@ -153,14 +148,7 @@ export function CoveragePanel({ data }: { data: InsightsData }) {
           </tbody>
         </table>
       </section>
-      <button
-        type="button"
-        className="button button-secondary button-small"
-        onClick={exportCsv}
-        aria-label={t("insights.downloadCsvOf", { name: t("insights.coverage.title") })}
-      >
-        {t("insights.downloadCsv")}
-      </button>
+      <CsvButton name={t("insights.coverage.title")} fileName="coverage" header={csvHeader} rows={csvRows} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
-import { type CsvValue, downloadCsv, toCsv } from "../csv";
+import type { CsvValue } from "../csv";
+import { CsvButton } from "./csv-button";
 
 /** One column of an insight table: its heading, the value exported to CSV, and how a cell shows. */
 export interface Column<Row> {
@@ -39,17 +39,8 @@ export function DataTable<Row>({
   empty,
   captionHidden = false,
 }: DataTableProps<Row>) {
-  const { t } = useTranslation();
   const exported = columns.filter((column) => !column.screenOnly);
   const shown = columns.filter((column) => !column.csvOnly);
-  const exportCsv = () =>
-    downloadCsv(
-      `${fileName}.csv`,
-      toCsv(
-        exported.map((column) => column.header),
-        rows.map((row) => exported.map((column) => column.value(row))),
-      ),
-    );
   if (rows.length === 0) return <p className="muted insight-empty">{empty}</p>;
   return (
     <div className="insight-table">
@@ -87,14 +78,12 @@ export function DataTable<Row>({
           </tbody>
         </table>
       </section>
-      <button
-        type="button"
-        className="button button-secondary button-small"
-        onClick={exportCsv}
-        aria-label={t("insights.downloadCsvOf", { name: caption })}
-      >
-        {t("insights.downloadCsv")}
-      </button>
+      <CsvButton
+        name={caption}
+        fileName={fileName}
+        header={exported.map((column) => column.header)}
+        rows={() => rows.map((row) => exported.map((column) => column.value(row)))}
+      />
     </div>
   );
 }

@@ -7,8 +7,8 @@ import {
   unopenedPracticesSchema,
 } from "@practice-kb/shared/insights";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp, type TestUser } from "../../../../test/testApp";
-import type { InsightRecorder } from "../../../analytics/recorder";
+import { createRecordingTestApp } from "../../../../test/insightTestApp";
+import type { TestApp, TestUser } from "../../../../test/testApp";
 
 const newSession = () => `test-${randomBytes(6).toString("hex")}`;
 
@@ -16,22 +16,16 @@ describe("desk insight: coverage map, unopened practices and what the panels sho
   let t: TestApp;
   let staff: TestUser;
   let curator: TestUser;
-  let recorder: InsightRecorder;
+  let flush: () => Promise<void>;
   beforeAll(async () => {
-    t = await createTestApp({ seed: true, env: { ANALYTICS_FLUSH_INTERVAL_MS: "600000" } });
+    ({ t, flush } = await createRecordingTestApp({ seed: true }));
     staff = await t.loginAs("staff");
     curator = await t.loginAs("curator");
-    if (!t.app.insights.recorder) throw new Error("recording should be on by default");
-    recorder = t.app.insights.recorder;
   });
   afterAll(async () => {
     await t.close();
   });
 
-  const flush = async () => {
-    await recorder.flush();
-    await t.app.kb.es.indices.refresh({ index: t.app.insights.names.alias, allow_no_indices: true });
-  };
   const search = async (query: string, session = newSession()) => {
     const response = await staff.inject({ url: `/api/search?${query}`, headers: { "x-search-session": session } });
     expect(response.statusCode).toBe(200);

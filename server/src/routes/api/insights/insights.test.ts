@@ -8,6 +8,7 @@ import {
   unansweredResponseSchema,
 } from "@practice-kb/shared/insights";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRecordingTestApp } from "../../../../test/insightTestApp";
 import { createTestApp, type TestApp, type TestUser } from "../../../../test/testApp";
 import { weekIndexFor } from "../../../analytics/eventIndices";
 import type { OutcomeEventInput } from "../../../analytics/events";
@@ -21,13 +22,11 @@ describe("desk insight: recording searches and outcomes", () => {
   let staff: TestUser;
   let curator: TestUser;
   let recorder: InsightRecorder;
+  let flush: () => Promise<void>;
   beforeAll(async () => {
-    // A long interval: each test writes the buffer itself (flush), so nothing depends on timing.
-    t = await createTestApp({ seed: true, env: { ANALYTICS_FLUSH_INTERVAL_MS: "600000" } });
+    ({ t, recorder, flush } = await createRecordingTestApp({ seed: true }));
     staff = await t.loginAs("staff");
     curator = await t.loginAs("curator");
-    if (!t.app.insights.recorder) throw new Error("recording should be on by default");
-    recorder = t.app.insights.recorder;
   });
   afterAll(async () => {
     await t.close();
@@ -45,10 +44,6 @@ describe("desk insight: recording searches and outcomes", () => {
   };
   const outcome = (payload: Record<string, unknown>) =>
     staff.inject({ method: "POST", url: "/api/insights/outcomes", payload });
-  const flush = async () => {
-    await recorder.flush();
-    await t.app.kb.es.indices.refresh({ index: t.app.insights.names.alias, allow_no_indices: true });
-  };
   const unanswered = async (query = ""): Promise<UnansweredItem[]> => {
     const response = await curator.inject({ url: `/api/insights/unanswered${query}` });
     expect(response.statusCode, response.body).toBe(200);
