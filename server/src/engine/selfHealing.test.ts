@@ -175,8 +175,9 @@ describe("the app's local Elasticsearch comes back by itself", () => {
     await searching.stop();
     expect(tookMs).toBeLessThan(RECOVERY_BUDGET_MS);
     expect(log.lines.join("\n")).toMatch(/has not answered for \d+ s; restarting it/);
-    // the watchdog counts the restart once the node is healthy again, just after searches came back
-    const deadline = Date.now() + 10_000;
+    // The watchdog counts the restart once the node's start-up wait is over: after searches came back, and
+    // on a loaded machine with many test indices to recover, up to tens of seconds later (one CI run: > 10 s).
+    const deadline = Date.now() + 45_000;
     while ((await health()).engine.restarts < 2 && Date.now() < deadline) await sleep(200);
     expect(await health()).toMatchObject({ status: "ok", engine: { state: "running", restarts: 2 } });
     console.info(`engine test: search back ${(tookMs / 1000).toFixed(1)} s after SIGSTOP`);
