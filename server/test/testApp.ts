@@ -63,6 +63,8 @@ export interface TestAppOptions {
   elasticsearchUrl?: string;
   /** Faster polling and backoff for tests of the queue. */
   embeddingQueue?: EmbeddingQueueOptions;
+  /** The index prefix of another test app: a second instance on the same store (default: a fresh prefix). */
+  prefix?: string;
 }
 
 /** The shared test embeddings service as a provider (the global setup starts it and sets EMBEDDINGS_URL). */
@@ -76,7 +78,7 @@ export function testEmbeddingsProvider(model = "multilingual-e5-small"): Embeddi
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const url = options.elasticsearchUrl ?? process.env.ELASTICSEARCH_URL;
   if (!url) throw new Error("ELASTICSEARCH_URL is not set: the global setup starts a test node");
-  const prefix = `test-${randomBytes(4).toString("hex")}-`;
+  const prefix = options.prefix ?? `test-${randomBytes(4).toString("hex")}-`;
   const config = loadConfig({
     ...process.env,
     INDEX_PREFIX: prefix,

@@ -38,6 +38,13 @@ export interface EmbeddingQueueOptions {
   /** Time limit of one batch request (a batch of 32 passages takes ~3 s on one core). */
   batchTimeoutMs?: number;
   log?: { info(message: string): void; warn(message: string): void };
+  /**
+   * Asked before each batch: false while another app instance on the same store is embedding (a lease in
+   * Elasticsearch), so no practice is embedded twice; this instance tries again at its next wake-up.
+   */
+  takeTurn?: () => Promise<boolean>;
+  /** Called once the queue has stopped (gives the lease back). */
+  onStop?: () => Promise<void>;
 }
 
 type PassageSource = Pick<PracticeDocument, "title" | "situation" | "tags">;
@@ -83,6 +90,8 @@ export class EmbeddingQueue {
   private readonly maxBackoffMs: number;
   private readonly batchTimeoutMs: number;
   private readonly log: NonNullable<EmbeddingQueueOptions["log"]>;
+  private readonly takeTurn: () => Promise<boolean>;
+  private readonly onStop: () => Promise<void>;
   /** Ids the service refused alone (while others in the same batch worked): not retried until a restart. */
   private readonly skippedIds = new Set<string>();
   private failing = false;
@@ -106,6 +115,8 @@ export class EmbeddingQueue {
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
     this.batchTimeoutMs = options.batchTimeoutMs ?? 120_000;
     this.log = options.log ?? { info: () => {}, warn: () => {} };
+    this.takeTurn = options.takeTurn ?? (async () => true);
+    this.onStop = options.onStop ?? (async () => {});
   }
 
   get model(): string {
@@ -133,6 +144,7 @@ export class EmbeddingQueue {
     this.abort.abort();
     this.wake?.();
     await this.loopDone;
+    await this.onStop().catch(() => undefined);
   }
 
   /** Counts from Elasticsearch plus the loop's state; when Elasticsearch does not answer, the last counts. */
@@ -245,6 +257,8 @@ export class EmbeddingQueue {
           if (this.stopped && this.abort.signal.aborted) return totals;
           const page = await this.pendingPage(approved, searchAfter);
           if (page.hits.length === 0) break;
+          // another instance is at it: what it leaves is found at the next wake-up
+          if (!(await this.takeTurn())) return totals;
           found += page.hits.length;
           const result = await this.embedBatch(page.hits);
           totals.embedded += result.embedded;

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { KbContext } from "../context";
@@ -35,8 +36,9 @@ export async function seedIfEmpty(ctx: KbContext, seedDir: string, log: Log): Pr
   if (synonymCount.count === 0 && files.length > 0) {
     try {
       const { groups } = JSON.parse(readFileSync(synonymsFile, "utf8")) as SeedSynonyms;
+      // Ids from the terms and `create`: two instances seeding one empty store at once write each group once.
       const operations = groups.flatMap((terms) => [
-        { index: { _index: ctx.names.synonyms } },
+        { create: { _index: ctx.names.synonyms, _id: seedSynonymId(terms) } },
         { terms, updatedAt: new Date().toISOString() },
       ]);
       if (operations.length > 0) await ctx.es.bulk({ operations, refresh: "wait_for" });
@@ -45,4 +47,9 @@ export async function seedIfEmpty(ctx: KbContext, seedDir: string, log: Log): Pr
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     }
   }
+}
+
+/** The id of a seeded synonym group: the same terms give the same id on every instance. */
+function seedSynonymId(terms: string[]): string {
+  return `seed-${createHash("sha256").update(terms.join("\u0000")).digest("hex").slice(0, 16)}`;
 }

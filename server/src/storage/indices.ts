@@ -4,6 +4,8 @@ import {
   CATALOGUE_MAPPING_VERSION,
   FEEDBACK_VOTES_MAPPING_VERSION,
   feedbackVotesMapping,
+  LEASES_MAPPING_VERSION,
+  leasesMapping,
   loginAttemptsMapping,
   REVISIONS_MAPPING_VERSION,
   revisionsMapping,
@@ -27,6 +29,7 @@ export interface IndexNames {
   revisions: string;
   loginAttempts: string;
   feedbackVotes: string;
+  leases: string;
 }
 
 /** Alias names for an index prefix (each test run and each installation has its own prefix). */
@@ -41,6 +44,7 @@ export function indexNames(prefix: string): IndexNames {
     revisions: `${prefix}revisions`,
     loginAttempts: `${prefix}login-attempts`,
     feedbackVotes: `${prefix}feedback`,
+    leases: `${prefix}leases`,
   };
 }
 
@@ -101,6 +105,7 @@ export async function ensureIndices(es: Client, names: IndexNames, replicas: num
       settings: catalogueSettings,
       mappings: revisionsMapping(),
     },
+    { alias: names.leases, version: LEASES_MAPPING_VERSION, settings: catalogueSettings, mappings: leasesMapping() },
   ];
   // Independent indices: creating them side by side saves seconds at every start (and every test file).
   await Promise.all(specs.map((spec) => ensureIndex(es, spec, log)));

@@ -11,6 +11,8 @@ export const TOKENS_MAPPING_VERSION = 2;
 export const FEEDBACK_VOTES_MAPPING_VERSION = 1;
 /** Bump when the revisions index changes shape. */
 export const REVISIONS_MAPPING_VERSION = 1;
+/** Raised when the leases mapping changes. */
+export const LEASES_MAPPING_VERSION = 1;
 
 /** Taxonomy entries (situation types, channels, audiences), one document per entry. */
 export function taxonomyMapping(): estypes.MappingTypeMapping {
@@ -124,4 +126,9 @@ export function feedbackVotesMapping(): estypes.MappingTypeMapping {
       at: { type: "date" },
     },
   };
+}
+
+/** Work only one app instance may do at a time (e.g. the embedding queue): who holds it, and until when. */
+export function leasesMapping(): estypes.MappingTypeMapping {
+  return { dynamic: "strict", properties: { holder: keyword, until: { type: "date" } } };
 }

@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import fp from "fastify-plugin";
 import type { Config } from "../../config";
 import type { KbContext } from "../../context";
@@ -7,7 +9,12 @@ import type { EmbeddingsProvider } from "../../embeddings/provider";
 import { createKbEmbeddings, type KbEmbeddings } from "../../embeddings/runtime";
 import { SynonymCache } from "../../search/synonyms";
 import { seedIfEmpty } from "../../seed/seedIfEmpty";
+import { holdClusterLease, releaseClusterLease } from "../../storage/clusterLeases";
 import { openKnowledgeBase } from "../../storage/knowledgeBase";
+
+/** The lease of the embedding queue, renewed before every batch (a batch of 32 takes about 3 s on one core). */
+const EMBEDDING_LEASE = "embedding-queue";
+const EMBEDDING_LEASE_MS = 60_000;
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -35,7 +42,16 @@ export default fp<KnowledgeBaseOptions>(
     const { close, ...store } = await openKnowledgeBase(config, app.log, { elasticsearchUrl });
     const kb: KbContext = store;
     if (config.SEED_ON_EMPTY) await seedIfEmpty(kb, config.SEED_DIR, app.log);
-    const queue = provider ? new EmbeddingQueue(kb, provider, { log: app.log, ...embeddingQueue }) : null;
+    // One embedding queue at work per store, however many instances serve it: a lease in Elasticsearch.
+    const holder = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+    const queue = provider
+      ? new EmbeddingQueue(kb, provider, {
+          log: app.log,
+          takeTurn: () => holdClusterLease(kb, EMBEDDING_LEASE, holder, EMBEDDING_LEASE_MS),
+          onStop: () => releaseClusterLease(kb, EMBEDDING_LEASE, holder),
+          ...embeddingQueue,
+        })
+      : null;
     kb.embeddings = provider && queue ? createKbEmbeddings(provider, queue, config.EMBEDDINGS_QUERY_TIMEOUT_MS) : null;
     if (provider && !languageCentroidsFor(provider.model)) {
       app.log.warn(
