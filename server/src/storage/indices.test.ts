@@ -77,3 +77,52 @@ describe("mapping migration of the practices index", () => {
     expect(copied.hits.hits.map((hit) => hit._id)).toEqual(["en-old-practice"]);
   });
 });
+
+describe("two instances starting on an old mapping at once", () => {
+  const url = process.env.ELASTICSEARCH_URL ?? "";
+  const es = createElasticsearchClient(connectionOf(loadConfig({ ...process.env, ELASTICSEARCH_URL: url }), url));
+  const prefix = `test-${randomBytes(4).toString("hex")}-`;
+  const names = indexNames(prefix);
+  const oldIndex = `${names.practices}-v1`;
+  const target = `${names.practices}-v${PRACTICES_MAPPING_VERSION}`;
+  const ids = Array.from({ length: 30 }, (_, i) => `en-old-${i}`);
+
+  beforeAll(async () => {
+    await es.indices.create({ index: oldIndex, settings: practicesSettings(0), mappings: mappingBeforeVectors() });
+    await es.indices.updateAliases({
+      actions: [{ add: { index: oldIndex, alias: names.practices, is_write_index: true } }],
+    });
+    await es.bulk({
+      refresh: true,
+      operations: ids.flatMap((id) => [
+        { index: { _index: oldIndex, _id: id } },
+        { id, status: "approved", language: "en", title: `Old ${id}`, situation: "Stored by the previous version." },
+      ]),
+    });
+  });
+  afterAll(async () => {
+    const indices = Object.keys(await es.indices.get({ index: `${prefix}*` }));
+    if (indices.length > 0) await es.indices.delete({ index: indices });
+    await es.close();
+  });
+
+  it("both start, the alias moves once, and a late copy never overwrites what was written since", async () => {
+    await Promise.all([ensureIndices(es, names, 0, silent), ensureIndices(es, names, 0, silent)]);
+    expect(Object.keys(await es.indices.getAlias({ name: names.practices }))).toEqual([target]);
+    await es.indices.refresh({ index: target });
+    expect((await es.count({ index: names.practices })).count).toBe(ids.length);
+
+    // The first instance serves and a practice is edited; the other, slower, copies the old index again.
+    await es.update({
+      index: names.practices,
+      id: "en-old-7",
+      doc: { title: "Edited after the switch" },
+      refresh: true,
+    });
+    expect(await copyDocuments(es, oldIndex, target)).toBe(ids.length);
+    await es.indices.refresh({ index: target });
+    const edited = await es.get<{ title: string }>({ index: names.practices, id: "en-old-7" });
+    expect(edited._source?.title).toBe("Edited after the switch");
+    expect((await es.count({ index: names.practices })).count).toBe(ids.length);
+  });
+});

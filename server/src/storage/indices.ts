@@ -126,9 +126,12 @@ async function ensureIndex(es: Client, spec: IndexSpec, log: Log): Promise<void>
     log.info(`copied ${copied} documents from ${source} to ${target}`);
   }
   await es.indices.refresh({ index: target });
+  // Another instance started at the same time may have switched it already (and may be serving writes).
+  const now = await aliasTargets(es, spec.alias);
+  if (now.includes(target)) return;
   await es.indices.updateAliases({
     actions: [
-      ...current.map((index) => ({ remove: { index, alias: spec.alias } })),
+      ...now.map((index) => ({ remove: { index, alias: spec.alias } })),
       { add: { index: target, alias: spec.alias, is_write_index: true } },
     ],
   });
@@ -159,7 +162,11 @@ async function createIndexIfMissing(es: Client, index: string, spec: IndexSpec):
   }
 }
 
-/** Copies every document of one index into another with search_after and bulk (no reindex module here). */
+/**
+ * Copies every document of one index into another with search_after and bulk (no reindex module here).
+ * Only documents the target lacks are written (`create`): when two instances migrate at once, the one
+ * that finishes later never overwrites what was written since through the new index.
+ */
 export async function copyDocuments(es: Client, source: string, target: string): Promise<number> {
   let searchAfter: estypes.SortResults | undefined;
   let copied = 0;
@@ -180,9 +187,10 @@ export async function copyDocuments(es: Client, source: string, target: string):
     });
     const hits = page.hits.hits;
     if (hits.length === 0) return copied;
-    const operations = hits.flatMap((hit) => [{ index: { _index: target, _id: hit._id } }, hit._source]);
+    const operations = hits.flatMap((hit) => [{ create: { _index: target, _id: hit._id } }, hit._source]);
     const result = await es.bulk({ operations });
-    if (result.errors) throw new Error(`copying ${source} to ${target} failed for some documents`);
+    const failed = result.items.filter((item) => item.create?.error && item.create.status !== 409);
+    if (failed.length > 0) throw new Error(`copying ${source} to ${target} failed for ${failed.length} documents`);
     copied += hits.length;
     searchAfter = hits[hits.length - 1]?.sort;
   }
