@@ -116,25 +116,46 @@ interface HitText {
   response?: string[];
 }
 
+/** A hit's words, read once for both coverages: its topic (title, situation), all its text, the highlighter's marks. */
+interface HitWords {
+  topic: Set<string>;
+  all: Set<string>;
+  marked: string[];
+}
+
+/** Practices' word sets by their text (the same practices come back search after search); oldest dropped first. */
+const textWordsCache = new Map<string, Pick<HitWords, "topic" | "all">>();
+const TEXT_WORDS_CACHED = 2_000;
+
+function textWordsOf(doc: HitText | undefined): Pick<HitWords, "topic" | "all"> {
+  // keyed by the text itself, so an edited practice is read afresh
+  const key = `${doc?.title ?? ""}\u0000${doc?.situation ?? ""}\u0000${(doc?.response ?? []).join("\u0001")}`;
+  const cached = textWordsCache.get(key);
+  if (cached) return cached;
+  const topicWords = words(`${doc?.title ?? ""} ${doc?.situation ?? ""}`);
+  const all = new Set(topicWords);
+  for (const step of doc?.response ?? []) for (const word of words(step)) all.add(word);
+  const read = { topic: new Set(topicWords), all };
+  textWordsCache.set(key, read);
+  if (textWordsCache.size > TEXT_WORDS_CACHED) textWordsCache.delete(textWordsCache.keys().next().value as string);
+  return read;
+}
+
+function hitWordsOf(doc: HitText | undefined, highlight: Record<string, string[]> | undefined): HitWords {
+  return { ...textWordsOf(doc), marked: markedWords(highlight) };
+}
+
 /**
  * Which of the query's words a hit covers: the words found in its text (see occursIn), plus, for
  * words not found, the synonyms the highlighter marked (a marked word no query word explains came from
  * a synonym the query was expanded with, and stands for one query word not found directly).
  */
-export function coveredBy(
-  queryWords: string[],
-  doc: HitText | undefined,
-  highlight: Record<string, string[]> | undefined,
-  fields: "topic" | "all" = "all",
-): boolean[] {
-  const texts = [doc?.title ?? "", doc?.situation ?? "", ...(fields === "all" ? (doc?.response ?? []) : [])];
-  const practiceWords = new Set(words(texts.join(" ")));
+function coveredIn(queryWords: string[], hit: HitWords, fields: "topic" | "all"): boolean[] {
+  const practiceWords = fields === "all" ? hit.all : hit.topic;
   const covered = queryWords.map((word) => occursIn(word, practiceWords));
   const queryPrefixes = new Set(queryWords.map((word) => word.slice(0, COMPARED_PREFIX)));
   const synonymMarks = new Set(
-    markedWords(highlight)
-      .map((word) => word.slice(0, COMPARED_PREFIX))
-      .filter((prefix) => !queryPrefixes.has(prefix)),
+    hit.marked.map((word) => word.slice(0, COMPARED_PREFIX)).filter((prefix) => !queryPrefixes.has(prefix)),
   );
   let spare = synonymMarks.size;
   return covered.map((isCovered) => {
@@ -142,6 +163,16 @@ export function coveredBy(
     spare--;
     return true;
   });
+}
+
+/** Which of the query's words a hit covers, in all its text or in its topic only (see coveredIn). */
+export function coveredBy(
+  queryWords: string[],
+  doc: HitText | undefined,
+  highlight: Record<string, string[]> | undefined,
+  fields: "topic" | "all" = "all",
+): boolean[] {
+  return coveredIn(queryWords, hitWordsOf(doc, highlight), fields);
 }
 
 /**
@@ -168,9 +199,11 @@ export function matchSignalsOf(
   cosineOf: Map<string, number>,
   queryWords: string[],
 ): MatchSignals[] {
-  const covered = ranked.map((hit) => coveredBy(queryWords, hit._source, hit.highlight));
+  // each hit's text is read into words once (this runs on every desk search, over every ranked hit)
+  const hitWords = ranked.map((hit) => hitWordsOf(hit._source, hit.highlight));
+  const covered = hitWords.map((hit) => coveredIn(queryWords, hit, "all"));
   const coverage = weightedCoverage(covered);
-  const topic = weightedCoverage(ranked.map((hit) => coveredBy(queryWords, hit._source, hit.highlight, "topic")));
+  const topic = weightedCoverage(hitWords.map((hit) => coveredIn(queryWords, hit, "topic")));
   return ranked.map((hit, index) => ({
     word: wordScoreOf.get(hit._id ?? ""),
     cosine: cosineOf.get(hit._id ?? ""),
