@@ -111,6 +111,8 @@ function occursIn(word: string, practiceWords: Set<string>): boolean {
 
 /** The text of a hit, as far as coverage looks at it. */
 interface HitText {
+  id?: string;
+  contentHash?: string;
   title?: string;
   situation?: string;
   response?: string[];
@@ -123,21 +125,27 @@ interface HitWords {
   marked: string[];
 }
 
-/** Practices' word sets by their text (the same practices come back search after search); oldest dropped first. */
+/** Practices' word sets by id and version (the same practices come back search after search); oldest dropped first. */
 const textWordsCache = new Map<string, Pick<HitWords, "topic" | "all">>();
 const TEXT_WORDS_CACHED = 2_000;
 
-function textWordsOf(doc: HitText | undefined): Pick<HitWords, "topic" | "all"> {
-  // keyed by the text itself, so an edited practice is read afresh
-  const key = `${doc?.title ?? ""}\u0000${doc?.situation ?? ""}\u0000${(doc?.response ?? []).join("\u0001")}`;
-  const cached = textWordsCache.get(key);
-  if (cached) return cached;
+function readTextWords(doc: HitText | undefined): Pick<HitWords, "topic" | "all"> {
   const topicWords = words(`${doc?.title ?? ""} ${doc?.situation ?? ""}`);
   const all = new Set(topicWords);
   for (const step of doc?.response ?? []) for (const word of words(step)) all.add(word);
-  const read = { topic: new Set(topicWords), all };
-  textWordsCache.set(key, read);
-  if (textWordsCache.size > TEXT_WORDS_CACHED) textWordsCache.delete(textWordsCache.keys().next().value as string);
+  return { topic: new Set(topicWords), all };
+}
+
+function textWordsOf(doc: HitText | undefined): Pick<HitWords, "topic" | "all"> {
+  // the content hash changes with every edit, so an edited practice is read afresh
+  if (!doc?.id || !doc.contentHash) return readTextWords(doc);
+  const key = `${doc.id}:${doc.contentHash}`;
+  let read = textWordsCache.get(key);
+  if (!read) {
+    read = readTextWords(doc);
+    textWordsCache.set(key, read);
+    if (textWordsCache.size > TEXT_WORDS_CACHED) textWordsCache.delete(textWordsCache.keys().next().value as string);
+  }
   return read;
 }
 

@@ -24,12 +24,14 @@ export const PRESENTED_FIELDS = [
   "audiences",
   "response",
   "situation",
+  // which version of the text it is: match strength remembers the words of a practice by it
+  "contentHash",
 ];
 
 /** A stored practice as searches fetch it (PRESENTED_FIELDS). */
 export type PresentedDoc = Pick<
   PracticeDocument,
-  "id" | "title" | "language" | "situationType" | "channels" | "audiences" | "response" | "situation"
+  "id" | "title" | "language" | "situationType" | "channels" | "audiences" | "response" | "situation" | "contentHash"
 >;
 
 /** The number of matches Elasticsearch counted. */
