@@ -6,6 +6,7 @@
  */
 import type { UnansweredItem } from "@practice-kb/shared/insights";
 import type { EmbeddingsProvider } from "../embeddings/provider";
+import { RecentMap } from "../lib/recentMap";
 
 /**
  * Cosine (multilingual-e5-small query vectors) at or above which two needs are one. e5 packs everything
@@ -31,12 +32,12 @@ const CACHE_SIZE = 5_000;
 const MAX_EXAMPLES = 8;
 
 /** Vectors of wordings already embedded, per provider (least recently used dropped first). */
-const caches = new WeakMap<EmbeddingsProvider, Map<string, Float32Array>>();
+const caches = new WeakMap<EmbeddingsProvider, RecentMap<string, Float32Array>>();
 
-function cacheOf(provider: EmbeddingsProvider): Map<string, Float32Array> {
+function cacheOf(provider: EmbeddingsProvider): RecentMap<string, Float32Array> {
   let cache = caches.get(provider);
   if (!cache) {
-    cache = new Map();
+    cache = new RecentMap(CACHE_SIZE);
     caches.set(provider, cache);
   }
   return cache;
@@ -48,11 +49,8 @@ async function vectorsOf(provider: EmbeddingsProvider, texts: string[]): Promise
   const found = new Map<string, Float32Array>();
   const missing: string[] = [];
   for (const text of texts) {
-    const vector = cache.get(text);
+    const vector = cache.touch(text);
     if (vector) {
-      // Refresh its place: a Map iterates in insertion order, so the oldest entry is the least recently used.
-      cache.delete(text);
-      cache.set(text, vector);
       found.set(text, vector);
     } else if (missing.length < MAX_EMBEDDED_PER_REQUEST) {
       missing.push(text);
@@ -67,7 +65,6 @@ async function vectorsOf(provider: EmbeddingsProvider, texts: string[]): Promise
       cache.set(text, vector);
       found.set(text, vector);
     });
-    while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   }
   return found;
 }

@@ -6,6 +6,7 @@
  */
 
 import type { AnalyticsHealth } from "@practice-kb/shared";
+import { RecentMap } from "../lib/recentMap";
 import type { Client } from "../storage/elasticsearch";
 import { type DeskEventNames, ensureDeskEventStorage, weekIndexFor } from "./eventIndices";
 import {
@@ -46,9 +47,9 @@ const WARN_EVERY_MS = 60_000;
 /** The recorder of one app instance; `app.insights` (null when ANALYTICS=off). */
 export class InsightRecorder {
   private pending = new Map<string, BulkOperation>();
-  private readonly sessionWeeks = new Map<string, { index: string; at: number }>();
+  private readonly sessionWeeks = new RecentMap<string, { index: string; at: number }>(SESSION_MEMORY);
   /** When the newest recorded search of each recent session started (ms). */
-  private readonly newestSearchStart = new Map<string, number>();
+  private readonly newestSearchStart = new RecentMap<string, number>(SESSION_MEMORY);
   private written = 0;
   private dropped = 0;
   private sequence = 0;
@@ -122,13 +123,8 @@ export class InsightRecorder {
   private startedEarlierThanRecorded(session: string, startedAt: Date): boolean {
     const newest = this.newestSearchStart.get(session);
     if (newest !== undefined && newest > startedAt.getTime()) return true;
-    this.newestSearchStart.delete(session);
+    // Sessions are short; the oldest remembered ones go first.
     this.newestSearchStart.set(session, startedAt.getTime());
-    // Sessions are short; the oldest remembered ones go first (a Map iterates in insertion order).
-    if (this.newestSearchStart.size > SESSION_MEMORY) {
-      const oldest = this.newestSearchStart.keys().next().value;
-      if (oldest !== undefined) this.newestSearchStart.delete(oldest);
-    }
     return false;
   }
 
@@ -186,11 +182,6 @@ export class InsightRecorder {
     const known = this.sessionWeeks.get(session);
     const now = at.getTime();
     const index = known && now - known.at < SESSION_MEMORY_MS ? known.index : weekIndexFor(this.names, at);
-    this.sessionWeeks.delete(session);
-    if (this.sessionWeeks.size >= SESSION_MEMORY) {
-      const oldest = this.sessionWeeks.keys().next().value;
-      if (oldest !== undefined) this.sessionWeeks.delete(oldest);
-    }
     this.sessionWeeks.set(session, { index, at: now });
     return index;
   }

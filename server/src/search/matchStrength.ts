@@ -6,6 +6,7 @@
  * numbers were chosen on the labelled sets and an out-of-base set (docs/relevance.md, "No good match").
  */
 import type { MatchStrength } from "@practice-kb/shared";
+import { RecentMap } from "../lib/recentMap";
 import type { estypes } from "../storage/elasticsearch";
 import { FUSION } from "./fusion";
 import { MARK_CLOSE, MARK_OPEN } from "./highlight";
@@ -126,8 +127,7 @@ interface HitWords {
 }
 
 /** Practices' word sets by id and version (the same practices come back search after search); oldest dropped first. */
-const textWordsCache = new Map<string, Pick<HitWords, "topic" | "all">>();
-const TEXT_WORDS_CACHED = 2_000;
+const textWordsCache = new RecentMap<string, Pick<HitWords, "topic" | "all">>(2_000);
 
 function readTextWords(doc: HitText | undefined): Pick<HitWords, "topic" | "all"> {
   const topicWords = words(`${doc?.title ?? ""} ${doc?.situation ?? ""}`);
@@ -144,7 +144,6 @@ function textWordsOf(doc: HitText | undefined): Pick<HitWords, "topic" | "all"> 
   if (!read) {
     read = readTextWords(doc);
     textWordsCache.set(key, read);
-    if (textWordsCache.size > TEXT_WORDS_CACHED) textWordsCache.delete(textWordsCache.keys().next().value as string);
   }
   return read;
 }
