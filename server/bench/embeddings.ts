@@ -1,6 +1,7 @@
 /**
  * `npm run bench:embeddings -w @practice-kb/server`: how fast the embeddings infrastructure is here.
- *  1. the time the embedding queue takes to embed the seed practices (title + situation + tags, "passage");
+ *  1. the time the embedding queue takes to embed the seed practices (title + situation + tags, "passage"),
+ *     or BENCH_PRACTICES generated ones (as bench:import makes them), with EMBEDDINGS_PASSAGE_WORKERS workers;
  *  2. per-query embedding latency (p50/p95, "query") over the desk queries of bench/relevance, through
  *     the provider exactly as search calls it (HTTP to the service included).
  *  3. the same while the queue embeds all practices again (locally the app runs one service for
@@ -14,8 +15,10 @@ import { loadConfig, REPO_ROOT } from "../src/config";
 import { EmbeddingQueue } from "../src/embeddings/embeddingQueue";
 import type { EmbeddingsProvider } from "../src/embeddings/provider";
 import { provideEmbeddings } from "../src/engine/provideEmbeddings";
+import { importInterchangeFile } from "../src/interchange/importFile";
 import { seedIfEmpty } from "../src/seed/seedIfEmpty";
 import { openBenchEnvironment } from "./benchEnvironment";
+import { generatePractices } from "./generatePractices";
 
 const log = { info: console.error, warn: console.error, error: console.error };
 const QUERY_COUNT = Number(process.env.BENCH_QUERIES ?? 100);
@@ -49,16 +52,22 @@ async function main(): Promise<void> {
   try {
     await provider.embed(["warm-up"], "query");
     await provider.embed(["warm-up"], "passage");
-    await seedIfEmpty(env.ctx, config.SEED_DIR, { info: () => {} });
+    const generated = Number(process.env.BENCH_PRACTICES ?? 0);
+    if (generated > 0) {
+      await importInterchangeFile(env.ctx, generatePractices(generated), { role: "administrator", author: "bench" });
+    } else {
+      await seedIfEmpty(env.ctx, config.SEED_DIR, { info: () => {} });
+    }
     const queue = new EmbeddingQueue(env.ctx, provider);
     const { pending } = await queue.status();
     const t0 = performance.now();
     const result = await queue.drain();
     const seconds = (performance.now() - t0) / 1000;
     console.log(
-      `passages: ${result.embedded} of ${pending} seed practices embedded in ${seconds.toFixed(1)} s ` +
-        `(${((seconds * 1000) / Math.max(1, result.embedded)).toFixed(0)} ms per practice, ` +
-        `${config.EMBEDDINGS_THREADS} thread(s) per service)`,
+      `passages: ${result.embedded} of ${pending} ${generated > 0 ? "generated" : "seed"} practices embedded in ` +
+        `${seconds.toFixed(1)} s (${(result.embedded / seconds).toFixed(1)} practices/s, ` +
+        `${((seconds * 1000) / Math.max(1, result.embedded)).toFixed(0)} ms each; ` +
+        `${process.env.EMBEDDINGS_URL ? "EMBEDDINGS_URL" : `${config.EMBEDDINGS_PASSAGE_WORKERS} local practice worker(s)`})`,
     );
 
     const dir = path.join(REPO_ROOT, "bench/relevance");

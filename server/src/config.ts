@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -103,6 +104,14 @@ const envSchema = z.object({
   EMBEDDINGS_PORT: portSchema.default(8090),
   EMBEDDINGS_HOME: z.string().default(path.join(REPO_ROOT, ".local/embeddings")),
   EMBEDDINGS_THREADS: z.coerce.number().int().min(1).max(64).default(1),
+  // Local services that embed practices (one thread each, low CPU priority): one per core by default, so a
+  // bulk import becomes searchable by meaning as fast as the machine allows while queries keep their own service.
+  EMBEDDINGS_PASSAGE_WORKERS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(16)
+    .default(() => Math.min(8, os.availableParallelism())),
   EMBEDDINGS_QUERY_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(150),
   // The desk's time budget: a search (and the login check before it) that Elasticsearch has not answered by
   // then gets a 503 the desk shows as a banner, instead of a spinner that never ends.

@@ -28,6 +28,8 @@ export const healthSchema = z.object({
     model: z.string().nullable(),
     pending: z.number().int().describe("practices still waiting for their vector"),
     embedded: z.number().int(),
+    perSecond: z.number().optional().describe("practices embedded per second lately (while some are pending)"),
+    etaSeconds: z.number().int().optional().describe("estimated seconds until every practice is searchable by meaning"),
     error: z.string().optional(),
   }),
   // The local Elasticsearch the app runs and restarts when it dies or stops answering; absent for an external cluster.

@@ -25,7 +25,15 @@ export interface EmbeddingStatus {
   /** True while the last attempt failed (service down, slow or answering nonsense); the queue retries with backoff. */
   failing: boolean;
   lastError?: string;
+  /** Practices embedded per second by this instance over the last few minutes (absent while idle). */
+  perSecond?: number;
+  /** Estimated seconds until every pending practice is searchable by meaning, at that rate. */
+  etaSeconds?: number;
 }
+
+/** How far back the embedding rate looks: long enough to smooth batches, short enough to follow the load. */
+const RATE_WINDOW_MS = 3 * 60_000;
+const IDLE_GAP_MS = 30_000;
 
 export interface EmbeddingQueueOptions {
   /** Practices per embedding request. */
@@ -94,6 +102,8 @@ export class EmbeddingQueue {
   private readonly onStop: () => Promise<void>;
   /** Ids the service refused alone (while others in the same batch worked): not retried until a restart. */
   private readonly skippedIds = new Set<string>();
+  /** Recent batches (when they started and ended, how many they embedded), for the rate and the estimate. */
+  private recentBatches: Array<{ from: number; to: number; embedded: number }> = [];
   private failing = false;
   private lastError: string | undefined;
   private lastStatus: EmbeddingStatus | undefined;
@@ -167,11 +177,8 @@ export class EmbeddingQueue {
       const buckets = (response.aggregations?.counts as estypes.AggregationsFiltersAggregate | undefined)?.buckets as
         | Record<string, { doc_count: number }>
         | undefined;
-      this.lastStatus = {
-        ...state,
-        pending: buckets?.pending?.doc_count ?? 0,
-        embedded: buckets?.embedded?.doc_count ?? 0,
-      };
+      const pending = buckets?.pending?.doc_count ?? 0;
+      this.lastStatus = { ...state, pending, embedded: buckets?.embedded?.doc_count ?? 0, ...this.estimate(pending) };
       return this.lastStatus;
     } catch (error) {
       return {
@@ -182,6 +189,19 @@ export class EmbeddingQueue {
         lastError: describe(error),
       };
     }
+  }
+
+  /** The recent rate of this instance and the time left for `pending` practices at it; empty while idle. */
+  private estimate(pending: number): { perSecond?: number; etaSeconds?: number } {
+    const now = Date.now();
+    this.recentBatches = this.recentBatches.filter((batch) => now - batch.to < RATE_WINDOW_MS);
+    const first = this.recentBatches[0];
+    if (!first) return {};
+    const embedded = this.recentBatches.reduce((sum, batch) => sum + batch.embedded, 0);
+    const last = this.recentBatches[this.recentBatches.length - 1] as { to: number };
+    const perSecond = embedded / Math.max(0.001, (last.to - first.from) / 1000);
+    if (!(perSecond > 0)) return {};
+    return { perSecond: Math.round(perSecond * 10) / 10, etaSeconds: Math.ceil(pending / perSecond) };
   }
 
   /**
@@ -260,7 +280,12 @@ export class EmbeddingQueue {
           // another instance is at it: what it leaves is found at the next wake-up
           if (!(await this.takeTurn())) return totals;
           found += page.hits.length;
+          const from = Date.now();
+          // after an idle spell the rate starts afresh (the pause is not embedding time)
+          const previous = this.recentBatches[this.recentBatches.length - 1];
+          if (previous && from - previous.to > IDLE_GAP_MS) this.recentBatches = [];
           const result = await this.embedBatch(page.hits);
+          this.recentBatches.push({ from, to: Date.now(), embedded: result.embedded });
           totals.embedded += result.embedded;
           totals.conflicts += result.conflicts;
           totals.skipped += result.skipped;

@@ -307,46 +307,89 @@ describe.skipIf(!process.env.EMBEDDINGS_URL || loadConfig().EMBEDDINGS === "off"
   },
 );
 
+describe.skipIf(!process.env.EMBEDDINGS_URL)("embedding progress", () => {
+  it("tells the lead how many practices wait for meaning search and about how long that takes", async () => {
+    const t = await createTestApp({ embeddings: true, embeddingQueue: FAST_QUEUE });
+    const ctx = t.app.kb;
+    const queue = ctx.embeddings?.queue as EmbeddingQueue;
+    const status = () => queue.status();
+    const extra = (n: number) =>
+      practice({ id: `en-eta-${n}`, title: `Reader asks for opening hours ${n}`, situation: `Question ${n}.` });
+    await importPractices(ctx, [extra(1)]);
+    await waitFor(status, (s) => s.pending === 0);
+    await queue.stop(); // hold the queue, so what is left can be seen with the rate it measured
+    await importPractices(ctx, [extra(2), extra(3)]);
+    const waiting = await status();
+    expect(waiting.pending).toBe(2);
+    expect(waiting.perSecond).toBeGreaterThan(0);
+    // two practices at the measured rate (which is rounded to a tenth for display)
+    const eta = waiting.etaSeconds as number;
+    expect(Math.abs(eta - 2 / (waiting.perSecond as number))).toBeLessThan(2);
+    const health = await t.app.inject({ url: "/api/health" });
+    expect(health.json().embeddings).toMatchObject({ pending: 2, etaSeconds: expect.any(Number) });
+
+    queue.start();
+    await waitFor(status, (s) => s.pending === 0);
+    const done = await t.app.inject({ url: "/api/health" });
+    expect(done.json().embeddings).not.toHaveProperty("etaSeconds");
+    await t.close();
+  });
+});
+
+/** The nice value of a process (field 19 of /proc/<pid>/stat) and its scheduling policy (40: 5 is SCHED_IDLE). */
+function priorityOf(pid: number): { nice: number; policy: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return { nice: Number(fields[16]), policy: Number(fields[38]) };
+}
+
 describe.skipIf(!process.env.EMBEDDINGS_URL || loadConfig().EMBEDDINGS === "off")("the app's local embeddings", () => {
-  it("answers queries and practices on two ports, restarts one that crashed, and stops both", async () => {
+  it("answers queries on one port and practices on two low-priority workers, survives a worker crash, and stops all", async () => {
     const port = Number(process.env.TEST_EMBEDDINGS_PORT ?? 8190) + 2;
     const config = loadConfig({
       ...process.env,
       EMBEDDINGS: "local",
       EMBEDDINGS_URL: "",
       EMBEDDINGS_PORT: String(port),
+      EMBEDDINGS_PASSAGE_WORKERS: "2",
     });
     const provided = await provideEmbeddings(config, silent);
     const pidFile = (p: number) => servicePaths(config.EMBEDDINGS_HOME, p).pidFile;
+    const pidOf = (p: number): number => JSON.parse(readFileSync(pidFile(p), "utf8")).pid;
     try {
       expect(provided.reused).toBe(false);
       const provider = provided.provider as EmbeddingsProvider;
-      const works = (kind: "query" | "passage") =>
-        provider.embed(["a word"], kind, { timeoutMs: 3000 }).then(
-          (vectors) => vectors[0]?.length === 384,
+      const works = (kind: "query" | "passage", texts = ["a word"]) =>
+        provider.embed(texts, kind, { timeoutMs: 3000 }).then(
+          (vectors) => vectors.length === texts.length && vectors.every((vector) => vector.length === 384),
           () => false,
         );
       expect(await works("query")).toBe(true);
-      expect(await works("passage")).toBe(true);
+      // a batch is split over both workers and comes back whole, in order
+      const texts = ["first", "second", "third"];
+      const vectors = await provider.embed(texts, "passage");
+      const alone = await provider.embed(["third"], "passage");
+      expect(vectors).toHaveLength(3);
+      expect(vectors[2]?.[0]).toBeCloseTo(alone[0]?.[0] as number, 5);
+      // the desk's queries keep the app's priority; the practice workers yield the CPU to them
+      expect(priorityOf(pidOf(port))).toEqual({ nice: 0, policy: 0 });
+      expect(priorityOf(pidOf(port + 1))).toEqual({ nice: 10, policy: 5 });
+      expect(priorityOf(pidOf(port + 2))).toEqual({ nice: 10, policy: 5 });
 
-      // the service that embeds practices crashes: queries go on, and it is back within seconds
-      const { pid } = JSON.parse(readFileSync(pidFile(port + 1), "utf8"));
-      process.kill(-pid, "SIGKILL");
-      await waitFor(
-        () => works("passage"),
-        (ok) => !ok,
-        5000,
-      );
+      // one practice worker crashes: queries go on, practices go to the other worker, and it is back within seconds
+      const crashed = pidOf(port + 1);
+      process.kill(-crashed, "SIGKILL");
       expect(await works("query")).toBe(true);
+      expect(await works("passage", texts)).toBe(true);
       await waitFor(
-        () => works("passage"),
-        (ok) => ok,
+        async () => (existsSync(pidFile(port + 1)) ? pidOf(port + 1) : crashed),
+        (pid) => pid !== crashed,
         20_000,
       );
+      expect(await works("passage", texts)).toBe(true);
     } finally {
       await provided.stop();
     }
-    expect(existsSync(pidFile(port))).toBe(false);
-    expect(existsSync(pidFile(port + 1))).toBe(false);
+    for (const p of [port, port + 1, port + 2]) expect(existsSync(pidFile(p))).toBe(false);
   });
 });

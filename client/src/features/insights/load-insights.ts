@@ -11,6 +11,7 @@ import type {
 import { getCoverage } from "./api/get-coverage";
 import { getDeskLog } from "./api/get-desk-log";
 import { getDuePractices } from "./api/get-due-practices";
+import { getMeaningProgress, type MeaningProgress } from "./api/get-meaning-progress";
 import { getPracticeFeedback } from "./api/get-practice-feedback";
 import { getPracticeUsage } from "./api/get-practice-usage";
 import { getSearchActivity } from "./api/get-search-activity";
@@ -32,6 +33,8 @@ export interface InsightsData {
   deskLog: DeskLog;
   coverage: Coverage;
   due: ReviewQueue["dueForReview"];
+  /** Practices not yet searchable by meaning (after a bulk import), when the server can say. */
+  meaning: MeaningProgress | undefined;
 }
 
 /** How many voted-down practices have their reasons fetched with the page. */
@@ -41,7 +44,7 @@ const REASONS_FOR = 5;
 export async function loadInsights(url: URL, signal: AbortSignal): Promise<InsightsData> {
   const request = insightRequestOf(url.searchParams);
   const limited = { ...request, limit: 20 };
-  const [searches, unanswered, opened, used, votes, unopened, deskLog, coverage, due] = await Promise.all([
+  const [searches, unanswered, opened, used, votes, unopened, deskLog, coverage, due, meaning] = await Promise.all([
     getSearchActivity(request, signal),
     getUnanswered({ ...request, limit: 50 }, signal),
     getPracticeUsage(limited, "opened", signal),
@@ -51,6 +54,7 @@ export async function loadInsights(url: URL, signal: AbortSignal): Promise<Insig
     getDeskLog(request, signal),
     getCoverage(request, signal),
     getDuePractices(signal),
+    getMeaningProgress(signal),
   ]);
   const downVoted = votes.items.filter((item) => item.notHelpful > 0).slice(0, REASONS_FOR);
   const feedback = await Promise.all(downVoted.map((item) => getPracticeFeedback(item.practiceId, signal)));
@@ -66,5 +70,6 @@ export async function loadInsights(url: URL, signal: AbortSignal): Promise<Insig
     deskLog,
     coverage,
     due,
+    meaning,
   };
 }

@@ -4,6 +4,13 @@ export const en = {
     title: "Desk insight",
     intro:
       "What the desk searched for, what it did not find, which practices help, and where the base has gaps. Searches are recorded by role only: nobody's searches are shown by name.",
+    meaning: {
+      pending_one: "{{count}} practice is not yet searchable by meaning (word search already finds it).",
+      pending_other: "{{count}} practices are not yet searchable by meaning (word search already finds them).",
+      eta_one: "About {{count}} minute left ({{perSecond}} practices per second).",
+      eta_other: "About {{count}} minutes left ({{perSecond}} practices per second).",
+      waiting: "They are embedded in the background.",
+    },
     contents: "On this page",
     empty: "Nothing in this range.",
     noneChosen: "None chosen",

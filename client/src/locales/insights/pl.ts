@@ -7,6 +7,21 @@ export const pl: Translation<InsightsMessages> = {
     title: "Analityka punktu obsługi",
     intro:
       "Czego szukano przy ladzie, czego nie znaleziono, które praktyki pomagają i gdzie baza ma luki. Wyszukiwania zapisuje się tylko z rolą: niczyje wyszukiwania nie są pokazywane z nazwiskiem.",
+    meaning: {
+      pending_one:
+        "{{count}} praktyki nie da się jeszcze znaleźć po znaczeniu (wyszukiwanie po słowach już ją znajduje).",
+      pending_few:
+        "{{count}} praktyk nie da się jeszcze znaleźć po znaczeniu (wyszukiwanie po słowach już je znajduje).",
+      pending_many:
+        "{{count}} praktyk nie da się jeszcze znaleźć po znaczeniu (wyszukiwanie po słowach już je znajduje).",
+      pending_other:
+        "{{count}} praktyki nie da się jeszcze znaleźć po znaczeniu (wyszukiwanie po słowach już je znajduje).",
+      eta_one: "Zostało około {{count}} minuty ({{perSecond}} praktyk na sekundę).",
+      eta_few: "Zostało około {{count}} minut ({{perSecond}} praktyk na sekundę).",
+      eta_many: "Zostało około {{count}} minut ({{perSecond}} praktyk na sekundę).",
+      eta_other: "Zostało około {{count}} minuty ({{perSecond}} praktyk na sekundę).",
+      waiting: "Są przetwarzane w tle.",
+    },
     contents: "Na tej stronie",
     empty: "W tym okresie nic nie ma.",
     noneChosen: "Nie wybrano",

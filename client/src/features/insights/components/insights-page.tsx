@@ -9,6 +9,7 @@ import { useLabels, useTaxonomy } from "@/lib/taxonomy";
 import { type InsightRequest, insightHref, presetRange, RANGE_PRESETS } from "../insight-filters";
 import type { InsightsData } from "../load-insights";
 import { CoveragePanel } from "./coverage-panel";
+import { MeaningProgressNote } from "./meaning-progress-note";
 import { PracticesPanel } from "./practices-panel";
 import { SearchesPanel } from "./searches-panel";
 import { UnansweredPanel } from "./unanswered-panel";
@@ -25,6 +26,7 @@ export function InsightsPage({ data }: { data: InsightsData }) {
       <LoadingBar active={loading} />
       <h1 className="page-title">{t("insights.title")}</h1>
       <p className="lead">{t("insights.intro")}</p>
+      <MeaningProgressNote progress={data.meaning} />
       <FiltersForm request={data.request} />
       <nav className="page-toc" aria-label={t("insights.contents")}>
         <ul>
