@@ -12,6 +12,7 @@ import openapi from "./plugins/external/openapi";
 import security from "./plugins/external/security";
 import authRoutes from "./routes/api/auth";
 import backupRoutes from "./routes/api/backup";
+import drillRoutes from "./routes/api/drills";
 import healthRoutes, { type HealthRoutesOptions } from "./routes/api/health";
 import insightRoutes from "./routes/api/insights";
 import interchangeRoutes from "./routes/api/interchange";
@@ -69,6 +70,7 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
       await api.register(reviewQueueRoutes);
       await api.register(meRoutes);
       await api.register(insightRoutes);
+      await api.register(drillRoutes);
     },
     { prefix: "/api" },
   );

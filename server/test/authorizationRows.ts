@@ -3,9 +3,11 @@
  * policy, the status of success, and how to build a request for a caller. The test fills `env` before use.
  */
 import type { PracticeStatus, Role } from "@practice-kb/shared";
+import { drillSetInputSchema } from "@practice-kb/shared/drills";
 import type { InjectOptions } from "fastify";
 import { createToken } from "../src/accounts/tokens";
 import { createUser } from "../src/accounts/users";
+import { createDrillSet } from "../src/drills/sets";
 import { importInterchangeFile } from "../src/interchange/importFile";
 import type { TestApp } from "./testApp";
 
@@ -70,6 +72,16 @@ export async function practice(status: PracticeStatus, author = "someone-else"):
     { role: "administrator", author },
   );
   return id;
+}
+
+/** A drill set, written straight to the store (for the cells that change or delete one). */
+async function drillSet(): Promise<string> {
+  const set = await createDrillSet(env.t.app.kb, drillSetInputSchema.parse({ name: unique("set") }), {
+    id: "lead",
+    name: "Lead",
+    role: "curator",
+  });
+  return set.id;
 }
 
 // Cells of anonymous, deactivated and expired callers are refused before any handler runs,
@@ -483,6 +495,57 @@ export const ROWS: Row[] = [
     access: "curator",
     success: 200,
     build: async () => ({ url: `/api/insights/practices/${env.sharedApproved}/feedback` }),
+  },
+  { route: "GET /api/drills/sets", access: "staff", success: 200, build: async () => ({ url: "/api/drills/sets" }) },
+  {
+    route: "POST /api/drills/sets",
+    access: "curator",
+    success: 201,
+    build: async () => ({ method: "POST", url: "/api/drills/sets", payload: { name: unique("set") } }),
+  },
+  {
+    route: "PUT /api/drills/sets/:id",
+    access: "curator",
+    success: 200,
+    build: async (caller) => ({
+      method: "PUT",
+      url: `/api/drills/sets/${await orPlaceholder(caller, drillSet)}`,
+      payload: { name: unique("renamed") },
+    }),
+  },
+  {
+    route: "DELETE /api/drills/sets/:id",
+    access: "curator",
+    success: 204,
+    build: async (caller) => ({ method: "DELETE", url: `/api/drills/sets/${await orPlaceholder(caller, drillSet)}` }),
+  },
+  {
+    route: "GET /api/drills/sets/:id/items",
+    access: "staff",
+    success: 200,
+    build: async () => ({ url: "/api/drills/sets/auto/items" }),
+  },
+  {
+    route: "POST /api/drills/attempts",
+    access: "staff",
+    success: 201,
+    build: async () => ({
+      method: "POST",
+      url: "/api/drills/attempts",
+      payload: { practiceId: env.sharedApproved, rating: "partly" },
+    }),
+  },
+  {
+    route: "GET /api/drills/me/attempts",
+    access: "staff",
+    success: 200,
+    build: async () => ({ url: "/api/drills/me/attempts" }),
+  },
+  {
+    route: "GET /api/drills/sets/:id/results",
+    access: "curator",
+    success: 200,
+    build: async () => ({ url: "/api/drills/sets/auto/results" }),
   },
   {
     route: "GET /api/no-such-route",

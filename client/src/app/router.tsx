@@ -37,7 +37,7 @@ function lazyWith(bundle: BundleName, load: () => Promise<Record<string, unknown
 
 /**
  * The app's routes: login, search (home) and a practice load with the app; proposing, editing, history,
- * "my practices", the review queue, the insight screens and the administration pages load on first visit.
+ * "my practices", the review queue, the insight screens, the drills and the administration pages load on first visit.
  */
 export function createAppRouter() {
   return createBrowserRouter([
@@ -70,6 +70,9 @@ export function createAppRouter() {
             { path: paths.myPractices.path, lazy: lazyWith("workflow", () => import("./routes/my-practices")) },
             { path: paths.review.path, lazy: lazyWith("workflow", () => import("./routes/review")) },
             { path: paths.insights.path, lazy: lazyWith("insights", () => import("./routes/insights")) },
+            { path: paths.drills.path, lazy: lazyWith("drills", () => import("./routes/drills")) },
+            { path: paths.drillRun.path, lazy: lazyWith("drills", () => import("./routes/drill-run")) },
+            { path: paths.drillResults.path, lazy: lazyWith("drills", () => import("./routes/drill-results")) },
             { path: paths.adminTaxonomy.path, lazy: lazyWith("admin", () => import("./routes/admin-taxonomy")) },
             { path: paths.adminUsers.path, lazy: lazyWith("admin", () => import("./routes/admin-users")) },
             { path: paths.adminTokens.path, lazy: lazyWith("admin", () => import("./routes/admin-tokens")) },

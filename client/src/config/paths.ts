@@ -73,6 +73,22 @@ export const paths = {
       return query ? `/insights?${query}` : "/insights";
     },
   },
+  drills: {
+    path: "/drills",
+    /** Practice drills: the sets to practise, the automatic set and the learner's own history. */
+    getHref: () => "/drills",
+  },
+  drillRun: {
+    path: "/drills/:setId",
+    /** Running one set's drills ("auto": the learner's own schedule, optionally in one content language). */
+    getHref: (setId: string, language?: string) =>
+      language ? `/drills/${enc(setId)}?language=${enc(language)}` : `/drills/${enc(setId)}`,
+  },
+  drillResults: {
+    path: "/drills/:setId/results",
+    /** A set's results for the team lead: who practised, how often, what was rated wrong. */
+    getHref: (setId: string) => `/drills/${enc(setId)}/results`,
+  },
   adminTaxonomy: {
     path: "/admin/taxonomy",
     getHref: () => "/admin/taxonomy",
@@ -109,6 +125,15 @@ export const paths = {
     insightCoverage: "/api/insights/coverage",
     /** The votes' totals and reasons of one practice, for the team lead. */
     insightFeedback: (id: string) => `/api/insights/practices/${enc(id)}/feedback`,
+    drillSets: "/api/drills/sets",
+    drillAttempts: "/api/drills/attempts",
+    myDrillAttempts: "/api/drills/me/attempts",
+    /** One drill set. */
+    drillSet: (id: string) => `/api/drills/sets/${enc(id)}`,
+    /** The drills of one set (situations only). */
+    drillItems: (id: string) => `/api/drills/sets/${enc(id)}/items`,
+    /** One set's results (ratings and counts). */
+    drillResults: (id: string) => `/api/drills/sets/${enc(id)}/results`,
     /** One practice. */
     practice: (id: string) => `/api/practices/${enc(id)}`,
     /** A workflow step on one practice: submit, approve, request-changes, reject, archive, restore, still-valid. */
@@ -137,6 +162,14 @@ export const paths = {
     token: (id: string) => `/api/tokens/${enc(id)}`,
   },
 } as const;
+
+/**
+ * What the edit form may start with, passed as navigation state (not in the URL: a learner's drill answer is
+ * private and must not land in addresses, history or logs): "my answer was better" from a drill.
+ */
+export interface EditPrefillState {
+  drillAnswer?: string;
+}
 
 /** What a proposal may start with besides its title (the names are the form's field names). */
 export interface ProposePrefill {

@@ -8,6 +8,7 @@ const BUNDLES = {
   workflow: () => import("@/locales/workflow"),
   admin: () => import("@/locales/admin"),
   insights: () => import("@/locales/insights"),
+  drills: () => import("@/locales/drills"),
 } satisfies Record<string, () => Promise<{ messages: MessageBundle }>>;
 
 export type BundleName = keyof typeof BUNDLES;

@@ -11,6 +11,7 @@ export const en = {
       search: "Search",
       propose: "Propose a practice",
       myPractices: "My practices",
+      drills: "Drills",
       review: "Review",
       insights: "Insight",
       taxonomy: "Taxonomy",

@@ -1,6 +1,7 @@
 import { UI_LANGUAGES } from "@practice-kb/shared";
 import { describe, expect, it } from "vitest";
 import { messages as admin } from "./admin";
+import { messages as drills } from "./drills";
 import { en } from "./en";
 import { messages as insights } from "./insights";
 import { pl } from "./pl";
@@ -27,6 +28,7 @@ const bundles: Record<string, Record<string, Tree>> = {
   workflow: workflow as unknown as Record<string, Tree>,
   admin: admin as unknown as Record<string, Tree>,
   insights: insights as unknown as Record<string, Tree>,
+  drills: drills as unknown as Record<string, Tree>,
 };
 
 describe.each(Object.entries(bundles))("the %s strings", (_name, bundle) => {

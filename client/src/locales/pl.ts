@@ -14,6 +14,7 @@ export const pl: Translation<Messages> = {
       search: "Szukaj",
       propose: "Zaproponuj praktykę",
       myPractices: "Moje praktyki",
+      drills: "Ćwiczenia",
       review: "Przegląd",
       insights: "Analityka",
       taxonomy: "Słowniki",

@@ -14,6 +14,7 @@ export const ru: Translation<Messages> = {
       search: "Поиск",
       propose: "Предложить практику",
       myPractices: "Мои практики",
+      drills: "Тренировки",
       review: "Проверка",
       insights: "Аналитика",
       taxonomy: "Справочники",

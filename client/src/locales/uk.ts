@@ -14,6 +14,7 @@ export const uk: Translation<Messages> = {
       search: "Пошук",
       propose: "Запропонувати практику",
       myPractices: "Мої практики",
+      drills: "Тренування",
       review: "Перевірка",
       insights: "Аналітика",
       taxonomy: "Класифікатори",

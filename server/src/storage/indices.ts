@@ -2,6 +2,10 @@ import type { Client, estypes } from "./elasticsearch";
 import {
   ACCOUNTS_MAPPING_VERSION,
   CATALOGUE_MAPPING_VERSION,
+  DRILLS_MAPPING_VERSION,
+  drillAttemptsMapping,
+  drillCardsMapping,
+  drillSetsMapping,
   FEEDBACK_VOTES_MAPPING_VERSION,
   feedbackVotesMapping,
   LEASES_MAPPING_VERSION,
@@ -30,6 +34,9 @@ export interface IndexNames {
   loginAttempts: string;
   feedbackVotes: string;
   leases: string;
+  drillSets: string;
+  drillAttempts: string;
+  drillCards: string;
 }
 
 /** Alias names for an index prefix (each test run and each installation has its own prefix). */
@@ -45,6 +52,9 @@ export function indexNames(prefix: string): IndexNames {
     loginAttempts: `${prefix}login-attempts`,
     feedbackVotes: `${prefix}feedback`,
     leases: `${prefix}leases`,
+    drillSets: `${prefix}drill-sets`,
+    drillAttempts: `${prefix}drill-attempts`,
+    drillCards: `${prefix}drill-cards`,
   };
 }
 
@@ -106,6 +116,24 @@ export async function ensureIndices(es: Client, names: IndexNames, replicas: num
       mappings: revisionsMapping(),
     },
     { alias: names.leases, version: LEASES_MAPPING_VERSION, settings: catalogueSettings, mappings: leasesMapping() },
+    {
+      alias: names.drillSets,
+      version: DRILLS_MAPPING_VERSION,
+      settings: catalogueSettings,
+      mappings: drillSetsMapping(),
+    },
+    {
+      alias: names.drillAttempts,
+      version: DRILLS_MAPPING_VERSION,
+      settings: catalogueSettings,
+      mappings: drillAttemptsMapping(),
+    },
+    {
+      alias: names.drillCards,
+      version: DRILLS_MAPPING_VERSION,
+      settings: catalogueSettings,
+      mappings: drillCardsMapping(),
+    },
   ];
   // Independent indices: creating them side by side saves seconds at every start (and every test file).
   await Promise.all(specs.map((spec) => ensureIndex(es, spec, log)));

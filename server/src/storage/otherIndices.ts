@@ -132,3 +132,59 @@ export function feedbackVotesMapping(): estypes.MappingTypeMapping {
 export function leasesMapping(): estypes.MappingTypeMapping {
   return { dynamic: "strict", properties: { holder: keyword, until: { type: "date" } } };
 }
+
+/** Bump when the drill indices (sets, attempts, schedule cards) change shape. */
+export const DRILLS_MAPPING_VERSION = 1;
+
+/** Drill sets a lead chose: filters (situation types, channels, languages) or a hand-picked list. */
+export function drillSetsMapping(): estypes.MappingTypeMapping {
+  return {
+    dynamic: "strict",
+    properties: {
+      id: keyword,
+      name: { type: "text", fields: { raw: keyword } },
+      description: unindexedText,
+      filters: { properties: { situationTypes: keyword, channels: keyword, languages: keyword } },
+      practiceIds: keyword,
+      createdBy: { properties: { id: keyword, name: keyword } },
+      createdAt: { type: "date" },
+      updatedAt: { type: "date" },
+    },
+  };
+}
+
+/**
+ * Rated drills, one document per attempt. The typed answer is stored for its learner only (never indexed,
+ * never in a lead's results: docs/drills.md).
+ */
+export function drillAttemptsMapping(): estypes.MappingTypeMapping {
+  return {
+    dynamic: "strict",
+    properties: {
+      userId: keyword,
+      userName: keyword,
+      practiceId: keyword,
+      setId: keyword,
+      rating: keyword,
+      answer: unindexedText,
+      at: { type: "date" },
+      due: { type: "date" },
+    },
+  };
+}
+
+/** Each learner's spaced-repetition card per practice (id: hash of both); the FSRS state is kept unindexed. */
+export function drillCardsMapping(): estypes.MappingTypeMapping {
+  return {
+    dynamic: "strict",
+    properties: {
+      userId: keyword,
+      practiceId: keyword,
+      due: { type: "date" },
+      lastRating: keyword,
+      lapses: { type: "integer" },
+      reps: { type: "integer" },
+      fsrs: { type: "object", enabled: false },
+    },
+  };
+}

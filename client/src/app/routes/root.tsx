@@ -161,7 +161,7 @@ export function RootLayout() {
 
 interface NavItem {
   to: string;
-  label: "search" | "propose" | "myPractices" | "review" | "insights" | "taxonomy" | "users" | "tokens";
+  label: "search" | "propose" | "myPractices" | "drills" | "review" | "insights" | "taxonomy" | "users" | "tokens";
   role: Role;
 }
 
@@ -170,6 +170,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: paths.home.path, label: "search", role: "staff" },
   { to: paths.propose.path, label: "propose", role: "staff" },
   { to: paths.myPractices.path, label: "myPractices", role: "staff" },
+  { to: paths.drills.path, label: "drills", role: "staff" },
   { to: paths.review.path, label: "review", role: "curator" },
   { to: paths.insights.path, label: "insights", role: "curator" },
   { to: paths.adminTaxonomy.path, label: "taxonomy", role: "curator" },

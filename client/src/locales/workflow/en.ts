@@ -67,6 +67,9 @@ export const en = {
     proposeEdit: "Send edit for review",
     introDraft: "Change the draft, then save it or send it for review.",
     introInReview: "This practice waits for review; your changes are saved in place.",
+    fromDrill:
+      "Your drill answer is in “What to do”, one step per line. Shape it, keep what the practice got right, and send it: a team lead reviews it like any proposed edit.",
+    fromDrillNote: "From a drill: I think my answer handles this situation better.",
     introApproved:
       "This practice is approved. Your edit goes to a team lead; desk search keeps showing the approved text until the edit is approved.",
     introOwnPending: "You are changing your edit that waits for review (or was sent back).",

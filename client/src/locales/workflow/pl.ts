@@ -73,6 +73,9 @@ export const pl: Translation<WorkflowMessages> = {
     proposeEdit: "Wyślij zmianę do przeglądu",
     introDraft: "Zmień szkic, a potem go zapisz albo wyślij do przeglądu.",
     introInReview: "Ta praktyka czeka na przegląd; Twoje zmiany zapisują się w niej.",
+    fromDrill:
+      "Twoja odpowiedź z ćwiczenia jest w polu „Co robić”, jeden krok w wierszu. Dopracuj ją, zachowaj to, co w praktyce było dobre, i wyślij: kierownik przejrzy ją jak każdą proponowaną zmianę.",
+    fromDrillNote: "Z ćwiczenia: uważam, że moja odpowiedź lepiej rozwiązuje tę sytuację.",
     introApproved:
       "Ta praktyka jest zatwierdzona. Twoja zmiana trafi do kierownika; dopóki jej nie zatwierdzi, wyszukiwarka pokazuje zatwierdzony tekst.",
     introOwnPending: "Zmieniasz swoją zmianę, która czeka na przegląd (albo została zwrócona).",

@@ -1,8 +1,8 @@
 import type { PracticeDetail } from "@practice-kb/shared";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useActionData, useRevalidator } from "react-router";
-import { paths } from "@/config/paths";
+import { Link, useActionData, useLocation, useRevalidator } from "react-router";
+import { type EditPrefillState, paths } from "@/config/paths";
 import { useDocumentTitle } from "@/lib/dom";
 import { useCurrentUser } from "@/lib/session";
 import type { PracticeFormResult } from "../propose-action";
@@ -15,6 +15,7 @@ export function EditPage({ practice }: { practice: PracticeDetail }) {
   const result = useActionData<PracticeFormResult>();
   const user = useCurrentUser();
   const revision = practice.meta.revision;
+  const drillAnswer = (useLocation().state as EditPrefillState | null)?.drillAnswer?.trim();
   useDocumentTitle(t("edit.title", { title: practice.title }), t("app.name"));
 
   if (result?.status === "done") {
@@ -27,7 +28,14 @@ export function EditPage({ practice }: { practice: PracticeDetail }) {
 
   const canEdit = practice.actions.includes("edit");
   // An edit awaiting review is what the next save replaces, so the form starts from it.
-  const initial = practice.pending?.content ?? practice;
+  const live = practice.pending?.content ?? practice;
+  // "My answer was better" from a drill: the learner's answer becomes the steps, for them to shape and send.
+  const drillSteps =
+    drillAnswer
+      ?.split(/\n+/)
+      .map((line) => line.trim())
+      .filter(Boolean) ?? [];
+  const initial = drillSteps.length > 0 ? { ...live, response: drillSteps } : live;
   const ownPending = practice.pending && practice.pending.by.id === user?.id;
   const buttons: FormButton[] =
     practice.status === "draft"
@@ -88,6 +96,11 @@ export function EditPage({ practice }: { practice: PracticeDetail }) {
               <p>{practice.pending?.reviewComment ?? practice.meta.reviewComment}</p>
             </div>
           )}
+          {drillSteps.length > 0 && (
+            <div className="notice" role="status">
+              <p>{t("edit.fromDrill")}</p>
+            </div>
+          )}
           <PracticeForm
             // A newer revision (after "load their version") starts the form afresh from it.
             key={revision}
@@ -97,6 +110,7 @@ export function EditPage({ practice }: { practice: PracticeDetail }) {
             hidden={{ baseRevision: revision, status: practice.status }}
             buttons={buttons}
             conflict={conflict}
+            defaultComment={drillSteps.length > 0 ? t("edit.fromDrillNote") : undefined}
             noteIsReply={Boolean(practice.pending ? practice.pending.sentBack : practice.meta.sentBack)}
           />
         </>

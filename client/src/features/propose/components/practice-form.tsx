@@ -32,6 +32,8 @@ interface PracticeFormProps {
   buttons: FormButton[];
   /** Shown above the form when a save was refused because someone else saved first. */
   conflict?: ReactNode;
+  /** A note to start with (a proposal from a drill says so). */
+  defaultComment?: string;
   /** The note is a reply to a team lead who sent the practice back (it is shown beside their comment). */
   noteIsReply?: boolean;
 }
@@ -47,6 +49,7 @@ export function PracticeForm({
   hidden = {},
   buttons,
   conflict,
+  defaultComment,
   noteIsReply = false,
 }: PracticeFormProps) {
   const { t } = useTranslation();
@@ -168,7 +171,9 @@ export function PracticeForm({
           optional
           errors={errorsOf("comment")}
         >
-          {(control) => <textarea {...control} name="comment" rows={2} maxLength={MAX_COMMENT} />}
+          {(control) => (
+            <textarea {...control} name="comment" rows={2} maxLength={MAX_COMMENT} defaultValue={defaultComment} />
+          )}
         </Field>
 
         <div className="form-actions">

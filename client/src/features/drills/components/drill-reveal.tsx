@@ -1,0 +1,64 @@
+import type { PracticeDetail } from "@practice-kb/shared";
+import { useTranslation } from "react-i18next";
+import { AvoidIcon, SayIcon } from "@/components/icons";
+
+/** The learner's answer beside the approved practice, with its say and avoid phrases set apart. */
+export function DrillReveal({ answer, practice }: { answer: string; practice: PracticeDetail }) {
+  const { t } = useTranslation();
+  return (
+    <div className="drill-compare">
+      <section className="drill-side" aria-labelledby="drill-your-answer">
+        <h3 id="drill-your-answer">{t("drills.run.yourAnswer")}</h3>
+        {answer ? (
+          <p className="drill-own-answer">{answer}</p>
+        ) : (
+          <p className="field-hint">{t("drills.run.noAnswer")}</p>
+        )}
+      </section>
+      <section className="drill-side" aria-labelledby="drill-the-practice" lang={practice.language}>
+        <h3 id="drill-the-practice">
+          <span className="visually-hidden">{t("drills.run.practice")}: </span>
+          {practice.title}
+        </h3>
+        <h4>{t("drills.run.steps")}</h4>
+        <ol className="drill-steps">
+          {practice.response.map((step) => (
+            <li key={step}>{step}</li>
+          ))}
+        </ol>
+        {practice.sayPhrases.length > 0 && (
+          <div className="phrase-box phrase-say">
+            <h4 className="phrase-heading">
+              <SayIcon />
+              {t("drills.run.say")}
+            </h4>
+            <ul className="phrase-list">
+              {practice.sayPhrases.map((phrase) => (
+                <li key={phrase} className="phrase">
+                  <SayIcon />
+                  <q className="phrase-text">{phrase}</q>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {practice.avoidPhrases.length > 0 && (
+          <div className="phrase-box phrase-avoid">
+            <h4 className="phrase-heading">
+              <AvoidIcon />
+              {t("drills.run.avoid")}
+            </h4>
+            <ul className="phrase-list">
+              {practice.avoidPhrases.map((phrase) => (
+                <li key={phrase} className="phrase">
+                  <AvoidIcon />
+                  <q className="phrase-text">{phrase}</q>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
