@@ -482,6 +482,12 @@ export const ROWS: Row[] = [
   },
   { route: "GET /api/me/practices", access: "staff", success: 200, build: async () => ({ url: "/api/me/practices" }) },
   {
+    route: "GET /api/insights/translations",
+    access: "curator",
+    success: 200,
+    build: async () => ({ url: "/api/insights/translations" }),
+  },
+  {
     route: "GET /api/insights/searches",
     access: "curator",
     success: 200,
