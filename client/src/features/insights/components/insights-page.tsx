@@ -11,6 +11,7 @@ import type { InsightsData } from "../load-insights";
 import { CoveragePanel } from "./coverage-panel";
 import { PracticesPanel } from "./practices-panel";
 import { SearchesPanel } from "./searches-panel";
+import { TranslationsPanel } from "./translations-panel";
 import { UnansweredPanel } from "./unanswered-panel";
 
 /** The team lead's insight: one range and set of filters, applied to every panel. */
@@ -28,7 +29,7 @@ export function InsightsPage({ data }: { data: InsightsData }) {
       <FiltersForm request={data.request} />
       <nav className="page-toc" aria-label={t("insights.contents")}>
         <ul>
-          {(["searches", "unanswered", "practices", "coverage"] as const).map((panel) => (
+          {(["searches", "unanswered", "practices", "coverage", "translations"] as const).map((panel) => (
             <li key={panel}>
               <a href={`#${panel}`}>{t(`insights.${panel}.title`)}</a>
             </li>
@@ -39,6 +40,7 @@ export function InsightsPage({ data }: { data: InsightsData }) {
       <UnansweredPanel data={data} />
       <PracticesPanel data={data} />
       <CoveragePanel data={data} />
+      <TranslationsPanel data={data} />
     </div>
   );
 }
