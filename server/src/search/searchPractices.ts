@@ -98,9 +98,12 @@ export async function searchExplained(
     hasText: words(text).length > 0,
   };
   const matches = judgeMatches(signals, querySignals);
-  const grouped = await deskLanguageVersions(ctx, ranked.slice(query.from, query.from + query.size), query);
+  // Each card's version in the desk's language and the spelling suggestion are independent lookups.
+  const [grouped, spelling] = await Promise.all([
+    deskLanguageVersions(ctx, ranked.slice(query.from, query.from + query.size), query),
+    spellingSuggestion(ctx, response, interpretedQuery ?? text, wordSearch.wordsInBase),
+  ]);
   const page = grouped.page;
-  const spelling = await spellingSuggestion(ctx, response, interpretedQuery ?? text, wordSearch.wordsInBase);
   const presented = presentResults({
     page,
     matches: matches.slice(query.from, query.from + query.size),
