@@ -1,8 +1,10 @@
-/** Writes docs/practice-kb-v1.schema.json from the zod schema in shared/ (`npm run schema`). */
+/** Writes docs/practice-kb-v1.schema.json and docs/practice-kb-v2.schema.json from the zod schemas in shared/ (`npm run schema`). */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { interchangeJsonSchema } from "../shared/src/index";
+import { FORMAT_IDS, interchangeJsonSchema, jsonSchemaFileName } from "../shared/src/index";
 
-const target = path.join(import.meta.dirname, "../docs/practice-kb-v1.schema.json");
-writeFileSync(target, `${JSON.stringify(interchangeJsonSchema(), null, 2)}\n`);
-console.log(`wrote ${target}`);
+for (const format of FORMAT_IDS) {
+  const target = path.join(import.meta.dirname, "../docs", jsonSchemaFileName(format));
+  writeFileSync(target, `${JSON.stringify(interchangeJsonSchema(format), null, 2)}\n`);
+  console.log(`wrote ${target}`);
+}

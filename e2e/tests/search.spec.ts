@@ -162,10 +162,11 @@ test.describe("facets", () => {
     await polishChip.click();
     await expect(page).not.toHaveURL(/language=pl/);
     expect(await shownTotal(page)).toBe(conflicts);
-    // Clearing every filter browses the whole base.
+    // Clearing every filter browses the whole base: the seed's 88 practices are 31 situations (a practice and
+    // its translations are one card).
     await page.getByRole("button", { name: "Clear filters" }).click();
     await expect(page).not.toHaveURL(/situationType/);
-    expect(await shownTotal(page)).toBeGreaterThanOrEqual(80);
+    expect(await shownTotal(page)).toBeGreaterThanOrEqual(31);
   });
 });
 

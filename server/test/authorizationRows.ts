@@ -84,6 +84,25 @@ async function drillSet(): Promise<string> {
   return set.id;
 }
 
+/** Two approved practices, in English and Polish, linked as translations when `linked`; the Polish one's id. */
+async function translationPair(linked: boolean): Promise<{ en: string; pl: string }> {
+  const [en, pl] = [unique("matrix-en"), unique("matrix-pl")];
+  const group = linked ? { translationGroup: unique("matrix-group") } : {};
+  await importInterchangeFile(
+    env.t.app.kb,
+    {
+      format: "practice-kb/v2",
+      ...TAXONOMY,
+      practices: [
+        { id: en, status: "approved", ...group, ...content(`Matrix practice ${en}`) },
+        { id: pl, status: "approved", ...group, ...content(`Matrix practice ${pl}`), language: "pl" },
+      ],
+    },
+    { role: "administrator", author: "someone-else" },
+  );
+  return { en, pl };
+}
+
 // Cells of anonymous, deactivated and expired callers are refused before any handler runs,
 // so they need no fixture: a placeholder id still matches the route.
 const hasRole = (caller: Caller) => caller.role !== null;
@@ -318,6 +337,12 @@ export const ROWS: Row[] = [
     build: async () => ({ url: "/api/schema/practice-kb-v1.json" }),
   },
   {
+    route: "GET /api/schema/practice-kb-v2.json",
+    access: "staff",
+    success: 200,
+    build: async () => ({ url: "/api/schema/practice-kb-v2.json" }),
+  },
+  {
     route: "GET /api/practices/:id (approved)",
     access: "staff",
     success: 200,
@@ -438,12 +463,42 @@ export const ROWS: Row[] = [
     build: async () => ({ url: `/api/practices/${env.sharedApproved}/related` }),
   },
   {
+    route: "GET /api/practices/:id/translations",
+    access: "staff",
+    success: 200,
+    build: async () => ({ url: `/api/practices/${env.sharedApproved}/translations` }),
+  },
+  {
+    route: "PUT /api/practices/:id/translation",
+    access: "curator",
+    success: 200,
+    build: async (caller) => {
+      const pair = hasRole(caller) ? await translationPair(false) : { en: "placeholder", pl: "placeholder" };
+      return { method: "PUT", url: `/api/practices/${pair.pl}/translation`, payload: { of: pair.en } };
+    },
+  },
+  {
+    route: "DELETE /api/practices/:id/translation",
+    access: "curator",
+    success: 200,
+    build: async (caller) => {
+      const id = hasRole(caller) ? (await translationPair(true)).pl : "placeholder";
+      return { method: "DELETE", url: `/api/practices/${id}/translation` };
+    },
+  },
+  {
     route: "GET /api/review-queue",
     access: "curator",
     success: 200,
     build: async () => ({ url: "/api/review-queue" }),
   },
   { route: "GET /api/me/practices", access: "staff", success: 200, build: async () => ({ url: "/api/me/practices" }) },
+  {
+    route: "GET /api/insights/translations",
+    access: "curator",
+    success: 200,
+    build: async () => ({ url: "/api/insights/translations" }),
+  },
   {
     route: "GET /api/insights/searches",
     access: "curator",

@@ -10,4 +10,5 @@ export * from "./practicePolicy";
 export * from "./search";
 export * from "./taxonomy";
 export * from "./taxonomyManagement";
+export * from "./translations";
 export * from "./workflow";

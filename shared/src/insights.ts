@@ -179,3 +179,26 @@ export const coverageSchema = z.object({
   languages: z.array(z.object({ language: z.string(), cells: z.array(coverageCellSchema) })),
 });
 export type Coverage = z.infer<typeof coverageSchema>;
+
+/** One situation (a translation group, or a practice linked to none) missing in some content languages. */
+export const translationGapSchema = z.object({
+  practiceId: z.string().describe("its most used version (the first by language when none was used)"),
+  title: z.string(),
+  versions: z.array(z.object({ id: z.string(), language: contentLanguageSchema })).describe("its approved versions"),
+  missing: z.array(contentLanguageSchema).describe("content languages it has no approved version in"),
+  uses: z.number().int().describe("opened from a search or used at the desk in the range, all versions together"),
+});
+export type TranslationGap = z.infer<typeof translationGapSchema>;
+
+/**
+ * GET /api/insights/translations: coverage by language. Which approved practices have no version in each
+ * content language, the most used first, so the team knows what to translate next.
+ */
+export const translationCoverageSchema = z.object({
+  situations: z.number().int().describe("approved situations: translation groups, and practices linked to none"),
+  languages: z
+    .array(z.object({ language: contentLanguageSchema, missing: z.number().int() }))
+    .describe("per content language, how many situations have no approved version in it"),
+  items: z.array(translationGapSchema).describe("situations missing in some language, the most used first"),
+});
+export type TranslationCoverage = z.infer<typeof translationCoverageSchema>;

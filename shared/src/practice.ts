@@ -3,8 +3,21 @@ import { actorSchema } from "./accounts";
 import { practiceContentApiShape, practiceContentShape } from "./practiceFields";
 import { slugSchema, taxonomyEntrySchema } from "./taxonomy";
 
-/** The identifier of the interchange format this version implements. */
-export const FORMAT_ID = "practice-kb/v1";
+/** The first interchange format: practices and taxonomy, no links between practices. Still imported unchanged. */
+export const FORMAT_V1 = "practice-kb/v1";
+/** The current interchange format: v1 plus translation links (docs/practice-format-v2.md). */
+export const FORMAT_V2 = "practice-kb/v2";
+/** The identifier of the interchange format export writes. */
+export const FORMAT_ID = FORMAT_V2;
+/** Every format version import reads. */
+export const FORMAT_IDS = [FORMAT_V1, FORMAT_V2] as const;
+export type FormatId = (typeof FORMAT_IDS)[number];
+
+/**
+ * A translation group's id: the practices sharing it are one situation and its advice in several languages
+ * (at most one practice per language). Any slug; the app makes `t-` and 12 hex digits for a new group.
+ */
+export const translationGroupSchema = slugSchema(100);
 
 export const PRACTICE_STATUSES = ["draft", "in_review", "approved", "archived"] as const;
 export const practiceStatusSchema = z.enum(PRACTICE_STATUSES);
@@ -17,17 +30,27 @@ export type PracticeInput = z.infer<typeof practiceInputSchema>;
 export type PracticeInputDraft = z.input<typeof practiceInputSchema>;
 
 /** A practice entry of a practice-kb/v1 file. `meta` is written by export and ignored by import. */
-export const interchangePracticeSchema = z.strictObject({
+export const interchangePracticeV1Schema = z.strictObject({
   id: slugSchema(100).optional(),
   ...practiceContentShape,
   status: practiceStatusSchema.default("draft"),
   meta: z.unknown().optional(),
 });
+
+/**
+ * A practice entry of a practice-kb/v2 file: v1's fields plus `translationGroup` (absent: the practice is
+ * the translation of none). Also reads every v1 entry.
+ */
+export const interchangePracticeSchema = interchangePracticeV1Schema.extend({
+  translationGroup: translationGroupSchema
+    .optional()
+    .describe("the practices of a file (and of the store) sharing this id are translations of one another"),
+});
 export type InterchangePractice = z.infer<typeof interchangePracticeSchema>;
 
-/** A whole practice-kb/v1 file. Cross-references (taxonomy ids) are checked by the importer. */
+/** A whole practice-kb/v1 or v2 file. Cross-references (taxonomy ids) are checked by the importer. */
 export const interchangeFileSchema = z.strictObject({
-  format: z.literal(FORMAT_ID, { error: `must be exactly "${FORMAT_ID}"` }),
+  format: z.enum(FORMAT_IDS, { error: `must be exactly "${FORMAT_V2}" (or "${FORMAT_V1}")` }),
   situationTypes: z.array(taxonomyEntrySchema).optional(),
   channels: z.array(taxonomyEntrySchema).optional(),
   practices: z.array(z.unknown()),
@@ -80,6 +103,11 @@ export const practiceMetaSchema = z.object({
     .describe(
       "the last send-back of this practice before it is first approved (edits of approved ones: pending.sentBack)",
     ),
+  translationGroup: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("the translation group: practices sharing it are this one in other languages (null: none)"),
 });
 export type PracticeMeta = z.infer<typeof practiceMetaSchema>;
 
@@ -122,16 +150,31 @@ export type ImportResult = z.infer<typeof importResultSchema>;
 export const feedbackCountsSchema = z.object({ helpfulCount: z.number().int(), notHelpfulCount: z.number().int() });
 export type FeedbackCounts = z.infer<typeof feedbackCountsSchema>;
 
-/** The whole file with every practice spelled out: the source of the published JSON Schema. */
-export const interchangeFileDocumentSchema = interchangeFileSchema.extend({
-  practices: z.array(interchangePracticeSchema),
-});
+/** Each format version's whole file with every practice spelled out: the source of its published JSON Schema. */
+const interchangeFileDocumentSchemas = {
+  [FORMAT_V1]: interchangeFileSchema.extend({
+    format: z.literal(FORMAT_V1),
+    practices: z.array(interchangePracticeV1Schema),
+  }),
+  [FORMAT_V2]: interchangeFileSchema.extend({
+    format: z.literal(FORMAT_V2),
+    practices: z.array(interchangePracticeSchema),
+  }),
+};
 
-/** The JSON Schema of practice-kb/v1 (taxonomy cross-references are checked by the importer, not the schema). */
-export function interchangeJsonSchema(): Record<string, unknown> {
+/** The file name of a format version's JSON Schema: practice-kb-v1.schema.json, practice-kb-v2.schema.json. */
+export function jsonSchemaFileName(format: FormatId): string {
+  return `${format.replace("/", "-")}.schema.json`;
+}
+
+/**
+ * The JSON Schema of a format version, practice-kb/v1 by default (taxonomy cross-references and the
+ * one-practice-per-language rule of a translation group are checked by the importer, not the schema).
+ */
+export function interchangeJsonSchema(format: FormatId = FORMAT_V1): Record<string, unknown> {
   return {
-    $id: "https://practice-kb.example/schema/practice-kb-v1.json",
-    title: "practice-kb/v1",
-    ...z.toJSONSchema(interchangeFileDocumentSchema, { io: "input" }),
+    $id: `https://practice-kb.example/schema/${jsonSchemaFileName(format).replace(".schema", "")}`,
+    title: format,
+    ...z.toJSONSchema(interchangeFileDocumentSchemas[format], { io: "input" }),
   };
 }

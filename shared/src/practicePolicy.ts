@@ -81,6 +81,12 @@ export const PRACTICE_POLICY: Record<PracticeAction, ActionRule> = {
   stillValid: { role: "curator", appliesTo: (p) => p.status === "approved", allows: anyone },
 };
 
+/**
+ * Who may mark a practice as the translation of another, or undo it: a link decides which version the desk
+ * sees in its language, so it is a curator's call, like approving.
+ */
+export const TRANSLATION_LINK_ROLE: Role = "curator";
+
 /** Approved and archived practices are for everyone; drafts and those in review for their author and curators. */
 export const canViewPractice = (actor: PolicyActor, practice: PolicyPractice) =>
   !unpublished(practice) || isAuthor(actor, practice) || isCurator(actor);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { FACET_NAMES, FACETS, type FacetName } from "./facets";
 import { contentLanguageSchema } from "./languages";
 import { slugSchema } from "./taxonomy";
+import { alsoInSchema } from "./translations";
 
 /** A query-string value that may be given once or repeated (`?channel=a&channel=b`). */
 const repeated = <T extends z.ZodType>(item: T) =>
@@ -59,6 +60,9 @@ export const searchHitSchema = z.object({
   highlights: searchHighlightsSchema,
   firstSteps: z.array(z.string()),
   score: z.number(),
+  alsoIn: z
+    .array(alsoInSchema)
+    .describe("the same practice in other languages (its translation group's other approved versions)"),
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
 

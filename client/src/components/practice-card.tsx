@@ -2,6 +2,7 @@ import type { SearchHit } from "@practice-kb/shared";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { paths } from "@/config/paths";
+import { languageName } from "@/lib/languages";
 import { useLabels } from "@/lib/taxonomy";
 import { ChannelList } from "./channel-list";
 import { Highlighted } from "./highlighted";
@@ -49,6 +50,19 @@ export function PracticeCard({ hit, headingLevel = 3, compact = false, onOpen }:
         <ChannelList channels={hit.channels} />
         <LanguageBadge language={hit.language} />
       </div>
+      {hit.alsoIn.length > 0 && (
+        <p className="card-also-in">
+          <span>{t("card.alsoIn")}</span>{" "}
+          {hit.alsoIn.map((version, index) => (
+            <span key={version.id}>
+              {index > 0 && ", "}
+              <Link to={paths.practice.getHref(version.id)} lang={version.language} hrefLang={version.language}>
+                {languageName(version.language)}
+              </Link>
+            </span>
+          ))}
+        </p>
+      )}
       {!compact && fragment && (
         <p className="card-fragment" lang={hit.language}>
           <Highlighted html={fragment} />

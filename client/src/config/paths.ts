@@ -123,6 +123,7 @@ export const paths = {
     insightUnopened: "/api/insights/practices/unopened",
     insightDeskLog: "/api/insights/desk-log",
     insightCoverage: "/api/insights/coverage",
+    insightTranslations: "/api/insights/translations",
     /** The votes' totals and reasons of one practice, for the team lead. */
     insightFeedback: (id: string) => `/api/insights/practices/${enc(id)}/feedback`,
     drillSets: "/api/drills/sets",
@@ -144,6 +145,10 @@ export const paths = {
     diff: (id: string) => `/api/practices/${enc(id)}/diff`,
     /** Practices related to one practice. */
     related: (id: string) => `/api/practices/${enc(id)}/related`,
+    /** One practice's versions in other languages (its translation group). */
+    translations: (id: string) => `/api/practices/${enc(id)}/translations`,
+    /** Linking one practice to another as its translation (PUT), or unlinking it (DELETE). */
+    translationLink: (id: string) => `/api/practices/${enc(id)}/translation`,
     /** "Did this help?" answers for one practice. */
     feedback: (id: string) => `/api/practices/${enc(id)}/feedback`,
     /** One list of the taxonomy (for adding entries). */

@@ -101,6 +101,7 @@ export const en = {
     type: "Situation type",
     channels: "Channels",
     language: "Language",
+    alsoIn: "Also in:",
   },
   practice: {
     back: "Back to results",
@@ -136,6 +137,15 @@ export const en = {
     stampApproved: "approved {{date}}",
     stampReviewBy: "review by {{date}}",
     related: "Related practices",
+    translations: {
+      label: "This practice in",
+      manage: "Translation links",
+      of: "This practice is a translation of",
+      ofHint: "its id or the address of its page",
+      link: "Link",
+      unlink: "Unlink from its translations",
+      done: { linkTranslation: "Linked.", unlinkTranslation: "Unlinked." },
+    },
     edit: "Edit",
     proposeEdit: "Propose an edit",
     history: "History",

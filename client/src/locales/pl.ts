@@ -111,6 +111,7 @@ export const pl: Translation<Messages> = {
     type: "Rodzaj sytuacji",
     channels: "Kanały",
     language: "Język",
+    alsoIn: "Również w językach:",
   },
   practice: {
     back: "Wróć do wyników",
@@ -146,6 +147,15 @@ export const pl: Translation<Messages> = {
     stampApproved: "zatwierdzono {{date}}",
     stampReviewBy: "przegląd do {{date}}",
     related: "Podobne praktyki",
+    translations: {
+      label: "Ta praktyka w językach",
+      manage: "Powiązania tłumaczeń",
+      of: "Ta praktyka jest tłumaczeniem praktyki",
+      ofHint: "jej identyfikator lub adres jej strony",
+      link: "Powiąż",
+      unlink: "Odłącz od tłumaczeń",
+      done: { linkTranslation: "Powiązano.", unlinkTranslation: "Odłączono." },
+    },
     edit: "Edytuj",
     proposeEdit: "Zaproponuj zmianę",
     history: "Historia",

@@ -111,6 +111,7 @@ export const ru: Translation<Messages> = {
     type: "Тип ситуации",
     channels: "Каналы",
     language: "Язык",
+    alsoIn: "Также на языках:",
   },
   practice: {
     back: "Назад к результатам",
@@ -146,6 +147,15 @@ export const ru: Translation<Messages> = {
     stampApproved: "утверждено {{date}}",
     stampReviewBy: "пересмотреть до {{date}}",
     related: "Похожие практики",
+    translations: {
+      label: "Эта практика на языках",
+      manage: "Связи переводов",
+      of: "Эта практика — перевод практики",
+      ofHint: "её идентификатор или адрес её страницы",
+      link: "Связать",
+      unlink: "Отвязать от переводов",
+      done: { linkTranslation: "Связано.", unlinkTranslation: "Отвязано." },
+    },
     edit: "Редактировать",
     proposeEdit: "Предложить правку",
     history: "История",

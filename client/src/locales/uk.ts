@@ -111,6 +111,7 @@ export const uk: Translation<Messages> = {
     type: "Тип ситуації",
     channels: "Канали",
     language: "Мова",
+    alsoIn: "Також мовами:",
   },
   practice: {
     back: "Назад до результатів",
@@ -146,6 +147,15 @@ export const uk: Translation<Messages> = {
     stampApproved: "затверджено {{date}}",
     stampReviewBy: "переглянути до {{date}}",
     related: "Схожі практики",
+    translations: {
+      label: "Ця практика мовами",
+      manage: "Зв'язки перекладів",
+      of: "Ця практика — переклад практики",
+      ofHint: "її ідентифікатор або адреса сторінки",
+      link: "Зв'язати",
+      unlink: "Відв'язати від перекладів",
+      done: { linkTranslation: "Зв'язано.", unlinkTranslation: "Відв'язано." },
+    },
     edit: "Редагувати",
     proposeEdit: "Запропонувати правку",
     history: "Історія",

@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { forgetReviewerCount } from "../accounts/reviewers";
 import type { KbContext } from "../context";
 import type { IndexNames } from "../storage/indices";
+import { upgradePracticeSource } from "../storage/practicesIndex";
 
 /** The first line of every backup file. */
 export const BACKUP_FORMAT = "practice-kb-backup/v1";
@@ -135,7 +136,9 @@ export async function restoreBackup(ctx: KbContext, lines: AsyncIterable<string>
     }
     const line = JSON.parse(text) as DocumentLine | TrailerLine;
     if ("end" in line) break;
-    operations.push({ index: { _index: ctx.names[line.index], _id: line.id } }, line.source);
+    // a backup from before translation links lacks the key search collapses on
+    const source = line.index === "practices" ? upgradePracticeSource(line.source) : line.source;
+    operations.push({ index: { _index: ctx.names[line.index], _id: line.id } }, source);
     counts[line.index]++;
     if (operations.length >= PAGE * 2) await flush();
   }

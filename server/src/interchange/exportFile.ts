@@ -1,15 +1,24 @@
-import { FORMAT_ID, type Practice, type TaxonomyEntry } from "@practice-kb/shared";
+import { FORMAT_ID, type InterchangePractice, type Practice, type TaxonomyEntry } from "@practice-kb/shared";
 import type { KbContext } from "../context";
 import type { PracticeDocument } from "../practices/document";
 import { presentPractice } from "../practices/presenter";
 import { loadTaxonomy } from "../taxonomy/commands";
 
-/** A practice-kb/v1 file as export writes it: server-side fields go under `meta`. */
+/** A practice as export writes it: the practice with its translation group (v2) beside its server-side `meta`. */
+export type ExportedPractice = Practice & Pick<InterchangePractice, "translationGroup">;
+
+/** A practice-kb/v2 file as export writes it: server-side fields go under `meta`. */
 export interface ExportedFile {
   format: typeof FORMAT_ID;
   situationTypes: TaxonomyEntry[];
   channels: TaxonomyEntry[];
-  practices: Practice[];
+  practices: ExportedPractice[];
+}
+
+/** A stored practice as an export entry: the translation group travels as the format's own field. */
+export function exportedPractice(practice: Practice): ExportedPractice {
+  const group = practice.meta.translationGroup;
+  return group ? { ...practice, translationGroup: group } : practice;
 }
 
 /** Streams every practice page by page (search_after on id) so large stores export in bounded memory. */
@@ -31,10 +40,10 @@ export async function* allPractices(ctx: KbContext, pageSize = 1000): AsyncGener
   }
 }
 
-/** Exports the taxonomy and every practice as one practice-kb/v1 document. */
+/** Exports the taxonomy and every practice as one practice-kb/v2 document. */
 export async function exportInterchangeFile(ctx: KbContext): Promise<ExportedFile> {
   const taxonomy = await loadTaxonomy(ctx);
-  const practices: Practice[] = [];
-  for await (const practice of allPractices(ctx)) practices.push(practice);
+  const practices: ExportedPractice[] = [];
+  for await (const practice of allPractices(ctx)) practices.push(exportedPractice(practice));
   return { format: FORMAT_ID, situationTypes: taxonomy.situationTypes, channels: taxonomy.channels, practices };
 }

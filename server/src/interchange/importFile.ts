@@ -1,5 +1,13 @@
 import { createHash } from "node:crypto";
-import type { Actor, ImportProblem, ImportResult, InterchangePractice, PracticeInput } from "@practice-kb/shared";
+import {
+  type Actor,
+  FORMAT_V1,
+  type FormatId,
+  type ImportProblem,
+  type ImportResult,
+  type InterchangePractice,
+  type PracticeInput,
+} from "@practice-kb/shared";
 import type { KbContext } from "../context";
 import { buildPracticeDocument, contentHashOf, firstRevisionMeta, type PracticeDocument } from "../practices/document";
 import { assignPracticeId } from "../practices/practiceIds";
@@ -37,11 +45,20 @@ function importedPracticeId(content: PracticeInput): string {
 }
 
 function contentOf(practice: InterchangePractice): PracticeInput {
-  const { id: _id, status: _status, meta: _meta, ...content } = practice;
+  const { id: _id, status: _status, meta: _meta, translationGroup: _group, ...content } = practice;
   return content;
 }
 
-/** Imports a practice-kb/v1 file: validates it whole, then writes taxonomy and practices in bulk. */
+/** The translation group an entry leaves its practice in: a v2 entry says it (absent: none); a v1 entry keeps the stored one. */
+function translationGroupOf(
+  format: FormatId,
+  practice: InterchangePractice,
+  before: PracticeDocument | undefined,
+): string | null {
+  return format === FORMAT_V1 ? (before?.meta.translationGroup ?? null) : (practice.translationGroup ?? null);
+}
+
+/** Imports a practice-kb/v1 or v2 file: validates it whole, then writes taxonomy and practices in bulk. */
 export async function importInterchangeFile(
   ctx: KbContext,
   raw: unknown,
@@ -80,21 +97,29 @@ export async function importInterchangeFile(
       const content = contentOf(practice);
       const id = ids[position] as string;
       const before = existing.get(id);
-      if (before && before.contentHash === contentHashOf(content, practice.status)) {
+      const translationGroup = translationGroupOf(file.format, practice, before);
+      if (
+        before &&
+        before.contentHash === contentHashOf(content, practice.status) &&
+        (before.meta.translationGroup ?? null) === translationGroup
+      ) {
         result.unchanged++;
         continue;
       }
       const revision = before ? before.meta.revision + 1 : 1;
       const approvedAt =
         practice.status === "approved" ? (before?.meta.approvedAt ?? now) : (before?.meta.approvedAt ?? null);
-      const meta = before
-        ? { ...before.meta, updatedAt: now, revision, liveRevision: revision, approvedAt }
-        : firstRevisionMeta({
-            author: options.author,
-            authorName: actor.name,
-            now,
-            approvedBy: practice.status === "approved" ? options.author : null,
-          });
+      const meta = {
+        ...(before
+          ? { ...before.meta, updatedAt: now, revision, liveRevision: revision, approvedAt }
+          : firstRevisionMeta({
+              author: options.author,
+              authorName: actor.name,
+              now,
+              approvedBy: practice.status === "approved" ? options.author : null,
+            })),
+        translationGroup,
+      };
       // An edit awaiting review stays pending on top of the imported approved text, and is reported: an import
       // never drops a colleague's proposal silently. (Only approved practices carry pending edits.)
       const pending = practice.status === "approved" ? (before?.pending ?? null) : null;

@@ -1,8 +1,11 @@
 import {
+  FORMAT_V1,
+  type FormatId,
   type ImportProblem,
   type InterchangePractice,
   interchangeFileSchema,
   interchangePracticeSchema,
+  interchangePracticeV1Schema,
   readableIssueMessage,
   type Taxonomy,
   type TaxonomyEntry,
@@ -14,6 +17,8 @@ export type ImporterRole = "staff" | "curator" | "administrator";
 
 /** A file that passed every check, ready to write. */
 export interface ValidatedFile {
+  /** The file's format version: a v1 file says nothing about translation links, so import keeps the stored ones. */
+  format: FormatId;
   situationTypes: TaxonomyEntry[];
   channels: TaxonomyEntry[];
   practices: InterchangePractice[];
@@ -61,6 +66,22 @@ function duplicateIds(entries: { id?: string }[], entryName: string): ImportProb
   return problems;
 }
 
+/** A translation group may hold one practice per language: a second one in this file is a problem. */
+function translationClashes(practices: { entry: InterchangePractice; index: number }[]): ImportProblem[] {
+  const seen = new Map<string, number>();
+  return practices.flatMap(({ entry, index }) => {
+    if (!entry.translationGroup) return [];
+    const key = `${entry.translationGroup}\u0000${entry.language}`;
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, index);
+      return [];
+    }
+    const reason = `translation group "${entry.translationGroup}" already has a practice in "${entry.language}" (practices[${first}])`;
+    return [{ entry: `practices[${index}]`, index, id: entry.id ?? null, field: "translationGroup", reason }];
+  });
+}
+
 /**
  * Checks a whole practice-kb/v1 file against the format and the taxonomy that will exist after
  * it is applied. Returns every problem found (entry index, id, field, reason), or the parsed file.
@@ -90,6 +111,8 @@ export function validateInterchangeFile(
   const knownChannels = new Set([...existing.channels, ...channels].map((entry) => entry.id));
 
   const practices: InterchangePractice[] = [];
+  const indexed: { entry: InterchangePractice; index: number }[] = [];
+  const practiceSchema = file.format === FORMAT_V1 ? interchangePracticeV1Schema : interchangePracticeSchema;
   const rawIds: { id?: string }[] = [];
   file.practices.forEach((rawPractice, index) => {
     const entry = `practices[${index}]`;
@@ -98,7 +121,7 @@ export function validateInterchangeFile(
         ? (rawPractice as { id: string }).id
         : null;
     rawIds.push({ id: rawId ?? undefined });
-    const parsed = interchangePracticeSchema.safeParse(rawPractice);
+    const parsed = practiceSchema.safeParse(rawPractice);
     if (!parsed.success) {
       problems.push(...problemsFromZod(parsed.error, entry, index, rawId));
       return;
@@ -129,8 +152,9 @@ export function validateInterchangeFile(
       });
     }
     practices.push(practice);
+    indexed.push({ entry: practice, index });
   });
-  problems.push(...duplicateIds(rawIds, "practices"));
+  problems.push(...duplicateIds(rawIds, "practices"), ...translationClashes(indexed));
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, file: { situationTypes, channels, practices } };
+  return { ok: true, file: { format: file.format, situationTypes, channels, practices } };
 }

@@ -138,3 +138,5 @@ export const unknownTaxonomy = (problems: { field: string; reason: string }[]) =
 
 /** 400 for a backup file that cannot be restored (nothing was written). */
 export const invalidBackup = (reason: string) => new ApiError(400, "invalid_backup", reason);
+/** 400 when a translation link would leave a group with two practices in one language, or link a practice to itself. */
+export const invalidTranslationLink = (message: string) => new ApiError(400, "invalid_translation_link", message);

@@ -16,6 +16,11 @@ export interface PracticeDocument extends PracticeInput {
   id: string;
   status: PracticeStatus;
   contentHash: string;
+  /**
+   * What search collapses on: `g:<group>` for a practice in a translation group (meta.translationGroup),
+   * `p:<id>` for one in none (a missing value would collapse every unlinked practice into one card).
+   */
+  translationKey: string;
   meta: PracticeMeta;
   search: Record<string, unknown>;
   /** An edit of the approved text awaiting review; the live fields above stay as approved until then. */
@@ -96,6 +101,11 @@ export function firstRevisionMeta(options: {
   };
 }
 
+/** The key search collapses a practice's translations on (see PracticeDocument.translationKey). */
+export function translationKeyOf(id: string, group: string | null | undefined): string {
+  return group ? `g:${group}` : `p:${id}`;
+}
+
 /** Builds the stored document for a practice. */
 export function buildPracticeDocument(
   id: string,
@@ -109,6 +119,7 @@ export function buildPracticeDocument(
     id,
     status,
     contentHash: contentHashOf(input, status),
+    translationKey: translationKeyOf(id, meta.translationGroup),
     meta,
     search: searchFieldsOf(input),
     pending,

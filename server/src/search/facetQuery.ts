@@ -4,6 +4,12 @@ import type { estypes } from "../storage/elasticsearch";
 
 type QueryContainer = estypes.QueryDslQueryContainer;
 
+/** The field search collapses translations on: every practice has one (`g:<group>` or `p:<id>`). */
+export const TRANSLATION_KEY = "translationKey";
+
+/** Precision of the group counts: below this many, Elasticsearch's cardinality count is exact in practice. */
+export const GROUP_COUNT_PRECISION = 40_000;
+
 /** The stored practice's field a facet counts and filters (the type checks the document has it). */
 function fieldOf(facet: FacetName): keyof PracticeDocument {
   return FACETS[facet].field;
@@ -37,7 +43,11 @@ export function facetAggregations(filters: Record<FacetName, QueryContainer | nu
   const aggregations: Record<string, estypes.AggregationsAggregationContainer> = {};
   const active = FACET_NAMES.filter((name) => filters[name]);
   for (const name of FACET_NAMES) {
-    const values: estypes.AggregationsAggregationContainer = { terms: { field: fieldOf(name), size: 100 } };
+    // Each value counts translation groups (one card each), not the versions in them.
+    const values: estypes.AggregationsAggregationContainer = {
+      terms: { field: fieldOf(name), size: 100 },
+      aggs: { groups: { cardinality: { field: TRANSLATION_KEY, precision_threshold: GROUP_COUNT_PRECISION } } },
+    };
     const others = active.filter((other) => other !== name);
     if (others.length === 0) {
       aggregations[name] = values;

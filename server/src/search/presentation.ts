@@ -26,18 +26,39 @@ export const PRESENTED_FIELDS = [
   "situation",
   // which version of the text it is: match strength remembers the words of a practice by it
   "contentHash",
+  // its translation group: one card per group (translationGroups.ts)
+  "translationKey",
 ];
 
 /** A stored practice as searches fetch it (PRESENTED_FIELDS). */
 export type PresentedDoc = Pick<
   PracticeDocument,
-  "id" | "title" | "language" | "situationType" | "channels" | "audiences" | "response" | "situation" | "contentHash"
+  | "id"
+  | "title"
+  | "language"
+  | "situationType"
+  | "channels"
+  | "audiences"
+  | "response"
+  | "situation"
+  | "contentHash"
+  | "translationKey"
 >;
 
 /** The number of matches Elasticsearch counted. */
 export function totalOf(response: estypes.SearchResponse<unknown>): number {
   const total = response.hits.total;
   return typeof total === "number" ? total : (total?.value ?? 0);
+}
+
+/** The aggregation counting the translation groups the search matched (wordQuery.ts): the total shown. */
+export const GROUP_TOTAL = "groupTotal";
+
+/** How many cards (translation groups) the word search matched; the hit count when the count is absent. */
+export function groupTotalOf(response: estypes.SearchResponse<unknown>): number {
+  type Counted = { groups?: { value?: number } };
+  const counted = (response.aggregations?.[GROUP_TOTAL] as Counted | undefined)?.groups?.value;
+  return counted ?? totalOf(response);
 }
 
 /** A stored practice as a result card: its fields, restored highlights and first two steps. */
@@ -54,6 +75,7 @@ export function presentHit(hit: estypes.SearchHit<PresentedDoc>): SearchHit | nu
     highlights: highlightsOf(doc, hit.highlight ?? {}),
     firstSteps: doc.response.slice(0, 2),
     score: hit._score ?? 0,
+    alsoIn: [],
   };
 }
 
@@ -61,7 +83,7 @@ export function presentHit(hit: estypes.SearchHit<PresentedDoc>): SearchHit | nu
 export function facetsOf(
   aggregations: Record<string, estypes.AggregationsAggregate> | undefined,
 ): SearchResponse["facets"] {
-  type Buckets = { buckets?: { key: string; doc_count: number }[] };
+  type Buckets = { buckets?: { key: string; doc_count: number; groups?: { value: number } }[] };
   const found = { ...(aggregations ?? {}) } as Record<string, unknown>;
   // Facets counted inside a filter aggregation (see facetAggregations) sit one level down.
   for (const [key, value] of Object.entries(aggregations ?? {})) {
@@ -72,7 +94,8 @@ export function facetsOf(
       name,
       ((found[name] as Buckets | undefined)?.buckets ?? []).map((bucket) => ({
         id: String(bucket.key),
-        count: bucket.doc_count,
+        // translation groups, not versions: a situation in four languages is one card (facetQuery.ts)
+        count: bucket.groups?.value ?? bucket.doc_count,
       })),
     ]),
   ) as SearchResponse["facets"];

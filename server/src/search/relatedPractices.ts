@@ -3,8 +3,9 @@
  * practices that merely share a common word ("reader", "czytelnik"). The same situation type and a
  * shared channel come first, then the same type, then the rest; within each, the practice's own
  * language first, then the nearest by meaning (the practice's stored vector), else by words. The
- * practice itself never appears, nor, when it can be told from the vectors, its version in another
- * language (a translation is not a related situation): that is for a link of its own.
+ * practice itself never appears, nor its versions in other languages (its translation group: a
+ * translation is not a related situation, and the practice view links it of its own), and another
+ * situation's versions take one place, the first (in the practice's language when there is one).
  */
 import type { ContentLanguage, SearchHit } from "@practice-kb/shared";
 import type { KbContext } from "../context";
@@ -21,21 +22,10 @@ export const RELATED = {
   size: 5,
   /** Candidates fetched from each pool (same type, any type) before ranking. */
   candidates: 30,
-  /**
-   * Language-centred cosine above which a practice in another language is taken for a version of the
-   * same situation. On the seed, the versions of one situation score 0.25-0.51 and other practices
-   * mostly below 0.21 (a few up to 0.3: such a practice is left out too, which costs little).
-   */
-  translationAt: 0.24,
-  /**
-   * A practice in another language that is the nearest of its language to this one is taken for its
-   * version from this similarity on (versions of one situation: 0.10-0.51, 90 % above 0.21).
-   */
-  nearestVersionAt: 0.15,
 } as const;
 
 /** What related practices are chosen by, of the practice they are related to. */
-export type RelatedTo = Pick<PracticeDocument, "id" | "language" | "situationType" | "channels">;
+export type RelatedTo = Pick<PracticeDocument, "id" | "language" | "situationType" | "channels" | "translationKey">;
 
 /** A candidate as fetched: the presented fields, and its vector when searching by meaning. */
 type CandidateDoc = PresentedDoc & { vector?: number[] };
@@ -68,9 +58,23 @@ function centred(vector: number[], centroid: number[] | undefined): number[] {
 
 const dot = (a: number[], b: number[]) => a.reduce((sum, value, i) => sum + value * (b[i] ?? 0), 0);
 
-/** Approved practices other than this one (and matching the extra filters). */
+/** Approved practices other than this one and its translations (and matching the extra filters). */
 function candidates(practice: RelatedTo, extra: QueryContainer[]): estypes.QueryDslBoolQuery {
-  return { filter: [{ term: { status: "approved" } }, ...extra], must_not: [{ ids: { values: [practice.id] } }] };
+  return {
+    filter: [{ term: { status: "approved" } }, ...extra],
+    must_not: [{ ids: { values: [practice.id] } }, { term: { translationKey: practice.translationKey } }],
+  };
+}
+
+/** The first hit of each translation group, in order: one situation's versions take one place. */
+function onePerGroup(hits: estypes.SearchHit<CandidateDoc>[]): estypes.SearchHit<CandidateDoc>[] {
+  const seen = new Set<string>();
+  return hits.filter((hit) => {
+    const key = hit._source?.translationKey ?? `p:${hit._id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Related practices by meaning: two nearest-neighbour pools (same situation type, any type), ranked in the app. */
@@ -104,52 +108,25 @@ async function relatedByMeaning(
   const centroids = languageCentroidsFor(model)?.centroids ?? null;
   const centroidOf = (language: ContentLanguage) => centroids?.[language];
   const own = centred(vector, centroidOf(practice.language));
-  const measured = [...byId.values()].map((hit) => {
+  const scored = [...byId.values()].map((hit) => {
     const doc = hit._source as CandidateDoc;
     const vector = doc.vector ? centred(doc.vector, centroidOf(doc.language)) : null;
     return {
       hit,
-      vector,
       language: doc.language,
       tier: situationTier(practice, doc),
       similarity: vector ? dot(own, vector) : -1,
     };
   });
-  // The nearest candidate of each other language, a likely version of this practice when close enough.
-  const nearestOf = new Map<ContentLanguage, number>();
-  for (const { language, similarity } of measured) {
-    if (language !== practice.language) nearestOf.set(language, Math.max(nearestOf.get(language) ?? -1, similarity));
-  }
-  const isVersion = ({ language, similarity }: (typeof measured)[number]) =>
-    centroids !== null &&
-    language !== practice.language &&
-    (similarity >= RELATED.translationAt ||
-      (similarity >= RELATED.nearestVersionAt && similarity === nearestOf.get(language)));
-  const scored = measured.filter((entry) => !isVersion(entry));
   const sameLanguage = (entry: (typeof scored)[number]) => (entry.language === practice.language ? 1 : 0);
   scored.sort((a, b) => b.tier - a.tier || sameLanguage(b) - sameLanguage(a) || b.similarity - a.similarity);
-  // Two versions of one other situation (a reservation given away, in English and in Russian) take
-  // one place: the first, which is the one in the practice's language when there is one.
-  const chosen: typeof scored = [];
-  for (const entry of scored) {
-    if (chosen.length === RELATED.size) break;
-    const versionOfChosen = chosen.some(
-      (other) =>
-        centroids &&
-        other.language !== entry.language &&
-        entry.vector &&
-        other.vector &&
-        dot(entry.vector, other.vector) >= RELATED.translationAt,
-    );
-    if (!versionOfChosen) chosen.push(entry);
-  }
-  return chosen.map((entry) => entry.hit);
+  return onePerGroup(scored.map((entry) => entry.hit));
 }
 
 /**
  * Related practices by words, when there is no vector: the same situation type and channels ranked in
- * the app, words of the practice's own text (in its language) breaking ties. Without vectors a version
- * in another language cannot be told apart, so practices in the practice's own language come first.
+ * the app, words of the practice's own text (in its language) breaking ties; practices in the
+ * practice's own language first.
  */
 async function relatedByWords(ctx: KbContext, practice: RelatedTo): Promise<estypes.SearchHit<CandidateDoc>[]> {
   const fields = ["title", "situation", "response"].map((field) => `search.${practice.language}.${field}`);
@@ -181,10 +158,12 @@ async function relatedByWords(ctx: KbContext, practice: RelatedTo): Promise<esty
     const doc = hit._source as CandidateDoc;
     return [doc.language === practice.language ? 1 : 0, situationTier(practice, doc), hit._score ?? 0];
   };
-  return [...response.hits.hits].sort((a, b) => {
-    const [ra, rb] = [rank(a), rank(b)];
-    return (rb[0] ?? 0) - (ra[0] ?? 0) || (rb[1] ?? 0) - (ra[1] ?? 0) || (rb[2] ?? 0) - (ra[2] ?? 0);
-  });
+  return onePerGroup(
+    [...response.hits.hits].sort((a, b) => {
+      const [ra, rb] = [rank(a), rank(b)];
+      return (rb[0] ?? 0) - (ra[0] ?? 0) || (rb[1] ?? 0) - (ra[1] ?? 0) || (rb[2] ?? 0) - (ra[2] ?? 0);
+    }),
+  );
 }
 
 /** Approved practices related to this one, best first (RELATED.size of them). */

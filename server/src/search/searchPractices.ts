@@ -8,12 +8,18 @@ import type { SearchQuery, SearchResponse } from "@practice-kb/shared";
 import type { KbContext } from "../context";
 import { fuseHits } from "./fusion";
 import { coveredWords, judgeMatches, type MatchSignals, matchSignalsOf, type QuerySignals } from "./matchStrength";
-import { meaningOnlyResults, passesFilters, withMeaningOnlyCounts } from "./meaningOnly";
+import { meaningOnlyResults, passesFilters } from "./meaningOnly";
 import { type SearchOptions, searchMeaning, vectorWithin } from "./meaningSearch";
-import { facetsOf, presentResults, totalOf } from "./presentation";
+import { facetsOf, groupTotalOf, presentResults } from "./presentation";
 import { spellingSuggestion } from "./spellingSuggestion";
 import type { SynonymGroup } from "./synonyms";
 import { words } from "./text";
+import {
+  collapseTranslations,
+  deskLanguageVersions,
+  withMeaningOnlyGroups,
+  wordMatchingVersions,
+} from "./translationGroups";
 import { searchWords } from "./wordSearch";
 
 export { meaningSearchOptions, type SearchOptions } from "./meaningSearch";
@@ -63,18 +69,21 @@ export async function searchExplained(
   // Meaning search looks at all practices; the filters apply here, as they do to the facet counts.
   const meaningHits = (meaning?.nearest ?? []).filter((hit) => hit._source && passesFilters(hit._source, query));
   let ranked = wordHits;
-  let total = totalOf(response);
+  let total = groupTotalOf(response);
   let facets = facetsOf(response.aggregations);
+  // One card per translation group: the word query collapses on it, and the fused list is collapsed here.
   if (meaning && mode === "meaning") {
-    ranked = fuseHits(wordHits, meaningHits, meaning.cosineOf, "meaning").ranked;
+    ranked = collapseTranslations(fuseHits(wordHits, meaningHits, meaning.cosineOf, "meaning").ranked);
     total = ranked.length;
   } else if (meaning) {
     // The practices meaning alone finds are counted like the word matches: in the total (those that
-    // pass the filters) and in each facet (those that pass the other facets' filters).
+    // pass the filters) and in each facet (those that pass the other facets' filters); a group once.
     const meaningOnly = meaningOnlyResults(meaning);
-    ranked = fuseHits(wordHits, meaningHits, meaning.cosineOf, "hybrid", meaningOnly.admitFrom).ranked;
-    total += meaningOnly.docs.filter((doc) => passesFilters(doc, query)).length;
-    facets = withMeaningOnlyCounts(facets, meaningOnly.docs, query);
+    ranked = collapseTranslations(
+      fuseHits(wordHits, meaningHits, meaning.cosineOf, "hybrid", meaningOnly.admitFrom).ranked,
+    );
+    const wordVersions = await wordMatchingVersions(ctx, meaningOnly.docs, wordSearch.matchQuery);
+    ({ total, facets } = withMeaningOnlyGroups(total, facets, meaningOnly.docs, wordVersions, query));
   }
   const wordScoreOf = new Map(wordHits.flatMap((hit) => (hit._id ? [[hit._id, hit._score ?? 0]] : [])));
   const signals = matchSignalsOf(
@@ -89,8 +98,12 @@ export async function searchExplained(
     hasText: words(text).length > 0,
   };
   const matches = judgeMatches(signals, querySignals);
-  const page = ranked.slice(query.from, query.from + query.size);
-  const spelling = await spellingSuggestion(ctx, response, interpretedQuery ?? text, wordSearch.wordsInBase);
+  // Each card's version in the desk's language and the spelling suggestion are independent lookups.
+  const [grouped, spelling] = await Promise.all([
+    deskLanguageVersions(ctx, ranked.slice(query.from, query.from + query.size), query),
+    spellingSuggestion(ctx, response, interpretedQuery ?? text, wordSearch.wordsInBase),
+  ]);
+  const page = grouped.page;
   const presented = presentResults({
     page,
     matches: matches.slice(query.from, query.from + query.size),
@@ -100,7 +113,8 @@ export async function searchExplained(
     spelling,
     interpretedQuery,
   });
+  const hits = presented.hits.map((hit) => ({ ...hit, alsoIn: grouped.alsoIn.get(hit.id) ?? [] }));
   // A filter-only search answers with whatever the filters hold; with words, only a strong hit answers.
   const goodMatch = querySignals.hasText ? matches.includes("strong") : total > 0;
-  return { response: { ...presented, goodMatch }, signals, querySignals };
+  return { response: { ...presented, hits, goodMatch }, signals, querySignals };
 }

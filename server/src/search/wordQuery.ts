@@ -1,8 +1,14 @@
 import { CONTENT_LANGUAGES, type SearchQuery } from "@practice-kb/shared";
 import type { estypes } from "../storage/elasticsearch";
-import { activeFacetFilters, facetAggregations, facetFilters } from "./facetQuery";
+import {
+  activeFacetFilters,
+  facetAggregations,
+  facetFilters,
+  GROUP_COUNT_PRECISION,
+  TRANSLATION_KEY,
+} from "./facetQuery";
 import { highlightRequest } from "./highlight";
-import { PRESENTED_FIELDS } from "./presentation";
+import { GROUP_TOTAL, PRESENTED_FIELDS } from "./presentation";
 import { type SynonymGroup, synonymExpansions } from "./synonyms";
 import { crudeStems, foldText, normalizeForStemming, words } from "./text";
 
@@ -203,8 +209,15 @@ export function wordSearchRequest(
     track_total_hits: true,
     query: mainQuery,
     post_filter: activeFilters.length > 0 ? { bool: { filter: activeFilters } } : undefined,
+    // One hit per translation group: its best-scoring version (translationGroups.ts picks the card's language).
+    collapse: { field: TRANSLATION_KEY },
     aggs: {
       ...facetAggregations(filters),
+      // The total counts groups under the same filters as the hits (post_filter does not narrow aggregations).
+      [GROUP_TOTAL]: {
+        filter: { bool: { filter: activeFilters } },
+        aggs: { groups: { cardinality: { field: TRANSLATION_KEY, precision_threshold: GROUP_COUNT_PRECISION } } },
+      },
       // Whether each word matches as typed, or read in a Cyrillic layout, decides on a re-reading and on
       // spelling suggestions. Counted over the whole base (global); a reading of real English or Polish
       // text is gibberish whose terms the index lacks, so counting it costs next to nothing.

@@ -20,7 +20,12 @@ import {
   tokensMapping,
   usersMapping,
 } from "./otherIndices";
-import { PRACTICES_MAPPING_VERSION, practicesMapping, practicesSettings } from "./practicesIndex";
+import {
+  PRACTICES_MAPPING_VERSION,
+  practicesMapping,
+  practicesSettings,
+  upgradePracticeSource,
+} from "./practicesIndex";
 
 /** The alias names the app reads and writes; physical indices are `<alias>-v<version>`. */
 export interface IndexNames {
@@ -63,6 +68,8 @@ interface IndexSpec {
   version: number;
   settings: estypes.IndicesIndexSettings;
   mappings: estypes.MappingTypeMapping;
+  /** Brings a document of an older mapping up to this one as it is copied (derived fields a new mapping adds). */
+  upgrade?: (source: Record<string, unknown>) => Record<string, unknown>;
 }
 
 type Log = { info(message: string): void; warn(message: string): void };
@@ -76,6 +83,7 @@ export async function ensureIndices(es: Client, names: IndexNames, replicas: num
       version: PRACTICES_MAPPING_VERSION,
       settings: practicesSettings(replicas),
       mappings: practicesMapping(),
+      upgrade: upgradePracticeSource,
     },
     {
       alias: names.taxonomy,
@@ -150,7 +158,7 @@ async function ensureIndex(es: Client, spec: IndexSpec, log: Log): Promise<void>
   }
   // An older mapping is live: copy its documents over, then switch the alias in one atomic step.
   for (const source of current) {
-    const copied = await copyDocuments(es, source, target);
+    const copied = await copyDocuments(es, source, target, spec.upgrade);
     log.info(`copied ${copied} documents from ${source} to ${target}`);
   }
   await es.indices.refresh({ index: target });
@@ -195,7 +203,12 @@ async function createIndexIfMissing(es: Client, index: string, spec: IndexSpec):
  * Only documents the target lacks are written (`create`): when two instances migrate at once, the one
  * that finishes later never overwrites what was written since through the new index.
  */
-export async function copyDocuments(es: Client, source: string, target: string): Promise<number> {
+export async function copyDocuments(
+  es: Client,
+  source: string,
+  target: string,
+  upgrade: (source: Record<string, unknown>) => Record<string, unknown> = (document) => document,
+): Promise<number> {
   let searchAfter: estypes.SortResults | undefined;
   let copied = 0;
   // Elasticsearch 9.2+ leaves dense vectors out of _source unless asked; older versions reject the parameter.
@@ -215,7 +228,10 @@ export async function copyDocuments(es: Client, source: string, target: string):
     });
     const hits = page.hits.hits;
     if (hits.length === 0) return copied;
-    const operations = hits.flatMap((hit) => [{ create: { _index: target, _id: hit._id } }, hit._source]);
+    const operations = hits.flatMap((hit) => [
+      { create: { _index: target, _id: hit._id } },
+      upgrade(hit._source ?? {}),
+    ]);
     const result = await es.bulk({ operations });
     const failed = result.items.filter((item) => item.create?.error && item.create.status !== 409);
     if (failed.length > 0) throw new Error(`copying ${source} to ${target} failed for ${failed.length} documents`);

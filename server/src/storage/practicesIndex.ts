@@ -9,7 +9,15 @@ import { actorMapping, keyword, unindexedText } from "./mappingParts";
 // 3: `vector` (dense_vector) and `embeddingModel` for search by meaning.
 // 4: offsets on the highlighted per-language fields (highlighting without re-analysis).
 // 5: `sentBack` in meta and pending (the version a reviewer sent back, for the reply and the diff since).
-export const PRACTICES_MAPPING_VERSION = 5;
+// 6: `translationKey` and `meta.translationGroup` (translation links; copied documents get their key).
+export const PRACTICES_MAPPING_VERSION = 6;
+
+/** Brings a practice stored under an older mapping up to this one as it is copied (indices.ts). */
+export function upgradePracticeSource(source: Record<string, unknown>): Record<string, unknown> {
+  if (typeof source.translationKey === "string") return source;
+  const group = (source.meta as { translationGroup?: string | null } | undefined)?.translationGroup;
+  return { ...source, translationKey: group ? `g:${group}` : `p:${String(source.id)}` };
+}
 
 // A reviewer's "request changes": the revision sent back, who, when, what to change (read, never searched).
 const sentBackMapping = {
@@ -181,6 +189,7 @@ export function practicesMapping(): estypes.MappingTypeMapping {
       status: keyword,
       ...contentMappings(),
       contentHash: keyword,
+      translationKey: keyword,
       // Search by meaning, written by the embedding queue (embeddings/embeddingQueue.ts) after the practice itself.
       // Absent until embedded; a write of the practice's text drops both, so the new text is embedded again.
       // Plain float HNSW: ES 9 would default to bbq_hnsw (1-bit quantised) for 384 dims; at the size of a
@@ -203,6 +212,7 @@ export function practicesMapping(): estypes.MappingTypeMapping {
           reviewComment: unindexedText,
           authorNote: unindexedText,
           sentBack: sentBackMapping,
+          translationGroup: keyword,
         },
       },
       // An edit of an approved practice awaiting review; its text is not searched until approved.

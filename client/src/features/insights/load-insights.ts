@@ -5,6 +5,7 @@ import type {
   PracticeFeedback,
   PracticeUsage,
   SearchActivity,
+  TranslationCoverage,
   UnansweredResponse,
   UnopenedPractices,
 } from "@practice-kb/shared/insights";
@@ -15,6 +16,7 @@ import { getMeaningProgress, type MeaningProgress } from "./api/get-meaning-prog
 import { getPracticeFeedback } from "./api/get-practice-feedback";
 import { getPracticeUsage } from "./api/get-practice-usage";
 import { getSearchActivity } from "./api/get-search-activity";
+import { getTranslationCoverage } from "./api/get-translation-coverage";
 import { getUnanswered } from "./api/get-unanswered";
 import { getUnopenedPractices } from "./api/get-unopened-practices";
 import { type InsightRequest, insightRequestOf } from "./insight-filters";
@@ -32,6 +34,8 @@ export interface InsightsData {
   unopened: UnopenedPractices;
   deskLog: DeskLog;
   coverage: Coverage;
+  /** Coverage by language: situations missing in some content language. */
+  translations: TranslationCoverage;
   due: ReviewQueue["dueForReview"];
   /** Practices not yet searchable by meaning (after a bulk import), when the server can say. */
   meaning: MeaningProgress | undefined;
@@ -44,18 +48,20 @@ const REASONS_FOR = 5;
 export async function loadInsights(url: URL, signal: AbortSignal): Promise<InsightsData> {
   const request = insightRequestOf(url.searchParams);
   const limited = { ...request, limit: 20 };
-  const [searches, unanswered, opened, used, votes, unopened, deskLog, coverage, due, meaning] = await Promise.all([
-    getSearchActivity(request, signal),
-    getUnanswered({ ...request, limit: 50 }, signal),
-    getPracticeUsage(limited, "opened", signal),
-    getPracticeUsage(limited, "used", signal),
-    getPracticeUsage(limited, "notHelpful", signal),
-    getUnopenedPractices(limited, signal),
-    getDeskLog(request, signal),
-    getCoverage(request, signal),
-    getDuePractices(signal),
-    getMeaningProgress(signal),
-  ]);
+  const [searches, unanswered, opened, used, votes, unopened, deskLog, coverage, translations, due, meaning] =
+    await Promise.all([
+      getSearchActivity(request, signal),
+      getUnanswered({ ...request, limit: 50 }, signal),
+      getPracticeUsage(limited, "opened", signal),
+      getPracticeUsage(limited, "used", signal),
+      getPracticeUsage(limited, "notHelpful", signal),
+      getUnopenedPractices(limited, signal),
+      getDeskLog(request, signal),
+      getCoverage(request, signal),
+      getTranslationCoverage({ ...request, limit: 100 }, signal),
+      getDuePractices(signal),
+      getMeaningProgress(signal),
+    ]);
   const downVoted = votes.items.filter((item) => item.notHelpful > 0).slice(0, REASONS_FOR);
   const feedback = await Promise.all(downVoted.map((item) => getPracticeFeedback(item.practiceId, signal)));
   return {
@@ -69,6 +75,7 @@ export async function loadInsights(url: URL, signal: AbortSignal): Promise<Insig
     unopened,
     deskLog,
     coverage,
+    translations,
     due,
     meaning,
   };

@@ -125,6 +125,20 @@ export const en = {
       cell: "{{practices}} practices, {{searches}} searches, {{unanswered}} unanswered",
       propose: "Propose",
     },
+    translations: {
+      title: "Coverage by language",
+      hint: "Approved situations with no version in a content language, the most opened or used at the desk first: what to translate next. A practice and its translations are one situation. Situations in the base: {{count}}.",
+      language: "Missing in",
+      any: "Any language",
+      missingIn: "{{language}}: {{count}} missing",
+      practice: "Practice",
+      versions: "Written in",
+      missing: "Missing in",
+      uses: "Opened or used",
+      caption: "Situations missing in some language",
+      captionIn: "Situations with no version in {{language}}",
+      empty: "Every situation has a version in every language.",
+    },
   },
 };
 

@@ -12,6 +12,7 @@ import { CoveragePanel } from "./coverage-panel";
 import { MeaningProgressNote } from "./meaning-progress-note";
 import { PracticesPanel } from "./practices-panel";
 import { SearchesPanel } from "./searches-panel";
+import { TranslationsPanel } from "./translations-panel";
 import { UnansweredPanel } from "./unanswered-panel";
 
 /** The team lead's insight: one range and set of filters, applied to every panel. */
@@ -30,7 +31,7 @@ export function InsightsPage({ data }: { data: InsightsData }) {
       <FiltersForm request={data.request} />
       <nav className="page-toc" aria-label={t("insights.contents")}>
         <ul>
-          {(["searches", "unanswered", "practices", "coverage"] as const).map((panel) => (
+          {(["searches", "unanswered", "practices", "coverage", "translations"] as const).map((panel) => (
             <li key={panel}>
               <a href={`#${panel}`}>{t(`insights.${panel}.title`)}</a>
             </li>
@@ -41,6 +42,7 @@ export function InsightsPage({ data }: { data: InsightsData }) {
       <UnansweredPanel data={data} />
       <PracticesPanel data={data} />
       <CoveragePanel data={data} />
+      <TranslationsPanel data={data} />
     </div>
   );
 }

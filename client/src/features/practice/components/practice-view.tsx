@@ -1,4 +1,4 @@
-import type { PracticeDetail, SearchHit } from "@practice-kb/shared";
+import type { PracticeDetail, PracticeTranslations, SearchHit } from "@practice-kb/shared";
 import { type MouseEvent, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
@@ -15,6 +15,7 @@ import { CardStamp } from "./card-stamp";
 import { FeedbackForm } from "./feedback-form";
 import { PhraseLists } from "./phrase-lists";
 import { RelatedList } from "./related-list";
+import { TranslationSwitcher } from "./translation-switcher";
 import { UsedAtDeskButton } from "./used-at-desk";
 import { WorkflowPanel } from "./workflow-panel";
 
@@ -29,10 +30,12 @@ function reportOpened(id: string) {
 interface PracticeViewProps {
   practice: PracticeDetail;
   related: Promise<SearchHit[]>;
+  /** Its versions in other languages (its translation group). */
+  translations: PracticeTranslations;
 }
 
 /** A practice as a desk card: situation, numbered steps, say/avoid phrases, feedback and related practices. */
-export function PracticeView({ practice, related }: PracticeViewProps) {
+export function PracticeView({ practice, related, translations }: PracticeViewProps) {
   const { t } = useTranslation();
   const labels = useLabels();
   // A printed card speaks its practice's language (headings, labels, small print), whatever the desk's.
@@ -106,6 +109,7 @@ export function PracticeView({ practice, related }: PracticeViewProps) {
           )}
           <LanguageBadge language={practice.language} />
         </div>
+        <TranslationSwitcher practice={practice} translations={translations} />
       </header>
 
       <WorkflowPanel practice={practice} />

@@ -3,6 +3,7 @@ import {
   type CoverageCell,
   coverageSchema,
   practiceUsageSchema,
+  translationCoverageSchema,
   unansweredResponseSchema,
   unopenedPracticesSchema,
 } from "@practice-kb/shared/insights";
@@ -140,5 +141,38 @@ describe("desk insight: coverage map, unopened practices and what the panels sho
       .parse(response.json())
       .items.find((entry) => entry.query === "wombat xylofon");
     expect(item).toMatchObject({ count: 2, uiLanguage: "ru", situationType: "conflict", channel: "chat" });
+  });
+
+  it("lists the situations missing in each content language, the most used first", async () => {
+    const translations = async () => {
+      const response = await curator.inject({ url: "/api/insights/translations?limit=500" });
+      expect(response.statusCode, response.body).toBe(200);
+      return translationCoverageSchema.parse(response.json());
+    };
+    const before = await translations();
+    // The seed: 88 practices, 79 of them in 22 translation groups (9 linked to none): 31 situations (and
+    // what the tests before this one proposed).
+    expect(before.situations).toBeGreaterThanOrEqual(31);
+    expect(before.situations).toBeLessThan(40);
+    for (const { missing } of before.languages) expect(missing).toBeGreaterThanOrEqual(4);
+    // The two versions of the low-vision practice (uk, ru) lack Polish and English.
+    const lowVision = before.items.find((item) =>
+      item.versions.some((version) => version.id === "uk-low-vision-reader"),
+    );
+    expect(lowVision?.missing).toEqual(["pl", "en"]);
+    expect(lowVision?.versions.map((version) => version.language)).toEqual(["uk", "ru"]);
+
+    const session = newSession();
+    await search("q=low vision", session);
+    const opened = await staff.inject({
+      method: "POST",
+      url: "/api/insights/outcomes",
+      payload: { outcome: "opened", practiceId: "ru-low-vision-reader", session, rank: 1 },
+    });
+    expect(opened.statusCode).toBe(204);
+    await flush();
+    const after = await translations();
+    expect(after.items[0]).toMatchObject({ practiceId: "ru-low-vision-reader", missing: ["pl", "en"] });
+    expect(after.items[0]?.uses).toBeGreaterThan(0);
   });
 });

@@ -10,6 +10,7 @@ import {
   practiceUsageSortSchema,
   type SearchActivity,
   searchActivitySchema,
+  translationCoverageSchema,
   unansweredResponseSchema,
   unopenedPracticesSchema,
 } from "@practice-kb/shared/insights";
@@ -19,6 +20,7 @@ import { deskLog, practiceUsage, searchActivity } from "../../../analytics/activ
 import { coverage, unopenedPractices, withTitles } from "../../../analytics/coverageQueries";
 import { practiceFeedback } from "../../../analytics/feedbackVotes";
 import { type InsightRange, resolveRange, unansweredSearches } from "../../../analytics/insightQueries";
+import { translationCoverage } from "../../../analytics/translationCoverage";
 import { ApiError, forbidden, practiceNotFound } from "../../../lib/errors";
 import { actorOf } from "../../../plugins/app/auth";
 import { findPractice } from "../../../practices/commands";
@@ -122,6 +124,25 @@ const insightRoutes: FastifyPluginAsyncZod = async (app) => {
       const range = rangeOf(request.query);
       // without recording the map still shows what the base holds, with no demand beside it
       return coverage(app.kb, insights.names, request.query, range);
+    },
+  );
+
+  app.get(
+    "/insights/translations",
+    {
+      config: { access: "curator" },
+      schema: {
+        tags: ["insights"],
+        summary:
+          "Coverage by language: approved situations with no version in some content language, the most used first",
+        querystring: insightQuerySchema,
+        response: { 200: translationCoverageSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const range = rangeOf(request.query);
+      // without recording the list still shows what is missing, ordered by title
+      return translationCoverage(app.kb, insights.recorder ? insights.names : null, request.query, range);
     },
   );
 

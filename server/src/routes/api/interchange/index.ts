@@ -1,4 +1,4 @@
-import { apiErrorSchema, importResultSchema, interchangeJsonSchema } from "@practice-kb/shared";
+import { apiErrorSchema, FORMAT_V2, importResultSchema, interchangeJsonSchema } from "@practice-kb/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { exportInterchangeFile } from "../../../interchange/exportFile";
@@ -57,6 +57,18 @@ const interchangeRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ["import-export"], summary: "The JSON Schema of the practice-kb/v1 format" },
     },
     async (_request, reply) => reply.type("application/schema+json").send(interchangeJsonSchema()),
+  );
+
+  app.get(
+    "/schema/practice-kb-v2.json",
+    {
+      config: { access: "staff" },
+      schema: {
+        tags: ["import-export"],
+        summary: "The JSON Schema of the practice-kb/v2 format (v1 plus translation links; what export writes)",
+      },
+    },
+    async (_request, reply) => reply.type("application/schema+json").send(interchangeJsonSchema(FORMAT_V2)),
   );
 };
 export default interchangeRoutes;

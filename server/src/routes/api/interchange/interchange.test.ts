@@ -162,7 +162,7 @@ describe("practice-kb/v1 import and export", () => {
   });
 
   it.each([
-    ["format", { format: "practice-kb/v2", practices: [] }, "format"],
+    ["format", { format: "practice-kb/v3", practices: [] }, "format"],
     ["missing practices", { format: "practice-kb/v1" }, "practices"],
     ["unknown top-level field", { format: "practice-kb/v1", practices: [], extra: 1 }, "extra"],
     [
@@ -230,7 +230,7 @@ describe("practice-kb/v1 import and export", () => {
 
   it("round-trips: export then import into an empty store gives back the same practices", async () => {
     const exported = (await curator.inject({ url: "/api/export" })).json();
-    expect(exported.format).toBe("practice-kb/v1");
+    expect(exported.format).toBe("practice-kb/v2");
     expect(exported.practices.length).toBeGreaterThan(2);
     const other = await createTestApp();
     try {

@@ -8,12 +8,15 @@ import {
   PRACTICE_POLICY,
   practiceCreateInputSchema,
   practiceDetailSchema,
+  practiceTranslationsSchema,
   practiceUpdateInputSchema,
   relatedPracticesSchema,
   revisionDiffSchema,
   revisionHistorySchema,
   revisionSchema,
   stillValidInputSchema,
+  TRANSLATION_LINK_ROLE,
+  translationLinkInputSchema,
   workflowActionInputSchema,
   workflowDecisionInputSchema,
 } from "@practice-kb/shared";
@@ -37,6 +40,7 @@ import {
   restorePractice,
 } from "../../../practices/reviewSteps";
 import { readRevision, readRevisions } from "../../../practices/revisions";
+import { linkTranslation, practiceTranslations, unlinkTranslation } from "../../../practices/translations";
 import { createDraft, editPractice, submitPractice } from "../../../practices/workflow";
 import { relatedPractices } from "../../../search/searchPractices";
 
@@ -292,6 +296,55 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!canViewPractice(actorOf(request), doc)) throw forbidden("see someone else's draft");
       return { hits: await relatedPractices(app.kb, doc) };
     },
+  );
+
+  app.get(
+    "/practices/:id/translations",
+    {
+      config: { access: "staff" },
+      schema: {
+        tags: ["practices"],
+        summary: "The same practice in other languages: its translation group's other versions you may see",
+        params: idParams,
+        response: { 200: practiceTranslationsSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const doc = await getPractice(app.kb, request.params.id);
+      if (!canViewPractice(actor, doc)) throw forbidden("see someone else's draft");
+      return practiceTranslations(app.kb, actor, doc);
+    },
+  );
+
+  app.put(
+    "/practices/:id/translation",
+    {
+      config: { access: TRANSLATION_LINK_ROLE },
+      schema: {
+        tags: ["practices"],
+        summary:
+          "Mark this practice as the translation of another (one group; 400 invalid_translation_link: two in one language)",
+        params: idParams,
+        body: translationLinkInputSchema,
+        response: { 200: practiceTranslationsSchema, ...errors },
+      },
+    },
+    async (request) => linkTranslation(app.kb, actorOf(request), request.params.id, request.body.of),
+  );
+
+  app.delete(
+    "/practices/:id/translation",
+    {
+      config: { access: TRANSLATION_LINK_ROLE },
+      schema: {
+        tags: ["practices"],
+        summary: "Take this practice out of its translation group (a group left with one practice ends)",
+        params: idParams,
+        response: { 200: practiceTranslationsSchema, ...errors },
+      },
+    },
+    async (request) => unlinkTranslation(app.kb, actorOf(request), request.params.id),
   );
 };
 export default practiceRoutes;

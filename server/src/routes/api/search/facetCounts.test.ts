@@ -25,11 +25,16 @@ async function expectCountsThatAddUp(user: TestUser, q: string, uiLanguage: stri
   const answer = await searchAs(user, { q, uiLanguage });
   expect(answer.total, q).toBeGreaterThan(0);
   const languages = new Set(answer.facets.language.map((bucket) => bucket.id));
-  for (const hit of answer.hits) expect(languages, `${q}: ${hit.id}`).toContain(hit.language);
-  // A practice has one language and one situation type: those chips add up to the total.
+  // A card may show its translation group's version in the desk's language where another version matched.
+  for (const hit of answer.hits) {
+    if (hit.language !== uiLanguage) expect(languages, `${q}: ${hit.id}`).toContain(hit.language);
+  }
+  // A card is a translation group: it counts under the language (and situation type) of each version that
+  // matched, so those chips add up to the total or more, and each is at most the total.
   for (const facet of ["language", "situationType"] as const) {
     const sum = answer.facets[facet].reduce((total, bucket) => total + bucket.count, 0);
-    expect(sum, `${q}: ${facet} chips`).toBe(answer.total);
+    expect(sum, `${q}: ${facet} chips`).toBeGreaterThanOrEqual(answer.total);
+    for (const bucket of answer.facets[facet]) expect(bucket.count).toBeLessThanOrEqual(answer.total);
   }
   for (const facet of FACET_NAMES) {
     for (const bucket of answer.facets[facet]) {
@@ -68,9 +73,12 @@ describe.skipIf(!process.env.EMBEDDINGS_URL)("facet counts with search by meanin
   it("lists the practices only meaning found, and counts them in their chips", async () => {
     // "штраф" is a word in Ukrainian and Russian practices only; meaning finds the Polish and English ones.
     const answer = await searchAs(staff, { q: "штраф", uiLanguage: "uk" });
+    // A card in Ukrainian may stand for its group's version that matched in another language: the chips
+    // still count the Polish and English versions meaning found.
+    const chips = answer.facets.language.map((bucket) => bucket.id);
+    expect(chips.length).toBeGreaterThan(2);
     const languages = new Set(answer.hits.map((hit) => hit.language));
-    expect(languages.size).toBeGreaterThan(2);
-    expect(answer.facets.language.map((bucket) => bucket.id).sort()).toEqual([...languages].sort());
+    expect(chips).toEqual(expect.arrayContaining([...languages].filter((language) => language !== "uk")));
   });
 
   it("keeps counts that add up with another filter already chosen", async () => {

@@ -99,7 +99,8 @@ describe("desk search", () => {
     expect(both.facets.channel).toEqual(complaint.facets.channel);
     expect(both.facets.situationType).toEqual(phone.facets.situationType);
     const byLanguage = (both.facets.language as { count: number }[]).reduce((sum, bucket) => sum + bucket.count, 0);
-    expect(byLanguage).toBe(both.total);
+    // a card is a translation group, counted under each language it has a version in
+    expect(byLanguage).toBeGreaterThanOrEqual(both.total);
     const twoChannels = (await search({ q: "", channel: ["phone", "email"] })).body;
     expect(twoChannels.total).toBeGreaterThan(phone.total);
   });

@@ -1,0 +1,22 @@
+import { type PracticeTranslations, practiceTranslationsSchema } from "@practice-kb/shared";
+import { paths } from "@/config/paths";
+import { apiRequest } from "@/lib/api-client";
+
+/** Fetches a practice's versions in other languages (its translation group). */
+export function getTranslations(id: string, signal?: AbortSignal): Promise<PracticeTranslations> {
+  return apiRequest(paths.api.translations(id), practiceTranslationsSchema, { signal });
+}
+
+/** Marks a practice as the translation of another (a team lead's step). */
+export function linkTranslation(id: string, of: string, signal?: AbortSignal): Promise<PracticeTranslations> {
+  return apiRequest(paths.api.translationLink(id), practiceTranslationsSchema, {
+    method: "PUT",
+    body: { of },
+    signal,
+  });
+}
+
+/** Takes a practice out of its translation group (a team lead's step). */
+export function unlinkTranslation(id: string, signal?: AbortSignal): Promise<PracticeTranslations> {
+  return apiRequest(paths.api.translationLink(id), practiceTranslationsSchema, { method: "DELETE", signal });
+}
