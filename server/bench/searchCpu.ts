@@ -7,7 +7,7 @@
  *
  * Usage: cd server && ELASTICSEARCH_URL=... npx tsx bench/searchCpu.ts [--count 10000] [--searches 2000]
  *   [--prefix bench-searchcpu-x-]   (reuses that prefix's practices when present, and keeps them: delete
- *   them with `curl -XDELETE $ELASTICSEARCH_URL/<prefix>*` when done)
+ *   them by name when done; Elasticsearch refuses a wildcard delete)
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
