@@ -38,13 +38,23 @@ export function transportPortRange(httpPort: number): string {
   return from + 99 > 65535 ? "9300-9399" : `${from}-${from + 99}`;
 }
 
-/** Renders elasticsearch.yml for one loopback-only single node. */
+/** A node's place in a loopback multi-node cluster (the cluster bench): its transport port and its peers'. */
+export interface ClusterMembership {
+  transportPort: number;
+  /** host:port transport addresses of every node, this one included. */
+  seedHosts: string[];
+  /** node.name of every master-eligible node, for the first election. */
+  initialMasterNodes: string[];
+}
+
+/** Renders elasticsearch.yml for one loopback-only node: a single node, or a member of a local cluster. */
 export function renderElasticsearchYml(s: {
   nodeName: string;
   dataDir: string;
   logsDir: string;
   snapshotsDir: string;
   port: number;
+  cluster?: ClusterMembership;
 }): string {
   // JSON strings are valid YAML double-quoted scalars, so paths with spaces or colons are safe
   const q = (v: string) => JSON.stringify(v);
@@ -58,9 +68,18 @@ export function renderElasticsearchYml(s: {
     `path.repo: ${q(s.snapshotsDir)}`,
     "network.host: 127.0.0.1",
     `http.port: ${s.port}`,
-    // a range, so a second node (dev + tests) never fights over one transport port
-    `transport.port: ${transportPortRange(s.port)}`,
-    "discovery.type: single-node",
+    ...(s.cluster
+      ? [
+          // fixed ports and explicit seeds: the nodes find each other and nothing else
+          `transport.port: ${s.cluster.transportPort}`,
+          `discovery.seed_hosts: ${JSON.stringify(s.cluster.seedHosts)}`,
+          `cluster.initial_master_nodes: ${JSON.stringify(s.cluster.initialMasterNodes)}`,
+        ]
+      : [
+          // a range, so a second node (dev + tests) never fights over one transport port
+          `transport.port: ${transportPortRange(s.port)}`,
+          "discovery.type: single-node",
+        ]),
     // bound to loopback only, so TLS and passwords would add friction without protecting anything
     "xpack.security.enabled: false",
     // developer disks are often >90% full; ES would then refuse to allocate shards

@@ -49,6 +49,25 @@ describe("renderElasticsearchYml", () => {
     expect(yml).not.toMatch(/^ingest\.geoip/m);
   });
 
+  it("writes a member of a loopback cluster: fixed transport port, seeds and first masters, no single-node", () => {
+    const yml = renderElasticsearchYml({
+      nodeName: "cluster-bench-2",
+      dataDir: "/tmp/c/node-2",
+      logsDir: "/tmp/c/node-2-logs",
+      snapshotsDir: "/tmp/c/node-2-snapshots",
+      port: 9482,
+      cluster: {
+        transportPort: 9582,
+        seedHosts: ["127.0.0.1:9581", "127.0.0.1:9582"],
+        initialMasterNodes: ["cluster-bench-1", "cluster-bench-2"],
+      },
+    });
+    expect(yml).toContain("transport.port: 9582\n");
+    expect(yml).toContain('discovery.seed_hosts: ["127.0.0.1:9581","127.0.0.1:9582"]\n');
+    expect(yml).toContain('cluster.initial_master_nodes: ["cluster-bench-1","cluster-bench-2"]\n');
+    expect(yml).not.toContain("discovery.type");
+  });
+
   it("keeps transport ports of different nodes apart and inside the port space", () => {
     expect(transportPortRange(9299)).toBe("9399-9498");
     expect(transportPortRange(65500)).toBe("9300-9399");

@@ -17,30 +17,42 @@ export function normalizeForStemming(text: string): string {
 
 const LATIN_EXTRA: Record<string, string> = { ł: "l", đ: "d", ø: "o", ß: "s", æ: "a", œ: "o", ı: "i" };
 
+/** Latin letters with diacritics and the like (U+00C0-U+024F): the only characters foldText changes besides ґ. */
+const LATIN_DIACRITIC = /[\u00C0-\u024F]/g;
+/** Each such letter's folded form, worked out once (NFD per letter was the bulk of folding's cost). */
+const foldedLetters = new Map<string, string>();
+
+function foldLetter(char: string): string {
+  let folded = foldedLetters.get(char);
+  if (folded === undefined) {
+    const base = LATIN_EXTRA[char] ?? char.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    folded = base.length === 1 ? base : char;
+    foldedLetters.set(char, folded);
+  }
+  return folded;
+}
+
 /**
  * Full folding for the language-neutral fields: as above, plus Latin letters
  * without diacritics (żółw → zolw) and ґ → г. 1:1 in length as well.
  */
 export function foldText(text: string): string {
-  const light = normalizeForStemming(text).replace(/ґ/g, "г");
-  let out = "";
-  for (const char of light) {
-    const code = char.codePointAt(0) ?? 0;
-    if (code >= 0x00c0 && code <= 0x024f) {
-      const base = LATIN_EXTRA[char] ?? char.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-      out += base.length === 1 ? base : char;
-    } else {
-      out += char;
-    }
-  }
-  return out;
+  // the range holds no surrogates, so replacing by UTF-16 unit is replacing by character
+  return normalizeForStemming(text).replace(/ґ/g, "г").replace(LATIN_DIACRITIC, foldLetter);
 }
 
 const WORD = /[\p{L}\p{N}']+/gu;
 
 /** Splits folded text into words (letters, digits, inner apostrophes). */
 export function words(text: string): string[] {
-  return (foldText(text).match(WORD) ?? []).map((word) => word.replace(/^'+|'+$/g, "")).filter(Boolean);
+  const found = foldText(text).match(WORD) ?? [];
+  const out: string[] = [];
+  for (const word of found) {
+    // most words hold no apostrophe: they need no trimming
+    const trimmed = word.includes("'") ? word.replace(/^'+|'+$/g, "") : word;
+    if (trimmed) out.push(trimmed);
+  }
+  return out;
 }
 
 /** Length kept by the crude stem; long enough to tell words apart, short enough to drop Slavic endings. */
