@@ -101,6 +101,8 @@ export class InterchangeValidator {
   private headerValid = false;
   private readonly practiceIds = new Set<string>();
   private readonly groupLanguages = new Map<string, number>();
+  /** Problem counts of broken entries by their JSON text, used once the problem list is full. */
+  private readonly brokenEntryCounts = new Map<string, number>();
   private situationTypes: TaxonomyEntry[] = [];
   private channels: TaxonomyEntry[] = [];
 
@@ -164,10 +166,23 @@ export class InterchangeValidator {
       }
       this.practiceIds.add(rawId);
     }
+    // Once the list is full, a broken entry seen before (a flood of `{}`) is counted from a cache instead of
+    // parsed again: the count stays exact at a fraction of the cost.
+    const full = this.problems.length >= MAX_REPORTED_PROBLEMS;
+    const text = full ? JSON.stringify(rawPractice) : undefined;
+    const known = text === undefined ? undefined : this.brokenEntryCounts.get(text);
+    if (known !== undefined) {
+      this.problemCount += known;
+      return;
+    }
     const practiceSchema = this.format === FORMAT_V1 ? interchangePracticeV1Schema : interchangePracticeSchema;
     const parsed = practiceSchema.safeParse(rawPractice);
     if (!parsed.success) {
-      this.report(problemsFromZod(parsed.error, entry, index, rawId));
+      const problems = problemsFromZod(parsed.error, entry, index, rawId);
+      if (text !== undefined && text.length <= 1000 && this.brokenEntryCounts.size < 10_000) {
+        this.brokenEntryCounts.set(text, problems.length);
+      }
+      this.report(problems);
       return;
     }
     const practice: InterchangePractice = parsed.data;
