@@ -3,9 +3,10 @@
  * text) written to disk and imported from it, streamed as `kb import` and `POST /api/import` read it, into a
  * fresh index prefix; then the same file again (every practice unchanged); then, unless --no-cli, the same file
  * through the command line (`kb import`) as a user would run it, and `kb export` of the result, each with its
- * peak RSS beside that of an idle `kb` process.
+ * peak RSS beside that of an idle `kb` process. Unless --no-floor, the floor of issue 18 between the two imports:
+ * the same documents, prepared beforehand, bulk-posted straight to Elasticsearch with the same concurrency.
  *
- * Usage: npm run bench:import [-- --count 10000] [-- --no-cli]
+ * Usage: npm run bench:import [-- --count 10000] [-- --no-cli] [-- --no-floor]
  * Elasticsearch: ELASTICSEARCH_URL, or a dedicated local node this script starts on BENCH_ES_PORT
  * (default 9260, data in .local/data/es-bench) and stops again, so a test run on the shared test
  * node (9250) neither disturbs the figures nor gets its node stopped by the benchmark.
@@ -21,8 +22,10 @@ import { readPidFile } from "../src/engine/processes";
 import { provideElasticsearch } from "../src/engine/provideElasticsearch";
 import { importInterchangeSource } from "../src/interchange/importFile";
 import { interchangeEventsOfBytes } from "../src/interchange/interchangeEvents";
+import { DEFAULT_WRITE_LIMITS } from "../src/interchange/practiceWriter";
 import { type BenchEnvironment, openBenchEnvironment } from "./benchEnvironment";
 import { generatePractices } from "./generatePractices";
+import { measureImportFloor } from "./importFloor";
 
 const log = { info: console.error, warn: console.error, error: console.error };
 
@@ -293,6 +296,7 @@ async function main(): Promise<void> {
   const countAt = args.indexOf("--count");
   const count = countAt >= 0 ? Number(args[countAt + 1]) : 10_000;
   const withCli = !args.includes("--no-cli");
+  const withFloor = !args.includes("--no-floor");
 
   const env = await openIsolatedBenchEnvironment("import");
   const close = closeOnSignals(() => env.close());
@@ -315,6 +319,10 @@ async function main(): Promise<void> {
     if (counts.created !== count) throw new Error(`expected ${count} created, got ${JSON.stringify(counts)}`);
     const stats = await env.ctx.es.indices.stats({ index: env.ctx.names.practices, metric: ["docs", "store"] });
     const storeBytes = stats._all.primaries?.store?.size_in_bytes ?? 0;
+
+    meter = new CpuMeter(groups);
+    const floor = withFloor ? await measureImportFloor(env, file) : null;
+    const floorCpu = meter.read();
 
     meter = new CpuMeter(groups);
     const second = await withRssSampling(() => timedImport(env, file));
@@ -343,6 +351,15 @@ async function main(): Promise<void> {
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
         row("first import (empty store)", p1, first.peakRss, `${counts.created} created`, firstCpu),
         row("same file again", p2, second.peakRss, `${again.unchanged} unchanged`, secondCpu),
+        "",
+        floor
+          ? `Floor: the same documents prepared beforehand (${floor.requests} bulk requests, ${mb(floor.bodyBytes)} MB, ` +
+            `prepared in ${seconds(floor.prepareMs)} s) posted straight to Elasticsearch, ${DEFAULT_WRITE_LIMITS.concurrency} in flight, ` +
+            `and refreshed: ${seconds(floor.postMs)} s, ${Math.round(floor.practices / (floor.postMs / 1000))} practices/s ` +
+            `(CPU cores bench / ES / other ${floorCpu.client.toFixed(2)} / ${floorCpu.es.toFixed(2)} / ${floorCpu.other.toFixed(2)}, preparing included). ` +
+            `Import / floor: ${((floor.postMs / p1.total) * 100).toFixed(0)} % over the whole import, ` +
+            `${((floor.postMs / (p1.write + p1.refresh)) * 100).toFixed(0)} % over its write pass.`
+          : "Floor skipped (--no-floor).",
         "",
         `Machine: ${execSync("nproc").toString().trim()} cores (${/model name\s*:\s*(.*)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? "?"}), ` +
           `Node ${process.version}; "other" = CPU used by processes other than this bench and Elasticsearch (e.g. other people's tests).`,

@@ -54,6 +54,16 @@ function translationGroupOf(
   return format === FORMAT_V1 ? (before?.meta.translationGroup ?? null) : (practice.translationGroup ?? null);
 }
 
+/** The length of an entry's text, which stands for its bytes well enough to size a batch. */
+export function textLengthOf(practice: InterchangePractice): number {
+  return practice.situation.length + practice.title.length + practice.response.join("").length;
+}
+
+/** The id an entry is written under: its own, or one derived from its content. */
+export function practiceIdOf(practice: InterchangePractice): string {
+  return practice.id ?? importedPracticeId(contentOf(practice));
+}
+
 /** What one import writes with, shared by its batches. */
 export interface WriteContext {
   ctx: KbContext;
@@ -84,8 +94,7 @@ export class PracticeWriter {
   /** Adds one practice; sends a batch when it is full (waiting while too many are in flight). */
   async add(practice: InterchangePractice): Promise<void> {
     this.batch.push(practice);
-    // The length of the entry's text stands for its bytes well enough to size a batch.
-    this.batchBytes += practice.situation.length + practice.title.length + practice.response.join("").length;
+    this.batchBytes += textLengthOf(practice);
     if (this.batch.length >= this.limits.batchSize || this.batchBytes >= this.limits.batchBytes) await this.send();
   }
 
@@ -102,7 +111,7 @@ export class PracticeWriter {
     if (batch.length === 0) return;
     this.batch = [];
     this.batchBytes = 0;
-    const ids = batch.map((practice) => practice.id ?? importedPracticeId(contentOf(practice)));
+    const ids = batch.map(practiceIdOf);
     const idSet = new Set(ids);
     for (const [pending, pendingIds] of this.inFlight) {
       if (ids.some((id) => pendingIds.has(id))) await pending;
@@ -123,8 +132,21 @@ export class PracticeWriter {
 }
 
 async function writeBatch(write: WriteContext, batch: InterchangePractice[], ids: string[]): Promise<void> {
+  const operations = batchOperations(write, batch, ids, await existingDocuments(write.ctx, ids));
+  if (operations.length > 0) await bulkWithRetries(write.ctx, operations);
+}
+
+/**
+ * The bulk operations (action and document pairs) that write a batch over what is stored (`existing`, by id),
+ * counting each practice in the result as created, updated or unchanged. Exported for the import benchmark's floor.
+ */
+export function batchOperations(
+  write: WriteContext,
+  batch: InterchangePractice[],
+  ids: string[],
+  existing: Map<string, PracticeDocument>,
+): unknown[] {
   const { ctx, result, actor } = write;
-  const existing = await existingDocuments(ctx, ids);
   const operations: unknown[] = [];
   const now = new Date().toISOString();
   for (const [position, practice] of batch.entries()) {
@@ -177,7 +199,7 @@ async function writeBatch(write: WriteContext, batch: InterchangePractice[], ids
     if (before) result.updated++;
     else result.created++;
   }
-  if (operations.length > 0) await bulkWithRetries(ctx, operations);
+  return operations;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
