@@ -76,6 +76,26 @@ describe("bounded, streaming import (issue 17 point 9, issue 18 points 1-2)", ()
     expect(answer.problems[999]).toMatchObject({ entry: "practices[166]", index: 166 });
   }, 120_000);
 
+  it("keeps answering searches while a valid import of several batches writes", async () => {
+    const before = await practiceCount();
+    const body = file(Array.from({ length: 3_000 }, (_, number) => practice(50_000 + number)));
+    let importDone = false;
+    const importing = curator.inject({ method: "POST", url: "/api/import", payload: body }).finally(() => {
+      importDone = true;
+    });
+    let answeredDuringImport = 0;
+    while (!importDone) {
+      const search = await curator.inject({ url: "/api/search?q=reader" });
+      expect(search.statusCode).toBe(200);
+      if (!importDone) answeredDuringImport++;
+    }
+    expect(answeredDuringImport).toBeGreaterThan(0);
+    const response = await importing;
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ created: 3_000 });
+    expect(await practiceCount()).toBe(before + 3_000);
+  }, 120_000);
+
   it("refuses a body over the import limit with 413 before reading it", async () => {
     const response = await postText('{"format":"practice-kb/v2","practices":[]}', {
       "content-length": String(IMPORT_BODY_LIMIT + 1),
