@@ -15,12 +15,21 @@ import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync, statS
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { FORMAT_V2, type ImportResult, type InterchangePractice } from "@practice-kb/shared";
 import { loadConfig, REPO_ROOT } from "../src/config";
 import { nodePaths } from "../src/engine/localElasticsearch";
 import { readPidFile } from "../src/engine/processes";
 import { provideElasticsearch } from "../src/engine/provideElasticsearch";
 import { importInterchangeSource } from "../src/interchange/importFile";
 import { interchangeEventsOfBytes } from "../src/interchange/interchangeEvents";
+import {
+  batchOperations,
+  bulkWithRetries,
+  DEFAULT_WRITE_LIMITS,
+  importedPracticeId,
+  type WriteContext,
+} from "../src/interchange/practiceWriter";
+import { parseValidatedPractice } from "../src/interchange/validateFile";
 import { type BenchEnvironment, openBenchEnvironment } from "./benchEnvironment";
 import { generatePractices } from "./generatePractices";
 
@@ -255,6 +264,54 @@ interface CliRun {
 }
 
 /** Runs `kb` with these arguments under /usr/bin/time (for its peak RSS) against the bench's Elasticsearch. */
+/**
+ * The floor an import is measured against: the documents the import would write (prepared beforehand, not
+ * timed) bulk-posted straight to Elasticsearch into another empty prefix, in the same batches with the same
+ * number in flight. What the import takes beyond it is reading, validating, preparing and its `mget`s.
+ */
+async function floorRun(file: string): Promise<number> {
+  const floorEnv = await openBenchEnvironment("import-floor");
+  try {
+    const result: ImportResult = {
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      taxonomy: { created: 0, updated: 0, unchanged: 0 },
+      pendingEditsKept: [],
+    };
+    const write: WriteContext = {
+      ctx: floorEnv.ctx,
+      format: FORMAT_V2,
+      author: "bench",
+      actor: { id: "bench", name: "bench", role: "administrator" },
+      result,
+    };
+    const batches: unknown[][] = [];
+    let batch: InterchangePractice[] = [];
+    const cut = () => {
+      const ids = batch.map((practice) => practice.id ?? importedPracticeId(practice));
+      batches.push(batchOperations(write, batch, ids, new Map()));
+      batch = [];
+    };
+    for await (const event of interchangeEventsOfBytes(createReadStream(file))) {
+      if (event.kind !== "practice") continue;
+      batch.push(parseValidatedPractice(FORMAT_V2, event.value));
+      if (batch.length >= DEFAULT_WRITE_LIMITS.batchSize) cut();
+    }
+    if (batch.length > 0) cut();
+    const started = performance.now();
+    let next = 0;
+    const lane = async () => {
+      while (next < batches.length) await bulkWithRetries(floorEnv.ctx, batches[next++] as unknown[]);
+    };
+    await Promise.all(Array.from({ length: DEFAULT_WRITE_LIMITS.concurrency }, lane));
+    await floorEnv.ctx.es.indices.refresh({ index: floorEnv.ctx.names.practices });
+    return performance.now() - started;
+  } finally {
+    await floorEnv.close();
+  }
+}
+
 function runCli(args: string[], env: BenchEnvironment): Promise<CliRun> {
   const tsx = path.join(REPO_ROOT, "node_modules/.bin/tsx");
   const started = performance.now();
@@ -316,6 +373,8 @@ async function main(): Promise<void> {
     const stats = await env.ctx.es.indices.stats({ index: env.ctx.names.practices, metric: ["docs", "store"] });
     const storeBytes = stats._all.primaries?.store?.size_in_bytes ?? 0;
 
+    const floorMs = await floorRun(file);
+
     meter = new CpuMeter(groups);
     const second = await withRssSampling(() => timedImport(env, file));
     const secondCpu = meter.read();
@@ -349,6 +408,9 @@ async function main(): Promise<void> {
         `RSS of the bench process before importing: ${mb(rssBefore)} MB; ` +
           `peak RSS over the whole process (resourceUsage.maxRSS): ${mb(process.resourceUsage().maxRSS * 1024)} MB.`,
         `Index size after the first import: ${mb(storeBytes)} MB for ${count} practices (primary store, before merges).`,
+        `Floor: the same documents bulk-posted straight to Elasticsearch (same batches, ${DEFAULT_WRITE_LIMITS.concurrency} in flight) ` +
+          `into another empty prefix: ${seconds(floorMs)} s, ${Math.round(count / (floorMs / 1000))} practices/s; ` +
+          `the first import reached ${Math.round((floorMs / p1.total) * 100)} % of it.`,
         cli
           ? `CLI \`kb import\` of the same file into another empty prefix: ${seconds(cli.ms)} s wall clock ` +
             `(${Math.round(count / (cli.ms / 1000))} practices/s, including tsx start-up; EMBEDDINGS=off, so without embedding), ` +

@@ -123,8 +123,22 @@ export class PracticeWriter {
 }
 
 async function writeBatch(write: WriteContext, batch: InterchangePractice[], ids: string[]): Promise<void> {
+  const existing = await existingDocuments(write.ctx, ids);
+  const operations = batchOperations(write, batch, ids, existing);
+  if (operations.length > 0) await bulkWithRetries(write.ctx, operations);
+}
+
+/**
+ * The bulk operations (practice and revision, each an action and a document) that write a batch over what is
+ * stored, counting each practice in the result as created, updated or unchanged.
+ */
+export function batchOperations(
+  write: WriteContext,
+  batch: InterchangePractice[],
+  ids: string[],
+  existing: Map<string, PracticeDocument>,
+): unknown[] {
   const { ctx, result, actor } = write;
-  const existing = await existingDocuments(ctx, ids);
   const operations: unknown[] = [];
   const now = new Date().toISOString();
   for (const [position, practice] of batch.entries()) {
@@ -177,7 +191,7 @@ async function writeBatch(write: WriteContext, batch: InterchangePractice[], ids
     if (before) result.updated++;
     else result.created++;
   }
-  if (operations.length > 0) await bulkWithRetries(ctx, operations);
+  return operations;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
