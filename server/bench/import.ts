@@ -1,8 +1,9 @@
 /**
- * Import benchmark (issue 4): a 10,000-practice practice-kb/v1 file (recombined from the seed's
- * real uk/pl/ru/en text) imported with importInterchangeFile into a fresh index prefix; then the
- * same file again (every practice unchanged); then, unless --no-cli, the same file through the
- * command line (`kb import`) as a user would run it.
+ * Import benchmark (issues 4 and 18): a 10,000-practice file (recombined from the seed's real uk/pl/ru/en
+ * text) written to disk and imported from it, streamed as `kb import` and `POST /api/import` read it, into a
+ * fresh index prefix; then the same file again (every practice unchanged); then, unless --no-cli, the same file
+ * through the command line (`kb import`) as a user would run it, and `kb export` of the result, each with its
+ * peak RSS beside that of an idle `kb` process.
  *
  * Usage: npm run bench:import [-- --count 10000] [-- --no-cli]
  * Elasticsearch: ELASTICSEARCH_URL, or a dedicated local node this script starts on BENCH_ES_PORT
@@ -10,15 +11,25 @@
  * node (9250) neither disturbs the figures nor gets its node stopped by the benchmark.
  */
 import { execSync, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { FORMAT_V2, type ImportResult, type InterchangePractice } from "@practice-kb/shared";
 import { loadConfig, REPO_ROOT } from "../src/config";
 import { nodePaths } from "../src/engine/localElasticsearch";
 import { readPidFile } from "../src/engine/processes";
 import { provideElasticsearch } from "../src/engine/provideElasticsearch";
-import { importInterchangeFile } from "../src/interchange/importFile";
+import { importInterchangeSource } from "../src/interchange/importFile";
+import { interchangeEventsOfBytes } from "../src/interchange/interchangeEvents";
+import {
+  batchOperations,
+  bulkWithRetries,
+  DEFAULT_WRITE_LIMITS,
+  importedPracticeId,
+  type WriteContext,
+} from "../src/interchange/practiceWriter";
+import { parseValidatedPractice } from "../src/interchange/validateFile";
 import { type BenchEnvironment, openBenchEnvironment } from "./benchEnvironment";
 import { generatePractices } from "./generatePractices";
 
@@ -218,13 +229,14 @@ interface Phases {
   total: number;
 }
 
-async function timedImport(env: BenchEnvironment, text: string) {
+async function timedImport(env: BenchEnvironment, file: string) {
   const started = performance.now();
-  const raw = JSON.parse(text) as unknown;
-  const parsed = performance.now();
+  // The file is read as it is imported (twice: a validating pass, then a writing one), so parsing has no phase of its own.
+  const parsed = started;
   let validated = 0;
   let lastBatch = 0;
-  const result = await importInterchangeFile(env.ctx, raw, {
+  const source = () => interchangeEventsOfBytes(createReadStream(file, { highWaterMark: 256 * 1024 }));
+  const result = await importInterchangeSource(env.ctx, source, {
     role: "administrator",
     author: "bench",
     onProgress: (done) => {
@@ -243,11 +255,68 @@ async function timedImport(env: BenchEnvironment, text: string) {
   return { result, phases };
 }
 
-function runCli(file: string, env: BenchEnvironment): Promise<{ ms: number; output: string; code: number | null }> {
+interface CliRun {
+  ms: number;
+  output: string;
+  code: number | null;
+  /** The child's peak RSS in bytes, as /usr/bin/time reports it. */
+  peakRss: number;
+}
+
+/** Runs `kb` with these arguments under /usr/bin/time (for its peak RSS) against the bench's Elasticsearch. */
+/**
+ * The floor an import is measured against: the documents the import would write (prepared beforehand, not
+ * timed) bulk-posted straight to Elasticsearch into another empty prefix, in the same batches with the same
+ * number in flight. What the import takes beyond it is reading, validating, preparing and its `mget`s.
+ */
+async function floorRun(file: string): Promise<number> {
+  const floorEnv = await openBenchEnvironment("import-floor");
+  try {
+    const result: ImportResult = {
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      taxonomy: { created: 0, updated: 0, unchanged: 0 },
+      pendingEditsKept: [],
+    };
+    const write: WriteContext = {
+      ctx: floorEnv.ctx,
+      format: FORMAT_V2,
+      author: "bench",
+      actor: { id: "bench", name: "bench", role: "administrator" },
+      result,
+    };
+    const batches: unknown[][] = [];
+    let batch: InterchangePractice[] = [];
+    const cut = () => {
+      const ids = batch.map((practice) => practice.id ?? importedPracticeId(practice));
+      batches.push(batchOperations(write, batch, ids, new Map()));
+      batch = [];
+    };
+    for await (const event of interchangeEventsOfBytes(createReadStream(file))) {
+      if (event.kind !== "practice") continue;
+      batch.push(parseValidatedPractice(FORMAT_V2, event.value));
+      if (batch.length >= DEFAULT_WRITE_LIMITS.batchSize) cut();
+    }
+    if (batch.length > 0) cut();
+    const started = performance.now();
+    let next = 0;
+    const lane = async () => {
+      while (next < batches.length) await bulkWithRetries(floorEnv.ctx, batches[next++] as unknown[]);
+    };
+    await Promise.all(Array.from({ length: DEFAULT_WRITE_LIMITS.concurrency }, lane));
+    await floorEnv.ctx.es.indices.refresh({ index: floorEnv.ctx.names.practices });
+    return performance.now() - started;
+  } finally {
+    await floorEnv.close();
+  }
+}
+
+function runCli(args: string[], env: BenchEnvironment): Promise<CliRun> {
   const tsx = path.join(REPO_ROOT, "node_modules/.bin/tsx");
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ["src/cli/kb.ts", "import", file], {
+    const child = spawn("/usr/bin/time", ["-f", "peak-rss-kb %M", tsx, "src/cli/kb.ts", ...args], {
       cwd: path.join(REPO_ROOT, "server"),
       // EMBEDDINGS=off: `kb import` would then embed every practice for search by meaning, which is
       // another cost (and needs the embeddings service); this figure is the import itself.
@@ -268,7 +337,11 @@ function runCli(file: string, env: BenchEnvironment): Promise<{ ms: number; outp
       output += chunk;
     });
     child.on("error", reject);
-    child.on("exit", (code) => resolve({ ms: performance.now() - started, output: output.trim(), code }));
+    child.on("exit", (code) => {
+      const peakKb = Number(/peak-rss-kb (\d+)/.exec(output)?.[1] ?? 0);
+      const text = output.replace(/\s*peak-rss-kb \d+\s*$/, "").trim();
+      resolve({ ms: performance.now() - started, output: text, code, peakRss: peakKb * 1024 });
+    });
   });
 }
 
@@ -283,32 +356,37 @@ async function main(): Promise<void> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), "practice-kb-bench-"));
   try {
     const generationStart = performance.now();
-    const text = JSON.stringify(generatePractices(count));
-    const generationMs = performance.now() - generationStart;
     const file = path.join(workDir, `practices-${count}.json`);
-    writeFileSync(file, text);
-    console.error(`generated ${count} practices (${mb(text.length)} MB of JSON) in ${seconds(generationMs)} s`);
+    writeFileSync(file, JSON.stringify(generatePractices(count)));
+    const generationMs = performance.now() - generationStart;
+    const fileBytes = statSync(file).size;
+    console.error(`generated ${count} practices (${mb(fileBytes)} MB of JSON) in ${seconds(generationMs)} s`);
     const rssBefore = process.memoryUsage.rss();
     const groups = { es: await esProcessGroup(env) };
     await waitForQuiet(groups, "before importing");
     let meter = new CpuMeter(groups);
 
-    const first = await withRssSampling(() => timedImport(env, readFileSync(file, "utf8")));
+    const first = await withRssSampling(() => timedImport(env, file));
     const firstCpu = meter.read();
     const counts = first.result.result;
     if (counts.created !== count) throw new Error(`expected ${count} created, got ${JSON.stringify(counts)}`);
     const stats = await env.ctx.es.indices.stats({ index: env.ctx.names.practices, metric: ["docs", "store"] });
     const storeBytes = stats._all.primaries?.store?.size_in_bytes ?? 0;
 
+    const floorMs = await floorRun(file);
+
     meter = new CpuMeter(groups);
-    const second = await withRssSampling(() => timedImport(env, readFileSync(file, "utf8")));
+    const second = await withRssSampling(() => timedImport(env, file));
     const secondCpu = meter.read();
     const again = second.result.result;
     if (again.unchanged !== count || again.created !== 0 || again.updated !== 0) {
       throw new Error(`re-import was not all unchanged: ${JSON.stringify(again)}`);
     }
 
-    const cli = withCli ? await runCli(file, env) : null;
+    const idle = withCli ? await runCli([], env) : null;
+    const cli = withCli ? await runCli(["import", file, "--no-wait"], env) : null;
+    const exportFile = path.join(workDir, "export.json");
+    const cliExport = withCli ? await runCli(["export", exportFile], env) : null;
 
     const p1 = first.result.phases;
     const p2 = second.result.phases;
@@ -318,7 +396,7 @@ async function main(): Promise<void> {
       `${cpu.client.toFixed(2)} / ${cpu.es.toFixed(2)} / ${cpu.other.toFixed(2)} |`;
     console.log(
       [
-        `Import of ${count} generated practices (${mb(text.length)} MB file), Elasticsearch ${env.url}`,
+        `Import of ${count} generated practices (${mb(fileBytes)} MB file), Elasticsearch ${env.url}`,
         "",
         "| pass | total s | practices/s | parse s | validate s | bulk writes s | refresh s | peak RSS MB | outcome | CPU cores: bench / ES / other |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
@@ -327,14 +405,22 @@ async function main(): Promise<void> {
         "",
         `Machine: ${execSync("nproc").toString().trim()} cores (${/model name\s*:\s*(.*)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? "?"}), ` +
           `Node ${process.version}; "other" = CPU used by processes other than this bench and Elasticsearch (e.g. other people's tests).`,
-        `RSS of the bench process before importing: ${mb(rssBefore)} MB (the generated file in memory); ` +
+        `RSS of the bench process before importing: ${mb(rssBefore)} MB; ` +
           `peak RSS over the whole process (resourceUsage.maxRSS): ${mb(process.resourceUsage().maxRSS * 1024)} MB.`,
         `Index size after the first import: ${mb(storeBytes)} MB for ${count} practices (primary store, before merges).`,
+        `Floor: the same documents bulk-posted straight to Elasticsearch (same batches, ${DEFAULT_WRITE_LIMITS.concurrency} in flight) ` +
+          `into another empty prefix: ${seconds(floorMs)} s, ${Math.round(count / (floorMs / 1000))} practices/s; ` +
+          `the first import reached ${Math.round((floorMs / p1.total) * 100)} % of it.`,
         cli
           ? `CLI \`kb import\` of the same file into another empty prefix: ${seconds(cli.ms)} s wall clock ` +
             `(${Math.round(count / (cli.ms / 1000))} practices/s, including tsx start-up; EMBEDDINGS=off, so without embedding), ` +
             `exit ${cli.code}: ${cli.output.split("\n").pop()}`
           : "CLI run skipped (--no-cli).",
+        idle && cli && cliExport
+          ? `Peak RSS: idle \`kb\` (usage message) ${mb(idle.peakRss)} MB, \`kb import\` ${mb(cli.peakRss)} MB ` +
+            `(+${mb(cli.peakRss - idle.peakRss)}), \`kb export\` ${mb(cliExport.peakRss)} MB (+${mb(cliExport.peakRss - idle.peakRss)}, ` +
+            `${seconds(cliExport.ms)} s, exit ${cliExport.code}: ${cliExport.output.split("\n").pop()}).`
+          : "",
       ].join("\n"),
     );
   } finally {

@@ -6,6 +6,11 @@ export const apiErrorSchema = z.object({
   error: z.string().describe("stable machine-readable id, e.g. validation_error"),
   message: z.string(),
   problems: z.array(z.unknown()).optional(),
+  problemCount: z
+    .number()
+    .int()
+    .optional()
+    .describe("how many problems there are in all; `problems` lists at most the first 1,000 (an import file's)"),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 

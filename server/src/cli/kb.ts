@@ -2,7 +2,7 @@
  * The command line: `npm run kb -- import <file>`, `npm run kb -- export [file]`.
  * It talks to Elasticsearch directly (ELASTICSEARCH_URL, or the local node, started if needed).
  */
-import { createWriteStream, readFileSync, writeFileSync } from "node:fs";
+import { accessSync, constants, createReadStream, createWriteStream } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -14,8 +14,9 @@ import { ConfigError, loadConfig, readDotEnvFile } from "../config";
 import type { KbContext } from "../context";
 import { provideElasticsearch } from "../engine/provideElasticsearch";
 import { BackupFileError, backupLines, readBackupLines, restoreBackup, validateBackup } from "../interchange/backup";
-import { exportInterchangeFile } from "../interchange/exportFile";
-import { ImportValidationError, importInterchangeFile } from "../interchange/importFile";
+import { exportedFileText } from "../interchange/exportFile";
+import { ImportValidationError, importInterchangeSource, validateInterchangeSource } from "../interchange/importFile";
+import { type InterchangeSource, interchangeEventsOfBytes } from "../interchange/interchangeEvents";
 import { openKnowledgeBase } from "../storage/knowledgeBase";
 import { embedPendingWithProgress } from "./embedProgress";
 
@@ -52,31 +53,33 @@ async function withKnowledgeBase<T>(run: (ctx: KbContext) => Promise<T>): Promis
   }
 }
 
-function readJsonFile(file: string): unknown {
+/** A file read entry by entry, once per pass of the import (never whole in memory). */
+function fileSource(file: string): InterchangeSource {
   try {
-    return JSON.parse(readFileSync(file, "utf8"));
+    accessSync(file, constants.R_OK);
   } catch (error) {
-    throw new ConfigError(`Cannot read ${file} as JSON: ${(error as Error).message}`);
+    throw new ConfigError(`Cannot read ${file}: ${(error as Error).message}`);
   }
+  return () => interchangeEventsOfBytes(createReadStream(file, { highWaterMark: 256 * 1024 }));
 }
 
 function printProblems(error: ImportValidationError): void {
-  console.error(`The file was not imported: ${error.problems.length} problem(s).`);
+  console.error(`The file was not imported: ${error.problemCount} problem(s).`);
   for (const problem of error.problems) {
     const id = problem.id ? ` (id ${problem.id})` : "";
     console.error(`  ${problem.entry}${id} ${problem.field}: ${problem.reason}`);
   }
+  if (error.problemCount > error.problems.length) {
+    console.error(`  ... and ${error.problemCount - error.problems.length} more.`);
+  }
 }
 
 async function importCommand(file: string, dryRun: boolean, waitForEmbeddings = true): Promise<void> {
-  const raw = readJsonFile(file);
+  const source = fileSource(file);
   await withKnowledgeBase(async (ctx) => {
     if (dryRun) {
-      const { validateInterchangeFile } = await import("../interchange/validateFile");
-      const { loadTaxonomy } = await import("../taxonomy/commands");
-      const result = validateInterchangeFile(raw, await loadTaxonomy(ctx), "administrator");
-      if (!result.ok) throw new ImportValidationError(result.problems);
-      console.log(`${file} is a valid practice-kb/v1 file with ${result.file.practices.length} practices.`);
+      const header = await validateInterchangeSource(ctx, source, "administrator");
+      console.log(`${file} is a valid ${header.format} file with ${header.practiceCount} practices.`);
       return;
     }
     const bar = process.stderr.isTTY
@@ -86,7 +89,7 @@ async function importCommand(file: string, dryRun: boolean, waitForEmbeddings = 
         })
       : null;
     let started = false;
-    const result = await importInterchangeFile(ctx, raw, {
+    const result = await importInterchangeSource(ctx, source, {
       role: "administrator",
       author: "cli",
       onProgress: (done, total) => {
@@ -111,12 +114,15 @@ async function importCommand(file: string, dryRun: boolean, waitForEmbeddings = 
 
 async function exportCommand(file: string | undefined): Promise<void> {
   await withKnowledgeBase(async (ctx) => {
-    const exported = await exportInterchangeFile(ctx);
-    const text = `${JSON.stringify(exported, null, 2)}\n`;
+    let count = 0;
+    const counted = (practices: number) => {
+      count = practices;
+    };
+    const chunks = Readable.from(exportedFileText(ctx, counted));
     if (file) {
-      writeFileSync(file, text);
-      console.error(`Exported ${exported.practices.length} practices to ${file}.`);
-    } else process.stdout.write(text);
+      await pipeline(chunks, createWriteStream(file));
+      console.error(`Exported ${count} practices to ${file}.`);
+    } else await pipeline(chunks, process.stdout);
   });
 }
 

@@ -47,3 +47,32 @@ export async function exportInterchangeFile(ctx: KbContext): Promise<ExportedFil
   for await (const practice of allPractices(ctx)) practices.push(exportedPractice(practice));
   return { format: FORMAT_ID, situationTypes: taxonomy.situationTypes, channels: taxonomy.channels, practices };
 }
+
+/** A value as JSON.stringify(…, null, 2) writes it nested `depth` levels deep. */
+const indented = (value: unknown, depth: number) =>
+  JSON.stringify(value, null, 2).replaceAll("\n", `\n${"  ".repeat(depth)}`);
+
+/**
+ * The export file as text, piece by piece: the same bytes as JSON.stringify(exportInterchangeFile(), null, 2)
+ * and a newline, but holding one page of practices at a time. Calls `onCount` with the practices written so far.
+ */
+export async function* exportedFileText(
+  ctx: KbContext,
+  onCount: (practices: number) => void = () => {},
+): AsyncGenerator<string> {
+  const taxonomy = await loadTaxonomy(ctx);
+  yield `{\n  "format": ${JSON.stringify(FORMAT_ID)},\n  "situationTypes": ${indented(taxonomy.situationTypes, 1)},\n  "channels": ${indented(taxonomy.channels, 1)},\n  "practices": [`;
+  let count = 0;
+  let page: string[] = [];
+  for await (const practice of allPractices(ctx)) {
+    page.push(`${count === 0 ? "" : ","}\n    ${indented(exportedPractice(practice), 2)}`);
+    count++;
+    if (page.length >= 200) {
+      yield page.join("");
+      page = [];
+      onCount(count);
+    }
+  }
+  onCount(count);
+  yield `${page.join("")}${count === 0 ? "]" : "\n  ]"}\n}\n`;
+}

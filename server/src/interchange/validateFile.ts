@@ -15,13 +15,13 @@ import type { z } from "zod";
 /** Who is importing: approving content on import is a curator's or administrator's right. */
 export type ImporterRole = "staff" | "curator" | "administrator";
 
-/** A file that passed every check, ready to write. */
-export interface ValidatedFile {
+/** The top of a file that passed every check: what the write pass needs besides the practices themselves. */
+export interface ValidatedHeader {
   /** The file's format version: a v1 file says nothing about translation links, so import keeps the stored ones. */
   format: FormatId;
   situationTypes: TaxonomyEntry[];
   channels: TaxonomyEntry[];
-  practices: InterchangePractice[];
+  practiceCount: number;
 }
 
 function fieldOf(path: PropertyKey[]): string {
@@ -66,69 +66,129 @@ function duplicateIds(entries: { id?: string }[], entryName: string): ImportProb
   return problems;
 }
 
-/** A translation group may hold one practice per language: a second one in this file is a problem. */
-function translationClashes(practices: { entry: InterchangePractice; index: number }[]): ImportProblem[] {
-  const seen = new Map<string, number>();
-  return practices.flatMap(({ entry, index }) => {
-    if (!entry.translationGroup) return [];
-    const key = `${entry.translationGroup}\u0000${entry.language}`;
-    const first = seen.get(key);
-    if (first === undefined) {
-      seen.set(key, index);
-      return [];
-    }
-    const reason = `translation group "${entry.translationGroup}" already has a practice in "${entry.language}" (practices[${first}])`;
-    return [{ entry: `practices[${index}]`, index, id: entry.id ?? null, field: "translationGroup", reason }];
-  });
+/** How many problems an answer lists at most; the rest are only counted (a broken file must not make a huge answer). */
+export const MAX_REPORTED_PROBLEMS = 1000;
+
+/** The top-level members of a file, as the first pass found them (practices only as "there is an array"). */
+export interface FileHeader {
+  isObject: boolean;
+  members: Record<string, unknown>;
+  unknownMembers: string[];
+  /** absent, an array, or something else */
+  practices: "missing" | "array" | "other";
 }
 
-/**
- * Checks a whole practice-kb/v1 file against the format and the taxonomy that will exist after
- * it is applied. Returns every problem found (entry index, id, field, reason), or the parsed file.
- */
-export function validateInterchangeFile(
-  raw: unknown,
-  existing: Taxonomy,
-  role: ImporterRole,
-): { ok: true; file: ValidatedFile } | { ok: false; problems: ImportProblem[] } {
-  const top = interchangeFileSchema.safeParse(raw);
-  if (!top.success) {
-    // Report top-level problems, and still check the practices if the array itself is readable.
-    const problems = problemsFromZod(top.error, "file", null, null).map((problem) => {
-      const match = /^(situationTypes|channels)\[(\d+)\]/.exec(problem.field);
-      return match ? { ...problem, entry: `${match[1]}[${match[2]}]`, index: Number(match[2]) } : problem;
-    });
-    return { ok: false, problems };
-  }
-  const file = top.data;
-  const situationTypes = file.situationTypes ?? [];
-  const channels = file.channels ?? [];
-  const problems: ImportProblem[] = [
-    ...duplicateIds(situationTypes, "situationTypes"),
-    ...duplicateIds(channels, "channels"),
-  ];
-  const knownTypes = new Set([...existing.situationTypes, ...situationTypes].map((entry) => entry.id));
-  const knownChannels = new Set([...existing.channels, ...channels].map((entry) => entry.id));
+/** An empty header, filled while a file is read. */
+export const emptyHeader = (): FileHeader => ({
+  isObject: true,
+  members: {},
+  unknownMembers: [],
+  practices: "missing",
+});
 
-  const practices: InterchangePractice[] = [];
-  const indexed: { entry: InterchangePractice; index: number }[] = [];
-  const practiceSchema = file.format === FORMAT_V1 ? interchangePracticeV1Schema : interchangePracticeSchema;
-  const rawIds: { id?: string }[] = [];
-  file.practices.forEach((rawPractice, index) => {
+/**
+ * Checks a practice-kb/v1 or v2 file entry by entry, as it is read, against the format and the taxonomy that
+ * will exist after it is applied. Keeps the first MAX_REPORTED_PROBLEMS problems (entry index, id, field,
+ * reason) and counts them all; holds only the ids and translation groups seen, never the practices.
+ */
+export class InterchangeValidator {
+  readonly problems: ImportProblem[] = [];
+  problemCount = 0;
+  practiceCount = 0;
+  private format: FormatId = FORMAT_V1;
+  private knownTypes = new Set<string>();
+  private knownChannels = new Set<string>();
+  private headerValid = false;
+  private readonly practiceIds = new Set<string>();
+  private readonly groupLanguages = new Map<string, number>();
+  /** Problem counts of broken entries by their JSON text, used once the problem list is full. */
+  private readonly brokenEntryCounts = new Map<string, number>();
+  private situationTypes: TaxonomyEntry[] = [];
+  private channels: TaxonomyEntry[] = [];
+
+  constructor(
+    private readonly existing: Taxonomy,
+    private readonly role: ImporterRole,
+  ) {}
+
+  private report(problems: ImportProblem[]): void {
+    this.problemCount += problems.length;
+    const room = MAX_REPORTED_PROBLEMS - this.problems.length;
+    if (room > 0) this.problems.push(...problems.slice(0, room));
+  }
+
+  /** Checks the top-level members; practices are checked against them afterwards. Returns whether they are valid. */
+  header(header: FileHeader): boolean {
+    const practices = header.practices === "array" ? [] : header.practices === "other" ? null : undefined;
+    const top = header.isObject
+      ? {
+          ...Object.fromEntries(header.unknownMembers.map((key) => [key, null])),
+          ...header.members,
+          ...(practices === undefined ? {} : { practices }),
+        }
+      : null;
+    const parsed = interchangeFileSchema.safeParse(top);
+    if (!parsed.success) {
+      this.report(
+        problemsFromZod(parsed.error, "file", null, null).map((problem) => {
+          const match = /^(situationTypes|channels)\[(\d+)\]/.exec(problem.field);
+          return match ? { ...problem, entry: `${match[1]}[${match[2]}]`, index: Number(match[2]) } : problem;
+        }),
+      );
+      return false;
+    }
+    this.format = parsed.data.format;
+    this.situationTypes = parsed.data.situationTypes ?? [];
+    this.channels = parsed.data.channels ?? [];
+    this.report([...duplicateIds(this.situationTypes, "situationTypes"), ...duplicateIds(this.channels, "channels")]);
+    this.knownTypes = new Set([...this.existing.situationTypes, ...this.situationTypes].map((entry) => entry.id));
+    this.knownChannels = new Set([...this.existing.channels, ...this.channels].map((entry) => entry.id));
+    this.headerValid = true;
+    return true;
+  }
+
+  /** Top-level members found after the practices once the header was checked: each is an unknown field. */
+  unknownMembers(keys: string[]): void {
+    this.report(keys.map((key) => ({ entry: "file", index: null, id: null, field: key, reason: "unknown field" })));
+  }
+
+  /** Checks one practice entry (after `header`). */
+  practice(rawPractice: unknown, index: number): void {
+    this.practiceCount++;
     const entry = `practices[${index}]`;
     const rawId =
       rawPractice && typeof rawPractice === "object" && typeof (rawPractice as { id?: unknown }).id === "string"
         ? (rawPractice as { id: string }).id
         : null;
-    rawIds.push({ id: rawId ?? undefined });
-    const parsed = practiceSchema.safeParse(rawPractice);
-    if (!parsed.success) {
-      problems.push(...problemsFromZod(parsed.error, entry, index, rawId));
+    if (rawId !== null) {
+      if (this.practiceIds.has(rawId)) {
+        this.report([{ entry, index, id: rawId, field: "id", reason: "duplicate id in this file" }]);
+      }
+      this.practiceIds.add(rawId);
+    }
+    // Once the list is full, a broken entry seen before (a flood of `{}`) is counted from a cache instead of
+    // parsed again: the count stays exact at a fraction of the cost.
+    const full = this.problems.length >= MAX_REPORTED_PROBLEMS;
+    const text = full ? JSON.stringify(rawPractice) : undefined;
+    const known = text === undefined ? undefined : this.brokenEntryCounts.get(text);
+    if (known !== undefined) {
+      this.problemCount += known;
       return;
     }
-    const practice = parsed.data;
+    const practiceSchema = this.format === FORMAT_V1 ? interchangePracticeV1Schema : interchangePracticeSchema;
+    const parsed = practiceSchema.safeParse(rawPractice);
+    if (!parsed.success) {
+      const problems = problemsFromZod(parsed.error, entry, index, rawId);
+      if (text !== undefined && text.length <= 1000 && this.brokenEntryCounts.size < 10_000) {
+        this.brokenEntryCounts.set(text, problems.length);
+      }
+      this.report(problems);
+      return;
+    }
+    const practice: InterchangePractice = parsed.data;
     const id = practice.id ?? null;
-    if (!knownTypes.has(practice.situationType)) {
+    const problems: ImportProblem[] = [];
+    if (!this.knownTypes.has(practice.situationType)) {
       problems.push({
         entry,
         index,
@@ -138,11 +198,11 @@ export function validateInterchangeFile(
       });
     }
     practice.channels.forEach((channel, position) => {
-      if (!knownChannels.has(channel)) {
+      if (!this.knownChannels.has(channel)) {
         problems.push({ entry, index, id, field: `channels[${position}]`, reason: `unknown channel "${channel}"` });
       }
     });
-    if (practice.status === "approved" && role === "staff") {
+    if (practice.status === "approved" && this.role === "staff") {
       problems.push({
         entry,
         index,
@@ -151,10 +211,37 @@ export function validateInterchangeFile(
         reason: "only a curator or administrator may import approved practices",
       });
     }
-    practices.push(practice);
-    indexed.push({ entry: practice, index });
-  });
-  problems.push(...duplicateIds(rawIds, "practices"), ...translationClashes(indexed));
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, file: { format: file.format, situationTypes, channels, practices } };
+    // A translation group may hold one practice per language: a second one in this file is a problem.
+    if (practice.translationGroup) {
+      const key = `${practice.translationGroup}\u0000${practice.language}`;
+      const first = this.groupLanguages.get(key);
+      if (first === undefined) this.groupLanguages.set(key, index);
+      else {
+        const reason = `translation group "${practice.translationGroup}" already has a practice in "${practice.language}" (practices[${first}])`;
+        problems.push({ entry, index, id, field: "translationGroup", reason });
+      }
+    }
+    this.report(problems);
+  }
+
+  /** The outcome once every entry was seen. */
+  result(): { ok: true; header: ValidatedHeader } | { ok: false; problems: ImportProblem[]; problemCount: number } {
+    if (!this.headerValid || this.problemCount > 0) {
+      return { ok: false, problems: this.problems, problemCount: this.problemCount };
+    }
+    return {
+      ok: true,
+      header: {
+        format: this.format,
+        situationTypes: this.situationTypes,
+        channels: this.channels,
+        practiceCount: this.practiceCount,
+      },
+    };
+  }
+}
+
+/** The parse of an entry that passed validation, for writing: the format's defaults and trimming applied. */
+export function parseValidatedPractice(format: FormatId, raw: unknown): InterchangePractice {
+  return (format === FORMAT_V1 ? interchangePracticeV1Schema : interchangePracticeSchema).parse(raw);
 }

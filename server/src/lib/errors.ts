@@ -5,6 +5,8 @@ export class ApiError extends Error {
     readonly id: string,
     message: string,
     readonly problems?: unknown[],
+    /** How many problems there are in all when `problems` lists only the first ones. */
+    readonly problemCount?: number,
   ) {
     super(message);
   }
@@ -12,13 +14,14 @@ export class ApiError extends Error {
 
 /** 404 for a practice id that does not exist. */
 export const practiceNotFound = (id: string) => new ApiError(404, "practice_not_found", `No practice with id "${id}"`);
-/** 400 for an import file that breaks the format; lists every problem. */
-export const invalidImportFile = (problems: unknown[]) =>
+/** 400 for an import file that breaks the format; lists the first problems and counts them all. */
+export const invalidImportFile = (problems: unknown[], problemCount = problems.length) =>
   new ApiError(
     400,
     "invalid_import_file",
-    `The file has ${problems.length} problem(s); nothing was imported`,
+    `The file has ${problemCount} problem(s); nothing was imported`,
     problems,
+    problemCount,
   );
 /** 409 when a write lost a race with another write. */
 export const editConflict = (id: string) =>

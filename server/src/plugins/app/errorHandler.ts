@@ -28,6 +28,7 @@ export default fp(
           error: error.id,
           message: error.message,
           ...(error.problems ? { problems: error.problems } : {}),
+          ...(error.problemCount !== undefined ? { problemCount: error.problemCount } : {}),
         });
       }
       if (hasStatus(error, 404)) {
