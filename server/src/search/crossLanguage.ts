@@ -1,11 +1,13 @@
 /**
  * When no practice in the desk's language fits. Fusion (fusion.ts) lets words count in proportion to
- * how close in meaning the best word hit is, but a practice in the desk's language that merely shares a
- * word with the question ("глухий відвідувач" → a practice about a loud visitor) still often comes
- * first, above the practice in another language that is about what was asked. This step, run once on
- * the fused ranking, puts that other-language practice first when it is clearly closer in meaning than
- * the desk-language hit that leads. The numbers were chosen on the tuning set and checked on the
- * held-out set; what else was tried and lost is in docs/relevance.md ("Cross-language ranking").
+ * how close in meaning the best word hit is, but a practice in the desk's language that merely shares
+ * words with the question ("питає в чаті які ліки приймати" → a Ukrainian practice about a chat
+ * request for a book) still often comes first, above the practice in another language that is about
+ * what was asked (the English one about medical questions by chat). This step, run once on the fused
+ * ranking (before one card per translation group is kept), puts that other-language practice first
+ * when it is clearly closer in meaning than the desk-language hit that leads. The numbers were chosen
+ * on the tuning set and checked on the held-out set; what else was tried and lost is in
+ * docs/relevance.md ("Cross-language ranking").
  */
 import type { ContentLanguage } from "@practice-kb/shared";
 import { FUSION } from "./fusion";
@@ -14,10 +16,11 @@ import { FUSION } from "./fusion";
 export const CROSS_LANGUAGE = {
   /**
    * How much closer in meaning (language-corrected cosine) the other-language practice must be than the
-   * leading desk-language hit. Below 0.02, translations of the right desk-language practice start to
-   * take its place (e5 puts a translation up to ~0.015 above the original about as often as below).
+   * leading desk-language hit. A translation of a desk-language practice may lead too: the card then
+   * shows the desk-language version (translationGroups.ts), so the situation meaning picked is what the
+   * desk reads. Below 0.015, one-word misspelt queries (e5 is least sure of them) start to lose their answer.
    */
-  meaningLead: 0.02,
+  meaningLead: 0.015,
   /** The other-language practice must be at least this close: the level from which meaning alone admits a practice. */
   minCosine: FUSION.meaningOnlyMinTop,
 };
