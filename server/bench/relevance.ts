@@ -1,6 +1,6 @@
 /**
  * Relevance benchmark: the labelled desk queries in bench/relevance/queries-*.json over the seed
- * content, scored with nDCG@10 and Recall@5 for the product's search and for a baseline (a plain
+ * content, scored with nDCG@10, Recall@5 and P@1 for the product's search and for a baseline (a plain
  * multi_match over the same fields with the standard analyzer), in one run on the same Elasticsearch.
  * Usage: npm run bench:relevance [-- --details] [-- --set=tuning|held-out] (both sets by default)
  */
@@ -80,6 +80,11 @@ export function ndcgAt(k: number, ranked: string[], relevant: Record<string, num
   return ideal === 0 ? 0 : dcg / ideal;
 }
 
+/** P@1: 1 when the first result is the practice the librarian needs (graded 2), else 0. */
+export function rightFirst(ranked: string[], relevant: Record<string, number>): number {
+  return relevant[ranked[0] ?? ""] === 2 ? 1 : 0;
+}
+
 /** Share of the relevant practices found in the first k results. */
 export function recallAt(k: number, ranked: string[], relevant: Record<string, number>): number {
   const wanted = Object.keys(relevant);
@@ -133,11 +138,11 @@ async function baselineSearch(ctx: KbContext, query: SearchQuery): Promise<strin
 
 const SYSTEMS = ["fused", "words", "meaning", "baseline"] as const;
 type SystemName = (typeof SYSTEMS)[number];
-type Row = { n: number } & Record<SystemName, { ndcg: number; recall: number }>;
+type Row = { n: number } & Record<SystemName, { ndcg: number; recall: number; first: number }>;
 
 function emptyRow(): Row {
   const row = { n: 0 } as Row;
-  for (const system of SYSTEMS) row[system] = { ndcg: 0, recall: 0 };
+  for (const system of SYSTEMS) row[system] = { ndcg: 0, recall: 0, first: 0 };
   return row;
 }
 
@@ -198,6 +203,7 @@ async function scoreAll(
         for (const system of SYSTEMS) {
           target[system].ndcg += ndcgAt(10, rankings[system], labelled.relevant);
           target[system].recall += recallAt(5, rankings[system], labelled.relevant);
+          target[system].first += rightFirst(rankings[system], labelled.relevant);
         }
       }
       if (labelled.kind === "cross-language") {
@@ -213,6 +219,7 @@ async function scoreAll(
         for (const system of SYSTEMS) {
           only[system].ndcg += ndcgAt(10, foreign(rankings[system]), foreignRelevant);
           only[system].recall += recallAt(5, foreign(rankings[system]), foreignRelevant);
+          only[system].first += rightFirst(foreign(rankings[system]), foreignRelevant);
         }
       }
       const product = rankings.fused;
@@ -226,13 +233,14 @@ async function scoreAll(
     }
     const format = (value: number, n: number) => (value / n).toFixed(3);
     const lines = [
-      "| kind | queries | nDCG@10 fused | nDCG@10 words | nDCG@10 meaning | nDCG@10 baseline | Recall@5 fused | Recall@5 words | Recall@5 baseline |",
-      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+      "| kind | queries | nDCG@10 fused | nDCG@10 words | nDCG@10 meaning | nDCG@10 baseline | Recall@5 fused | Recall@5 words | Recall@5 baseline | P@1 fused | P@1 words |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ];
     const line = (kind: string, row: Row) =>
       `| ${kind} | ${row.n} | ${format(row.fused.ndcg, row.n)} | ${format(row.words.ndcg, row.n)} | ` +
       `${format(row.meaning.ndcg, row.n)} | ${format(row.baseline.ndcg, row.n)} | ${format(row.fused.recall, row.n)} | ` +
-      `${format(row.words.recall, row.n)} | ${format(row.baseline.recall, row.n)} |`;
+      `${format(row.words.recall, row.n)} | ${format(row.baseline.recall, row.n)} | ${format(row.fused.first, row.n)} | ` +
+      `${format(row.words.first, row.n)} |`;
     for (const [kind, row] of [...rows.entries()].sort(([a], [b]) => a.localeCompare(b))) lines.push(line(kind, row));
     lines.push(line("**overall**", overall));
     console.log(lines.join("\n"));

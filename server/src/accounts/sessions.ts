@@ -1,5 +1,6 @@
 import type { KbContext } from "../context";
 import { deletedUnlessMissing, hasStatus, orNullIfMissing } from "../storage/elasticsearch";
+import { bumpCredentialsEpoch } from "./credentialsEpoch";
 import { randomSecret, sha256 } from "./passwords";
 
 /** A login session as stored; its document id is the sha256 of the cookie value, which is never stored. */
@@ -78,6 +79,7 @@ export async function touchSession(
 /** Ends a session (logout); a session that is already gone is fine. */
 export async function deleteSession(ctx: KbContext, id: string): Promise<void> {
   await deletedUnlessMissing(ctx.es.delete({ index: ctx.names.sessions, id }));
+  await bumpCredentialsEpoch(ctx);
 }
 
 /** Deletes a user's expired sessions (there is no delete-by-query in every distribution, so search then bulk). */

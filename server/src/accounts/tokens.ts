@@ -3,6 +3,7 @@ import { type Role, roleAtLeast } from "@practice-kb/shared";
 import type { KbContext } from "../context";
 import { tokenNotFound } from "../lib/errors";
 import { orNullIfMissing, wroteUnlessConflict } from "../storage/elasticsearch";
+import { bumpCredentialsEpoch } from "./credentialsEpoch";
 import { randomSecret, safeEqual, sha256 } from "./passwords";
 import { findUser } from "./users";
 
@@ -120,5 +121,6 @@ export async function revokeToken(ctx: KbContext, id: string): Promise<TokenDocu
   if (token.revokedAt) return token;
   const revoked = { ...token, revokedAt: new Date().toISOString() };
   await ctx.es.index({ index: ctx.names.tokens, id, document: revoked, refresh: "wait_for" });
+  await bumpCredentialsEpoch(ctx);
   return revoked;
 }

@@ -2,6 +2,7 @@ import type { Role, UserCreateInput, UserUpdateInput } from "@practice-kb/shared
 import type { KbContext } from "../context";
 import { lastAdministrator, userExists, userNotFound } from "../lib/errors";
 import { orNullIfMissing, wroteUnlessConflict } from "../storage/elasticsearch";
+import { bumpCredentialsEpoch } from "./credentialsEpoch";
 import { hashPassword, sha256 } from "./passwords";
 import { forgetReviewerCount } from "./reviewers";
 
@@ -110,6 +111,7 @@ export async function updateUser(ctx: KbContext, id: string, patch: UserUpdateIn
   // Deactivation ends every session at once (reactivation does not bring them back).
   if (patch.active === false && user.active) next.sessionsValidAfter = now;
   await ctx.es.index({ index: ctx.names.users, id, document: next, refresh: "wait_for" });
+  await bumpCredentialsEpoch(ctx);
   forgetReviewerCount(ctx);
   return next;
 }
@@ -125,6 +127,7 @@ export async function setPassword(ctx: KbContext, id: string, password: string):
     sessionsValidAfter: now,
   };
   await ctx.es.index({ index: ctx.names.users, id, document: next, refresh: "wait_for" });
+  await bumpCredentialsEpoch(ctx);
   return next;
 }
 
@@ -157,6 +160,7 @@ export async function ensureAdministrator(
     sessionsValidAfter: now,
   };
   await ctx.es.index({ index: ctx.names.users, id: user.id, document: user, refresh: "wait_for" });
+  await bumpCredentialsEpoch(ctx);
   forgetReviewerCount(ctx);
   return { user, created: false };
 }

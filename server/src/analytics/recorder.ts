@@ -36,6 +36,29 @@ export interface RecorderOptions {
 /** One bulk operation: the action line and its document line. */
 type BulkOperation = [Record<string, unknown>, Record<string, unknown>];
 
+/**
+ * A write to a search session's document. Another instance may have written the session too (a load
+ * balancer spreads a desk's keystrokes): the write goes to the week the session is already stored in, and a
+ * search replaces the stored one only if it started later (guarded by the document's sequence number).
+ */
+interface SessionWrite {
+  session: string;
+  at: Date;
+  /** When the search started (ms); null for the mark that a practice was opened. */
+  startedAt: number | null;
+  attempts: number;
+}
+
+/** A buffered event: its bulk operation, and for a session's document, what placing it needs. */
+interface Buffered {
+  operation: BulkOperation;
+  sessionWrite?: SessionWrite;
+}
+
+/** How often a session write that lost a race with another instance's is tried again. */
+const SESSION_WRITE_ATTEMPTS = 5;
+const WEEK_MS = 7 * 86_400_000;
+
 const DEFAULT_MAX_BUFFERED = 10_000;
 const DEFAULT_BATCH_SIZE = 1_000;
 const DEFAULT_WRITE_TIMEOUT_MS = 5_000;
@@ -46,7 +69,7 @@ const WARN_EVERY_MS = 60_000;
 
 /** The recorder of one app instance; `app.insights` (null when ANALYTICS=off). */
 export class InsightRecorder {
-  private pending = new Map<string, BulkOperation>();
+  private pending = new Map<string, Buffered>();
   private readonly sessionWeeks = new RecentMap<string, { index: string; at: number }>(SESSION_MEMORY);
   /** When the newest recorded search of each recent session started (ms). */
   private readonly newestSearchStart = new RecentMap<string, number>(SESSION_MEMORY);
@@ -110,10 +133,14 @@ export class InsightRecorder {
       // replace the later query: a session keeps the search that started last.
       if (this.startedEarlierThanRecorded(input.session, at)) return;
       const index = this.sessionIndex(input.session, at);
-      this.enqueue(`search:${input.session}`, [
-        { update: { _index: index, _id: input.session, retry_on_conflict: 3 } },
-        { doc: { ...fields }, upsert: { ...fields, session: input.session, startedAt: fields.at } },
-      ]);
+      this.enqueue(
+        `search:${input.session}`,
+        [
+          { update: { _index: index, _id: input.session, retry_on_conflict: 3 } },
+          { doc: { ...fields }, upsert: { ...fields, session: input.session, startedAt: fields.at } },
+        ],
+        { session: input.session, at, startedAt: at.getTime(), attempts: 0 },
+      );
     } catch (error) {
       this.warn(`a search event could not be recorded: ${String(error)}`);
     }
@@ -145,10 +172,14 @@ export class InsightRecorder {
           openedAt: doc.at,
         };
         const index = this.sessionIndex(input.session, at);
-        this.enqueue(`opened:${input.session}`, [
-          { update: { _index: index, _id: input.session, retry_on_conflict: 3 } },
-          { doc: opened, doc_as_upsert: true },
-        ]);
+        this.enqueue(
+          `opened:${input.session}`,
+          [
+            { update: { _index: index, _id: input.session, retry_on_conflict: 3 } },
+            { doc: opened, doc_as_upsert: true },
+          ],
+          { session: input.session, at, startedAt: null, attempts: 0 },
+        );
       }
     } catch (error) {
       this.warn(`an outcome event could not be recorded: ${String(error)}`);
@@ -168,12 +199,12 @@ export class InsightRecorder {
     return { status: "on", buffered: this.pending.size, written: this.written, dropped: this.dropped };
   }
 
-  private enqueue(key: string, operation: BulkOperation): void {
+  private enqueue(key: string, operation: BulkOperation, sessionWrite?: SessionWrite): void {
     if (!this.pending.has(key) && this.pending.size >= this.maxBuffered) {
       this.dropped++;
       return;
     }
-    this.pending.set(key, operation);
+    this.pending.set(key, { operation, sessionWrite });
     if (this.pending.size >= this.batchSize && !this.inFlight) void this.flush();
   }
 
@@ -192,14 +223,14 @@ export class InsightRecorder {
       for (const [key] of batch) this.pending.delete(key);
       this.inFlight = true;
       try {
-        await this.writeBatch(batch.map(([, operation]) => operation));
+        await this.writeBatch(batch);
       } finally {
         this.inFlight = false;
       }
     }
   }
 
-  private async writeBatch(batch: BulkOperation[]): Promise<void> {
+  private async writeBatch(batch: [string, Buffered][]): Promise<void> {
     const transport = { requestTimeout: this.writeTimeoutMs, maxRetries: 0 };
     try {
       if (!this.storageReady) {
@@ -207,23 +238,92 @@ export class InsightRecorder {
         await ensureDeskEventStorage(this.es, this.names, this.options.replicas ?? 0);
         this.storageReady = true;
       }
-      const response = await this.es.bulk({ operations: batch.flat() }, transport);
+      const placed = await this.placeSessionWrites(batch, transport);
+      const sent = placed.filter((entry) => entry.operation !== null);
+      const superseded = placed.length - sent.length;
+      this.written += superseded;
+      if (sent.length === 0) return;
+      const response = await this.es.bulk({ operations: sent.flatMap((entry) => entry.operation ?? []) }, transport);
       let failed = 0;
+      let retried = 0;
       let firstError = "";
-      for (const item of response.items) {
+      for (const [position, item] of response.items.entries()) {
         const result = Object.values(item)[0];
+        const entry = sent[position];
+        // another instance wrote the session between the read and this write: placed afresh next round
+        if (result?.status === 409 && entry && this.retryLater(entry.key, entry.buffered)) {
+          retried++;
+          continue;
+        }
         if (result?.error) {
           failed++;
           firstError ||= `${result.error.type}: ${result.error.reason ?? ""}`;
         }
       }
-      this.written += batch.length - failed;
+      this.written += sent.length - failed - retried;
       this.dropped += failed;
       if (failed > 0) this.warn(`${failed} desk events were refused and dropped (${firstError})`);
     } catch (error) {
       this.dropped += batch.length;
       this.warn(`${batch.length} desk events were dropped: ${String(error)}`);
     }
+  }
+
+  /**
+   * Where each session write goes: the session's stored document (this week's or last week's index, read in
+   * real time) is updated guarded by its sequence number, or created; a search older than the stored one is
+   * superseded (null). Other events go as buffered.
+   */
+  private async placeSessionWrites(
+    batch: [string, Buffered][],
+    transport: { requestTimeout: number; maxRetries: number },
+  ): Promise<{ key: string; buffered: Buffered; operation: BulkOperation | null }[]> {
+    const lookups = batch.flatMap(([, buffered]) => {
+      const write = buffered.sessionWrite;
+      if (!write) return [];
+      const previous = weekIndexFor(this.names, new Date(write.at.getTime() - WEEK_MS));
+      return [previous, this.actionOf(buffered.operation)._index as string].map((index) => ({
+        _index: index,
+        _id: write.session,
+      }));
+    });
+    const found = lookups.length === 0 ? [] : (await this.es.mget<{ at?: string }>({ docs: lookups }, transport)).docs;
+    let next = 0;
+    return batch.map(([key, buffered]) => {
+      const write = buffered.sessionWrite;
+      if (!write) return { key, buffered, operation: buffered.operation };
+      const stored = [found[next], found[next + 1]].find((doc) => doc && "found" in doc && doc.found);
+      next += 2;
+      const body = buffered.operation[1] as { doc?: Record<string, unknown>; upsert?: Record<string, unknown> };
+      const target = this.actionOf(buffered.operation);
+      if (!stored || !("found" in stored)) {
+        if (write.startedAt === null) return { key, buffered, operation: buffered.operation };
+        return {
+          key,
+          buffered,
+          operation: [{ create: { _index: target._index, _id: write.session } }, body.upsert ?? {}],
+        };
+      }
+      const place = { _index: stored._index, _id: write.session };
+      if (write.startedAt === null) return { key, buffered, operation: [{ update: { ...target, ...place } }, body] };
+      const storedStart = Date.parse(stored._source?.at ?? "");
+      if (storedStart > write.startedAt) return { key, buffered, operation: null };
+      const guard = { if_seq_no: stored._seq_no, if_primary_term: stored._primary_term };
+      return { key, buffered, operation: [{ update: { ...place, ...guard } }, { doc: body.doc ?? {} }] };
+    });
+  }
+
+  private actionOf(operation: BulkOperation): Record<string, unknown> {
+    return Object.values(operation[0])[0] as Record<string, unknown>;
+  }
+
+  /** Buffers a session write that lost a race again, unless a newer one replaced it meanwhile; false past the attempts. */
+  private retryLater(key: string, buffered: Buffered): boolean {
+    const write = buffered.sessionWrite;
+    if (!write || write.attempts + 1 >= SESSION_WRITE_ATTEMPTS) return false;
+    if (!this.pending.has(key))
+      this.pending.set(key, { ...buffered, sessionWrite: { ...write, attempts: write.attempts + 1 } });
+    return true;
   }
 
   /** Logs at most one warning a minute: a failing cluster must not flood the log either. */

@@ -15,6 +15,10 @@ function fakeEs(bulk: (request: { operations: unknown[] }) => Promise<unknown>) 
       calls.push(request.operations);
       return bulk(request);
     }),
+    // no session stored yet: every session write creates its document
+    mget: async (request: { docs: { _index: string; _id: string }[] }) => ({
+      docs: request.docs.map((doc) => ({ ...doc, found: false })),
+    }),
     indices: { putIndexTemplate: async () => ({}), existsAlias: async () => false, putMapping: async () => ({}) },
   };
   return { es: es as unknown as Client, calls };

@@ -1,4 +1,5 @@
 import { createReadStream } from "node:fs";
+import { bumpCredentialsEpoch } from "../accounts/credentialsEpoch";
 import { forgetReviewerCount } from "../accounts/reviewers";
 import type { KbContext } from "../context";
 import type { IndexNames } from "../storage/indices";
@@ -145,6 +146,7 @@ export async function restoreBackup(ctx: KbContext, lines: AsyncIterable<string>
   await flush();
   await ctx.es.indices.refresh({ index: BACKED_UP_INDICES.map((index) => ctx.names[index]) });
   forgetReviewerCount(ctx);
+  await bumpCredentialsEpoch(ctx);
   return counts;
 }
 

@@ -132,13 +132,14 @@ export class PracticeWriter {
 }
 
 async function writeBatch(write: WriteContext, batch: InterchangePractice[], ids: string[]): Promise<void> {
-  const operations = batchOperations(write, batch, ids, await existingDocuments(write.ctx, ids));
+  const existing = await existingDocuments(write.ctx, ids);
+  const operations = batchOperations(write, batch, ids, existing);
   if (operations.length > 0) await bulkWithRetries(write.ctx, operations);
 }
 
 /**
- * The bulk operations (action and document pairs) that write a batch over what is stored (`existing`, by id),
- * counting each practice in the result as created, updated or unchanged. Exported for the import benchmark's floor.
+ * The bulk operations (practice and revision, each an action and a document) that write a batch over what is
+ * stored, counting each practice in the result as created, updated or unchanged.
  */
 export function batchOperations(
   write: WriteContext,

@@ -20,8 +20,9 @@ import {
   revisionConflict,
   unknownTaxonomy,
 } from "../lib/errors";
-import { orNullIfMissing, wroteUnlessConflict } from "../storage/elasticsearch";
+import { orNullIfConflict, orNullIfMissing, wroteUnlessConflict } from "../storage/elasticsearch";
 import { loadTaxonomy } from "../taxonomy/commands";
+import { entriesGoneAfterWrite, namedEntries, unknownEntryProblem } from "../taxonomy/entryGuard";
 import { findPractice } from "./commands";
 import { buildPracticeDocument, contentOf, firstRevisionMeta, type PracticeDocument } from "./document";
 import { assignPracticeId } from "./practiceIds";
@@ -61,6 +62,8 @@ export async function changePractice(
   actor: Actor,
   baseRevision: number | undefined,
   plan: Plan,
+  /** Run once the write is stored: an error makes the write be undone and is thrown. */
+  checkAfterWrite?: (doc: PracticeDocument) => Promise<Error | null>,
 ): Promise<PracticeDocument> {
   for (let attempt = 0; attempt < 8; attempt++) {
     const found = await readWithVector(ctx, id);
@@ -75,19 +78,32 @@ export async function changePractice(
     const change = plan(current, { now, number });
     if (!change.pending) change.doc.meta.liveRevision = number;
     const needsEmbedding = carryVector(current, change.doc);
-    if (
-      !(await wroteUnlessConflict(
+    const written = await orNullIfConflict(
+      ctx.es.index({
+        index: ctx.names.practices,
+        id,
+        document: change.doc,
+        if_seq_no: found.seqNo,
+        if_primary_term: found.primaryTerm,
+        refresh: "wait_for",
+      }),
+    );
+    if (!written) continue;
+    const refusal = await checkAfterWrite?.(change.doc);
+    if (refusal) {
+      // back to the text as it was, unless someone has written since (then theirs stands)
+      await orNullIfConflict(
         ctx.es.index({
           index: ctx.names.practices,
           id,
-          document: change.doc,
-          if_seq_no: found.seqNo,
-          if_primary_term: found.primaryTerm,
+          document: current,
+          if_seq_no: written._seq_no,
+          if_primary_term: written._primary_term,
           refresh: "wait_for",
         }),
-      ))
-    )
-      continue;
+      );
+      throw refusal;
+    }
     await recordRevision(ctx, {
       practiceId: id,
       number,
@@ -118,23 +134,21 @@ async function readWithVector(
 /** Refuses a text that names situation types, channels or audiences the curators do not keep. */
 async function assertKnownTaxonomy(ctx: KbContext, content: PracticeInput): Promise<void> {
   const taxonomy = await loadTaxonomy(ctx);
-  const known = (entries: { id: string }[]) => new Set(entries.map((entry) => entry.id));
-  const types = known(taxonomy.situationTypes);
-  const channels = known(taxonomy.channels);
-  const audiences = known(taxonomy.audiences);
-  const problems: { field: string; reason: string }[] = [];
-  if (!types.has(content.situationType)) {
-    problems.push({ field: "situationType", reason: `"${content.situationType}" is not a situation type` });
-  }
-  content.channels.forEach((channel, index) => {
-    if (!channels.has(channel)) problems.push({ field: `channels[${index}]`, reason: `"${channel}" is not a channel` });
-  });
-  (content.audiences ?? []).forEach((audience, index) => {
-    if (!audiences.has(audience)) {
-      problems.push({ field: `audiences[${index}]`, reason: `"${audience}" is not an audience` });
-    }
-  });
+  const known = new Set(
+    (["situationTypes", "channels", "audiences"] as const).flatMap((kind) =>
+      taxonomy[kind].map((entry) => `${kind}:${entry.id}`),
+    ),
+  );
+  const problems = namedEntries(content)
+    .filter((entry) => !known.has(`${entry.kind}:${entry.id}`))
+    .map(unknownEntryProblem);
   if (problems.length > 0) throw unknownTaxonomy(problems);
+}
+
+/** After a write: the refusal to give (once the write is undone) if an entry the text names was deleted meanwhile. */
+async function refusalIfEntriesGone(ctx: KbContext, content: PracticeInput): Promise<Error | null> {
+  const gone = await entriesGoneAfterWrite(ctx, content);
+  return gone.length > 0 ? unknownTaxonomy(gone.map(unknownEntryProblem)) : null;
 }
 
 /** A new practice by the logged-in user: a draft, or in review at once with `submit: true`. */
@@ -163,6 +177,12 @@ export async function createDraft(
       throw idempotencyKey ? idempotencyKeyReused() : editConflict(id);
     }
     doc = stored.doc;
+  }
+  const refusal = await refusalIfEntriesGone(ctx, content);
+  if (refusal) {
+    // a taxonomy entry was deleted while this was written: the practice goes too, before it has a revision
+    if (created) await ctx.es.delete({ index: ctx.names.practices, id, refresh: "wait_for" });
+    throw refusal;
   }
   ctx.embeddings?.queue.notify();
   // Revision 1 has a fixed id: writing it again on a retry changes nothing, and fills it in if the first try died here.
@@ -197,41 +217,49 @@ export async function editPractice(
 ): Promise<PracticeDocument> {
   const { baseRevision, comment, ...content } = input;
   await assertKnownTaxonomy(ctx, content);
-  return changePractice(ctx, id, actor, baseRevision, (current, { now, number }) => {
-    if (current.status === "archived") throw invalidTransition(id, "it is archived; restore it before editing");
-    if (current.status === "approved") {
+  const checkAfterWrite = () => refusalIfEntriesGone(ctx, content);
+  return changePractice(
+    ctx,
+    id,
+    actor,
+    baseRevision,
+    (current, { now, number }) => {
+      if (current.status === "archived") throw invalidTransition(id, "it is archived; restore it before editing");
+      if (current.status === "approved") {
+        if (!PRACTICE_POLICY.edit.allows(actor, current))
+          throw pendingEditExists(id, current.pending?.by.name ?? "someone");
+        // Reworking an edit a reviewer sent back resubmits it; the send-back stays, for the reply and the diff since.
+        const pending = {
+          revision: number,
+          state: "in_review" as const,
+          by: actor,
+          at: now,
+          comment: comment ?? null,
+          reviewComment: current.pending?.reviewComment ?? null,
+          sentBack: current.pending?.sentBack ?? null,
+          content,
+        };
+        return {
+          doc: { ...current, meta: nextMeta(current, now, number, {}), pending },
+          action: "edit_proposed",
+          comment: comment ?? null,
+          pending: true,
+          content,
+        };
+      }
       if (!PRACTICE_POLICY.edit.allows(actor, current))
-        throw pendingEditExists(id, current.pending?.by.name ?? "someone");
-      // Reworking an edit a reviewer sent back resubmits it; the send-back stays, for the reply and the diff since.
-      const pending = {
-        revision: number,
-        state: "in_review" as const,
-        by: actor,
-        at: now,
-        comment: comment ?? null,
-        reviewComment: current.pending?.reviewComment ?? null,
-        sentBack: current.pending?.sentBack ?? null,
-        content,
-      };
+        throw forbidden("edit someone else's practice before it is approved");
+      const meta = nextMeta(current, now, number, comment ? { authorNote: comment } : {});
       return {
-        doc: { ...current, meta: nextMeta(current, now, number, {}), pending },
-        action: "edit_proposed",
+        doc: buildPracticeDocument(id, content, current.status, meta),
+        action: "edited",
         comment: comment ?? null,
-        pending: true,
+        pending: false,
         content,
       };
-    }
-    if (!PRACTICE_POLICY.edit.allows(actor, current))
-      throw forbidden("edit someone else's practice before it is approved");
-    const meta = nextMeta(current, now, number, comment ? { authorNote: comment } : {});
-    return {
-      doc: buildPracticeDocument(id, content, current.status, meta),
-      action: "edited",
-      comment: comment ?? null,
-      pending: false,
-      content,
-    };
-  });
+    },
+    checkAfterWrite,
+  );
 }
 
 /** Sends a draft (or a proposed edit sent back with changes requested) to the curators. */

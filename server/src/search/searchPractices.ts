@@ -1,11 +1,13 @@
 /**
  * Desk search, the recipe: the word search (wordSearch.ts, its request built in wordQuery.ts and
  * facetQuery.ts) runs while the query is embedded; then meaning search (meaningSearch.ts) finds the
- * nearest practices, fusion (fusion.ts) ranks both sides together, and presentation.ts makes the answer.
+ * nearest practices, fusion (fusion.ts) ranks both sides together, crossLanguage.ts lets a practice in
+ * another language lead when no desk-language practice fits, and presentation.ts makes the answer.
  * This module is the search's entry point: callers import from here only.
  */
 import type { SearchQuery, SearchResponse } from "@practice-kb/shared";
 import type { KbContext } from "../context";
+import { preferForeignMeaning } from "./crossLanguage";
 import { fuseHits } from "./fusion";
 import { coveredWords, judgeMatches, type MatchSignals, matchSignalsOf, type QuerySignals } from "./matchStrength";
 import { meaningOnlyResults, passesFilters } from "./meaningOnly";
@@ -79,9 +81,8 @@ export async function searchExplained(
     // The practices meaning alone finds are counted like the word matches: in the total (those that
     // pass the filters) and in each facet (those that pass the other facets' filters); a group once.
     const meaningOnly = meaningOnlyResults(meaning);
-    ranked = collapseTranslations(
-      fuseHits(wordHits, meaningHits, meaning.cosineOf, "hybrid", meaningOnly.admitFrom).ranked,
-    );
+    const fused = fuseHits(wordHits, meaningHits, meaning.cosineOf, "hybrid", meaningOnly.admitFrom).ranked;
+    ranked = collapseTranslations(preferForeignMeaning(fused, meaning.cosineOf, query.uiLanguage));
     const wordVersions = await wordMatchingVersions(ctx, meaningOnly.docs, wordSearch.matchQuery);
     ({ total, facets } = withMeaningOnlyGroups(total, facets, meaningOnly.docs, wordVersions, query));
   }

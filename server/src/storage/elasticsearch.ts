@@ -84,6 +84,16 @@ export async function wroteUnlessConflict(write: Promise<unknown>): Promise<bool
   }
 }
 
+/** Runs a guarded write and gives its answer (sequence number included), or null when another write won. */
+export async function orNullIfConflict<T>(write: Promise<T>): Promise<T | null> {
+  try {
+    return await write;
+  } catch (error) {
+    if (hasStatus(error, 409)) return null;
+    throw error;
+  }
+}
+
 /** Runs a delete and gives false when there was nothing to delete. */
 export async function deletedUnlessMissing(remove: Promise<unknown>): Promise<boolean> {
   try {

@@ -106,9 +106,17 @@ describe("two instances starting on an old mapping at once", () => {
     await es.close();
   });
 
-  it("both start, the alias moves once, and a late copy never overwrites what was written since", async () => {
-    await Promise.all([ensureIndices(es, names, 0, silent), ensureIndices(es, names, 0, silent)]);
+  it("both start, one copies while the other waits, and a late copy never overwrites what was written since", async () => {
+    const results = await Promise.all([
+      ensureIndices(es, names, 0, silent, { pollMs: 50 }),
+      ensureIndices(es, names, 0, silent, { pollMs: 50 }),
+    ]);
+    // exactly one of them copied the practices; the other waited for the alias to move
+    expect(results.filter((result) => result.migrated.includes(names.practices))).toHaveLength(1);
     expect(Object.keys(await es.indices.getAlias({ name: names.practices }))).toEqual([target]);
+    // the lease was given back
+    await es.indices.refresh({ index: names.leases });
+    expect((await es.count({ index: names.leases })).count).toBe(0);
     await es.indices.refresh({ index: target });
     expect((await es.count({ index: names.practices })).count).toBe(ids.length);
 
@@ -124,5 +132,43 @@ describe("two instances starting on an old mapping at once", () => {
     const edited = await es.get<{ title: string }>({ index: names.practices, id: "en-old-7" });
     expect(edited._source?.title).toBe("Edited after the switch");
     expect((await es.count({ index: names.practices })).count).toBe(ids.length);
+  });
+});
+
+describe("a migration whose migrator died", () => {
+  const url = process.env.ELASTICSEARCH_URL ?? "";
+  const es = createElasticsearchClient(connectionOf(loadConfig({ ...process.env, ELASTICSEARCH_URL: url }), url));
+  const prefix = `test-${randomBytes(4).toString("hex")}-`;
+  const names = indexNames(prefix);
+  const oldIndex = `${names.practices}-v1`;
+
+  afterAll(async () => {
+    const indices = Object.keys(await es.indices.get({ index: `${prefix}*` }));
+    if (indices.length > 0) await es.indices.delete({ index: indices });
+    await es.close();
+  });
+
+  it("is taken over once the dead instance's lease runs out", async () => {
+    await ensureIndices(es, names, 0, silent);
+    // the practices live in an old index, and an instance that crashed mid-copy left its lease behind
+    await es.indices.create({ index: oldIndex, settings: practicesSettings(0), mappings: mappingBeforeVectors() });
+    await es.index({ index: oldIndex, id: "en-left", document: { id: "en-left", title: "Left behind" } });
+    const current = `${names.practices}-v${PRACTICES_MAPPING_VERSION}`;
+    await es.indices.updateAliases({
+      actions: [
+        { remove: { index: current, alias: names.practices } },
+        { add: { index: oldIndex, alias: names.practices, is_write_index: true } },
+      ],
+    });
+    await es.indices.delete({ index: current });
+    const until = new Date(Date.now() + 1_000).toISOString();
+    await es.index({ index: names.leases, id: `migrate:${names.practices}`, document: { holder: "crashed", until } });
+
+    const result = await ensureIndices(es, names, 0, silent, { pollMs: 100 });
+    expect(result.migrated).toEqual([names.practices]);
+    expect(Object.keys(await es.indices.getAlias({ name: names.practices }))).toEqual([current]);
+    expect((await es.get<{ title: string }>({ index: names.practices, id: "en-left" }))._source?.title).toBe(
+      "Left behind",
+    );
   });
 });

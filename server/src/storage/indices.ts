@@ -1,3 +1,6 @@
+import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import { holdClusterLease, type LeaseStore, releaseClusterLease } from "./clusterLeases";
 import type { Client, estypes } from "./elasticsearch";
 import {
   ACCOUNTS_MAPPING_VERSION,
@@ -74,8 +77,40 @@ interface IndexSpec {
 
 type Log = { info(message: string): void; warn(message: string): void };
 
-/** Creates missing indices and moves any alias that points at an older mapping version to a new index. */
-export async function ensureIndices(es: Client, names: IndexNames, replicas: number, log: Log): Promise<void> {
+/** How instances starting together take turns at a migration; the defaults suit production. */
+export interface MigrationTurnOptions {
+  /** How long a migration lease lasts unless renewed (a crashed migrator's lease runs out after this). */
+  leaseMs?: number;
+  /** How often a waiting instance looks whether the migration is done. */
+  pollMs?: number;
+  /** Who this instance is in the leases (default: a random id per call). */
+  holder?: string;
+}
+
+/** What one call did: the aliases this instance copied into a new index (another instance's copies are not listed). */
+export interface EnsureIndicesResult {
+  migrated: string[];
+}
+
+interface MigrationTurns {
+  store: LeaseStore;
+  holder: string;
+  leaseMs: number;
+  pollMs: number;
+}
+
+/**
+ * Creates missing indices and moves any alias that points at an older mapping version to a new index. When
+ * several instances start on one store and a migration is due, one copies (it holds the lease
+ * `migrate:<alias>`) while the others wait for the alias to move, or take over once the lease runs out.
+ */
+export async function ensureIndices(
+  es: Client,
+  names: IndexNames,
+  replicas: number,
+  log: Log,
+  options: MigrationTurnOptions = {},
+): Promise<EnsureIndicesResult> {
   const catalogueSettings = { number_of_shards: 1, number_of_replicas: replicas };
   const specs: IndexSpec[] = [
     {
@@ -143,28 +178,85 @@ export async function ensureIndices(es: Client, names: IndexNames, replicas: num
       mappings: drillCardsMapping(),
     },
   ];
+  const turns: MigrationTurns = {
+    store: { es, names },
+    holder: options.holder ?? `migration-${randomUUID()}`,
+    leaseMs: options.leaseMs ?? 60_000,
+    pollMs: options.pollMs ?? 1_000,
+  };
+  const migrated: string[] = [];
+  const record = (spec: IndexSpec) => (copied: boolean) => {
+    if (copied) migrated.push(spec.alias);
+  };
+  // The leases index first, on its own (its own migration cannot take a lease): the others take turns through it.
+  const leasesSpec = specs.find((spec) => spec.alias === names.leases);
+  if (leasesSpec) record(leasesSpec)(await ensureIndex(es, leasesSpec, log, null));
   // Independent indices: creating them side by side saves seconds at every start (and every test file).
-  await Promise.all(specs.map((spec) => ensureIndex(es, spec, log)));
+  const others = specs.filter((spec) => spec !== leasesSpec);
+  await Promise.all(others.map(async (spec) => record(spec)(await ensureIndex(es, spec, log, turns))));
+  return { migrated };
 }
 
-async function ensureIndex(es: Client, spec: IndexSpec, log: Log): Promise<void> {
+/** Makes the alias point at the current version's index; true if this call copied documents into it. */
+async function ensureIndex(es: Client, spec: IndexSpec, log: Log, turns: MigrationTurns | null): Promise<boolean> {
   const target = `${spec.alias}-v${spec.version}`;
   const current = await aliasTargets(es, spec.alias);
-  if (current.includes(target)) return;
+  if (current.includes(target)) return false;
   await createIndexIfMissing(es, target, spec);
   if (current.length === 0) {
     await es.indices.updateAliases({ actions: [{ add: { index: target, alias: spec.alias, is_write_index: true } }] });
-    return;
+    return false;
   }
+  if (!turns) return migrateIndex(es, spec, target, log);
+  const lease = `migrate:${spec.alias}`;
+  let announced = false;
+  for (;;) {
+    if (await holdClusterLease(turns.store, lease, turns.holder, turns.leaseMs)) {
+      return migrateHoldingLease(es, spec, target, log, turns, lease);
+    }
+    if (!announced) log.info(`another instance is migrating ${spec.alias}; waiting for it`);
+    announced = true;
+    await sleep(turns.pollMs);
+    if ((await aliasTargets(es, spec.alias)).includes(target)) return false;
+  }
+}
+
+async function migrateHoldingLease(
+  es: Client,
+  spec: IndexSpec,
+  target: string,
+  log: Log,
+  turns: MigrationTurns,
+  lease: string,
+): Promise<boolean> {
+  // Renewed while copying, so a long copy is not taken over; a failed renewal only risks a second, harmless copy.
+  const renewal = setInterval(() => {
+    holdClusterLease(turns.store, lease, turns.holder, turns.leaseMs).catch(() => false);
+  }, turns.leaseMs / 3);
+  renewal.unref();
+  try {
+    // The lease may have been given back by an instance that has just finished.
+    if ((await aliasTargets(es, spec.alias)).includes(target)) return false;
+    return await migrateIndex(es, spec, target, log);
+  } finally {
+    clearInterval(renewal);
+    await releaseClusterLease(turns.store, lease, turns.holder);
+  }
+}
+
+/** Copies the documents of the live index into `target` and switches the alias, unless someone switched it. */
+async function migrateIndex(es: Client, spec: IndexSpec, target: string, log: Log): Promise<boolean> {
+  const current = await aliasTargets(es, spec.alias);
+  if (current.includes(target)) return false;
   // An older mapping is live: copy its documents over, then switch the alias in one atomic step.
   for (const source of current) {
     const copied = await copyDocuments(es, source, target, spec.upgrade);
     log.info(`copied ${copied} documents from ${source} to ${target}`);
   }
   await es.indices.refresh({ index: target });
-  // Another instance started at the same time may have switched it already (and may be serving writes).
+  // Another instance (one whose lease ran out, or an older version without leases) may have switched it already.
   const now = await aliasTargets(es, spec.alias);
-  if (now.includes(target)) return;
+  if (now.includes(target)) return true;
   await es.indices.updateAliases({
     actions: [
       ...now.map((index) => ({ remove: { index, alias: spec.alias } })),
@@ -172,6 +264,7 @@ async function ensureIndex(es: Client, spec: IndexSpec, log: Log): Promise<void>
     ],
   });
   log.warn(`alias ${spec.alias} now points at ${target}; the old index ${current.join(", ")} is kept for rollback`);
+  return true;
 }
 
 async function aliasTargets(es: Client, alias: string): Promise<string[]> {

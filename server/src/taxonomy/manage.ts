@@ -1,10 +1,14 @@
+import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Actor, PracticeInput, TaxonomyEntry, TaxonomyKind, TaxonomyMergeResult } from "@practice-kb/shared";
 import type { KbContext } from "../context";
 import { mergeIntoItself, taxonomyEntryExists, taxonomyEntryInUse, taxonomyEntryNotFound } from "../lib/errors";
 import { buildPracticeDocument, contentOf, type PracticeDocument } from "../practices/document";
 import { type RevisionDocument, revisionOperations } from "../practices/revisions";
 import { carryVector } from "../practices/vector";
-import { orNullIfMissing, wroteUnlessConflict } from "../storage/elasticsearch";
+import { holdClusterLease, releaseClusterLease } from "../storage/clusterLeases";
+import { deletedUnlessMissing, orNullIfMissing, wroteUnlessConflict } from "../storage/elasticsearch";
+import { namedEntries, retiringLeaseName, taxonomyDocumentId } from "./entryGuard";
 
 /** The practice field each taxonomy list fills. */
 const FIELD = { situationTypes: "situationType", channels: "channels", audiences: "audiences" } as const;
@@ -16,7 +20,9 @@ interface TaxonomyDocument {
   position: number;
 }
 
-const documentId = (kind: TaxonomyKind, id: string) => `${kind}:${id}`;
+const documentId = taxonomyDocumentId;
+/** How long an entry stays marked as retiring if its delete dies midway (writers then only touch it meanwhile). */
+const RETIRING_MS = 30_000;
 
 async function findEntry(ctx: KbContext, kind: TaxonomyKind, id: string): Promise<TaxonomyDocument | null> {
   const found = await orNullIfMissing(
@@ -65,18 +71,65 @@ export async function updateEntryLabels(
   return { id, labels };
 }
 
-/** How many practices (any status) use an entry. */
+/** How many practices (any status, live text or pending edit) use an entry. */
 export async function countUsage(ctx: KbContext, kind: TaxonomyKind, id: string): Promise<number> {
-  const response = await ctx.es.count({ index: ctx.names.practices, query: { term: { [FIELD[kind]]: id } } });
-  return response.count;
+  const [live, pending] = await Promise.all([
+    ctx.es.count({ index: ctx.names.practices, query: { term: { [FIELD[kind]]: id } } }),
+    pendingEditUsers(ctx, kind, id),
+  ]);
+  return live.count + pending.length;
 }
 
-/** Deletes an entry no practice uses; one in use can only be merged into another. */
+/** The practices whose pending edit (not searchable: stored, not indexed) names an entry, and whose live text does not. */
+async function pendingEditUsers(ctx: KbContext, kind: TaxonomyKind, id: string): Promise<string[]> {
+  const response = await ctx.es.search<PracticeDocument>({
+    index: ctx.names.practices,
+    size: 10_000,
+    _source: ["id", "pending.content"],
+    query: {
+      bool: { filter: [{ exists: { field: "pending.revision" } }], must_not: [{ term: { [FIELD[kind]]: id } }] },
+    },
+  });
+  return response.hits.hits
+    .filter((hit) => {
+      const content = hit._source?.pending?.content;
+      return content ? namedEntries(content).some((entry) => entry.kind === kind && entry.id === id) : false;
+    })
+    .map((hit) => hit._id ?? "");
+}
+
+/**
+ * Deletes an entry no practice uses; one in use can only be merged into another. The entry is first marked
+ * as retiring, so that a practice written meanwhile either is counted here or makes the delete fail
+ * (see entryGuard.ts); concurrent deletes of one entry take turns.
+ */
 export async function deleteEntry(ctx: KbContext, kind: TaxonomyKind, id: string): Promise<void> {
-  await getEntry(ctx, kind, id);
-  const used = await countUsage(ctx, kind, id);
-  if (used > 0) throw taxonomyEntryInUse(kind, id, used);
-  await ctx.es.delete({ index: ctx.names.taxonomy, id: documentId(kind, id), refresh: "wait_for" });
+  const holder = randomUUID();
+  const marker = retiringLeaseName(kind, id);
+  for (let attempt = 0; ; attempt++) {
+    const found = await orNullIfMissing(ctx.es.get({ index: ctx.names.taxonomy, id: documentId(kind, id) }));
+    if (!found?._source) throw taxonomyEntryNotFound(kind, id);
+    // read before marking: any touch by a writer that saw the mark moves the sequence number past this
+    const guard = { if_seq_no: found._seq_no, if_primary_term: found._primary_term };
+    while (!(await holdClusterLease(ctx, marker, holder, RETIRING_MS))) await sleep(100);
+    try {
+      await ctx.es.indices.refresh({ index: ctx.names.practices });
+      const used = await countUsage(ctx, kind, id);
+      if (used > 0) throw taxonomyEntryInUse(kind, id, used);
+      const remove = ctx.es.delete({
+        index: ctx.names.taxonomy,
+        id: documentId(kind, id),
+        ...guard,
+        refresh: "wait_for",
+      });
+      // (a 404: a delete of the same entry came first, which is as good)
+      if (await wroteUnlessConflict(deletedUnlessMissing(remove))) return;
+      // a practice took the entry up (or its labels changed) meanwhile: count again
+      if (attempt >= 4) throw taxonomyEntryInUse(kind, id, Math.max(1, await countUsage(ctx, kind, id)));
+    } finally {
+      await releaseClusterLease(ctx, marker, holder);
+    }
+  }
 }
 
 function replaceIn(content: PracticeInput, kind: TaxonomyKind, from: string, to: string): PracticeInput {
@@ -109,13 +162,15 @@ export async function mergeEntry(
   let moved = 0;
   for (let round = 0; round < 10; round++) {
     await ctx.es.indices.refresh({ index: ctx.names.practices });
+    // practices whose pending edit alone names the entry are moved too (pending text is not searchable)
+    const pendingOnly = await pendingEditUsers(ctx, kind, id);
     const page = await ctx.es.search<PracticeDocument>({
       index: ctx.names.practices,
       size: 500,
       seq_no_primary_term: true,
       sort: [{ id: "asc" }],
       _source_excludes: ["search"],
-      query: { term: { [FIELD[kind]]: id } },
+      query: { bool: { should: [{ term: { [FIELD[kind]]: id } }, { ids: { values: pendingOnly } }] } },
     });
     const hits = page.hits.hits;
     if (hits.length === 0) break;

@@ -2,6 +2,7 @@ import cookie from "@fastify/cookie";
 import { type Actor, type Role, roleAtLeast } from "@practice-kb/shared";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import { readCredentialsEpoch } from "../../accounts/credentialsEpoch";
 import { ensureInitialAccounts } from "../../accounts/initialAccounts";
 import { safeEqual } from "../../accounts/passwords";
 import { findSession, SESSION_COOKIE, touchSession } from "../../accounts/sessions";
@@ -65,24 +66,25 @@ const CREDENTIAL_CACHE_MAX = 10_000;
 const ACCOUNT_ROUTES = /^\/api\/(auth|users|tokens)(\/|$|\?)/;
 
 /**
- * Resolved credentials, kept for a few seconds so a burst of searches makes one lookup, not one per
- * request. Any account write in this process empties it at once; other processes' writes (the
- * command line, a second server) take effect within CREDENTIAL_CACHE_MS.
+ * Resolved credentials, kept for a few seconds so a burst of searches makes one cheap read (the
+ * credentials epoch), not three (session, account, touch). An entry counts only under the epoch it was
+ * resolved in: any account change anywhere (this process, another instance, the command line) moves the
+ * epoch (accounts/credentialsEpoch.ts), and the next request on every instance resolves afresh.
  */
 class CredentialCache {
-  private readonly entries = new Map<string, { auth: Authentication; until: number }>();
+  private readonly entries = new Map<string, { auth: Authentication; until: number; epoch: string }>();
 
-  get(key: string): Authentication | null {
+  get(key: string, epoch: string): Authentication | null {
     const entry = this.entries.get(key);
     if (!entry) return null;
-    if (entry.until > Date.now()) return entry.auth;
+    if (entry.until > Date.now() && entry.epoch === epoch) return entry.auth;
     this.entries.delete(key);
     return null;
   }
 
-  set(key: string, auth: Authentication): void {
+  set(key: string, auth: Authentication, epoch: string): void {
     if (this.entries.size >= CREDENTIAL_CACHE_MAX) this.entries.clear();
-    this.entries.set(key, { auth, until: Date.now() + CREDENTIAL_CACHE_MS });
+    this.entries.set(key, { auth, until: Date.now() + CREDENTIAL_CACHE_MS, epoch });
   }
 
   clear(): void {
@@ -206,10 +208,12 @@ export default fp<{ config: Config }>(
       const access = accessOf(request);
       if (access === "public") return;
       const key = credentialKey(request);
-      let auth = key ? credentials.get(key) : null;
+      // read before resolving: a change made while this request resolves leaves its entry under the old epoch
+      const epoch = key ? await readCredentialsEpoch(credentialsKb) : "";
+      let auth = key ? credentials.get(key, epoch) : null;
       if (!auth) {
         auth = await authenticate(app, credentialsKb, request, reply);
-        if (key) credentials.set(key, auth);
+        if (key) credentials.set(key, auth, epoch);
       }
       if (!roleAtLeast(auth.actor.role, access)) throw forbidden(`do this (it needs the ${access} role)`);
       // Cookies are sent by the browser on its own; a write must also prove it came from our page.

@@ -112,6 +112,7 @@ describe("bounded, streaming import (issue 17 point 9, issue 18 points 1-2)", ()
     expect(accepted.json()).toMatchObject({ created: 1 });
     const unknown = await postText(
       `{"format":"practice-kb/v2","situationTypes":[],"channels":[],"practices":[],"colour":"red"}`,
+      { "content-type": "application/json; charset=utf-8" },
     );
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().problems).toEqual([expect.objectContaining({ field: "colour", reason: "unknown field" })]);

@@ -15,8 +15,8 @@ import { actorOf } from "../../../plugins/app/auth";
 
 /**
  * What an import body may weigh: a 100,000-practice file from bench/generatePractices.ts is 194 MB (about
- * 1.9 KB a practice), an export of it with `meta` and indentation about 1.5 times that. The body is spooled to a
- * temporary file and read entry by entry, so its size costs disk, not memory.
+ * 1.9 KB a practice), the export of those practices (with `meta`, indented) 267 MB; 320 MB leaves some room.
+ * The body is spooled to a temporary file and read entry by entry, so its size costs disk, not memory.
  */
 export const IMPORT_BODY_LIMIT = 320 * 1024 * 1024;
 

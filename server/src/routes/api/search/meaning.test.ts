@@ -39,4 +39,21 @@ describe.skipIf(!process.env.EMBEDDINGS_URL)("desk search by meaning", () => {
       "pl-dziecko-samo-w-bibliotece-przed-zamknieciem",
     );
   });
+
+  it("puts the other-language practice first over a desk-language one that only shares words with the question", async () => {
+    // No Ukrainian practice is about medical questions. The Ukrainian practices that share "питає" and
+    // "чаті" (a chat request for a book, museum tickets) came first before; the English one is about it.
+    expect((await topIds("питає в чаті які ліки приймати", "uk", 1))[0]).toBe("en-medical-question-via-chat");
+    expect((await topIds("питає про симптоми", "uk", 1))[0]).toBe("en-medical-question-via-chat");
+    // No Russian practice is about a deceased reader's family; the Polish one is.
+    expect((await topIds("родственники умершего читателя", "ru", 1))[0]).toBe(
+      "pl-rodzina-zmarlego-czytelnika-zwrot-ksiazek",
+    );
+  });
+
+  it("keeps the desk-language practice first when it is about what was asked", async () => {
+    // Each situation is written in all four languages; the desk's version stays first.
+    expect((await topIds("czytelnik nie zgadza się z karą", "pl", 1))[0]).toMatch(/^pl-/);
+    expect((await topIds("пьяный посетитель кричит", "ru", 1))[0]).toBe("ru-intoxicated-aggressive-visitor");
+  });
 });
