@@ -194,6 +194,9 @@ export async function ensureIndices(
   // Independent indices: creating them side by side saves seconds at every start (and every test file).
   const others = specs.filter((spec) => spec !== leasesSpec);
   await Promise.all(others.map(async (spec) => record(spec)(await ensureIndex(es, spec, log, turns))));
+  // An instance whose create met "already exists" (another one created it a moment before) must not read
+  // before the primaries have started: that answers no_shard_available_action_exception.
+  await es.cluster.health({ index: specs.map((spec) => spec.alias), wait_for_status: "yellow", timeout: "30s" });
   return { migrated };
 }
 
