@@ -26,6 +26,7 @@ test.describe("administrator", () => {
       "Search",
       "Propose a practice",
       "My practices",
+      "Drills",
       /^Review/,
       "Insight",
       "Taxonomy",

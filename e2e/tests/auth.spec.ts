@@ -73,7 +73,7 @@ test.describe("logged out", () => {
 test("staff see no team lead or administration pages, and those addresses say so", async ({ page }) => {
   await page.goto("/");
   const nav = page.getByRole("navigation", { name: "Main" });
-  await expect(nav.getByRole("link")).toHaveText(["Search", "Propose a practice", "My practices"]);
+  await expect(nav.getByRole("link")).toHaveText(["Search", "Propose a practice", "My practices", "Drills"]);
 
   for (const path of ["/review", "/admin/taxonomy", "/admin/users", "/admin/tokens"]) {
     await page.goto(path);
