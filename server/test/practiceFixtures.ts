@@ -24,3 +24,20 @@ export function text(word: string, overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** Splits a practice as GET /api/practices/:id presents it into what a PUT takes back and its revision. */
+export function editableContent(presented: Record<string, unknown>): {
+  content: Record<string, unknown>;
+  revision: number;
+} {
+  const {
+    id: _id,
+    status: _status,
+    meta,
+    pending: _pending,
+    actions: _actions,
+    withheld: _withheld,
+    ...content
+  } = presented;
+  return { content, revision: (meta as { revision: number }).revision };
+}

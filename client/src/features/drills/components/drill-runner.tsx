@@ -9,6 +9,7 @@ import { useDocumentTitle } from "@/lib/dom";
 import { useLabels } from "@/lib/taxonomy";
 import { getPractice } from "../api/get-practice";
 import { recordAttempt } from "../api/record-attempt";
+import { BackToDrills } from "./back-to-drills";
 import { DrillReveal } from "./drill-reveal";
 
 const RATING_KEYS: Record<string, DrillRating> = { "1": "handled", "2": "partly", "3": "wrong" };
@@ -23,12 +24,7 @@ export function DrillRunner({ run }: { run: DrillRun }) {
   const item = run.items[index];
   return (
     <div className="drills-page">
-      <p className="back-link">
-        <Link to={paths.drills.getHref()}>
-          <span aria-hidden="true">← </span>
-          {t("drills.run.backToDrills")}
-        </Link>
-      </p>
+      <BackToDrills />
       <h1 className="page-title">{name}</h1>
       {run.items.length === 0 ? (
         <p>{run.name === null ? t("drills.run.emptyAutomatic") : t("drills.run.empty")}</p>

@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import { paths } from "@/config/paths";
 import { useDocumentTitle } from "@/lib/dom";
 import { useFormatters } from "@/lib/format";
+import { BackToDrills } from "./back-to-drills";
 
 /** A set's results for the lead: who practised, how often, which situations were rated wrong most. */
 export function SetResultsPage({ results }: { results: DrillSetResults }) {
@@ -29,12 +30,7 @@ export function SetResultsPage({ results }: { results: DrillSetResults }) {
   );
   return (
     <div className="drills-page">
-      <p className="back-link">
-        <Link to={paths.drills.getHref()}>
-          <span aria-hidden="true">← </span>
-          {t("drills.run.backToDrills")}
-        </Link>
-      </p>
+      <BackToDrills />
       <h1 className="page-title">{t("drills.results.title", { name })}</h1>
       <p className="field-hint">{t("drills.results.intro")}</p>
       {results.totals.attempts === 0 ? (

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { editableContent } from "../../../../test/practiceFixtures";
 import { createTestApp, type TestApp, type TestUser } from "../../../../test/testApp";
 import { BACKED_UP_INDICES } from "../../../interchange/backup";
 
@@ -33,19 +34,11 @@ describe("backup and restore of a whole installation", () => {
     const curator = await source.loginAs("curator");
     const [first] = (await curator.inject("/api/search?q=fine")).json().hits as { id: string }[];
     const practice = (await curator.inject(`/api/practices/${first?.id}`)).json();
-    const {
-      id: _id,
-      status: _status,
-      meta,
-      pending: _pending,
-      actions: _actions,
-      withheld: _withheld,
-      ...content
-    } = practice;
+    const { content, revision } = editableContent(practice);
     const edited = await curator.inject({
       method: "PUT",
       url: `/api/practices/${practice.id}`,
-      payload: { ...content, title: `${practice.title} (revised)`, baseRevision: meta.revision },
+      payload: { ...content, title: `${practice.title} (revised)`, baseRevision: revision },
     });
     expect(edited.statusCode, edited.body).toBe(200);
     const synonyms = await curator.inject({

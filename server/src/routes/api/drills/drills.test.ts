@@ -7,7 +7,7 @@ import {
 } from "@practice-kb/shared/drills";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRecordingTestApp } from "../../../../test/insightTestApp";
-import { TAXONOMY, text } from "../../../../test/practiceFixtures";
+import { editableContent, TAXONOMY, text } from "../../../../test/practiceFixtures";
 import type { TestApp, TestUser } from "../../../../test/testApp";
 import { importInterchangeFile } from "../../../interchange/importFile";
 
@@ -152,19 +152,11 @@ describe("practice drills", () => {
     const answer = "Apologise first, then offer to put the next copy on hold for them.";
     await attempt(anna, { practiceId: "drill-en-complaint-phone", rating: "partly", answer });
     const current = (await anna.inject({ url: "/api/practices/drill-en-complaint-phone" })).json();
-    const {
-      id: _id,
-      status: _status,
-      meta,
-      pending: _pending,
-      actions: _actions,
-      withheld: _withheld,
-      ...content
-    } = current;
+    const { content, revision } = editableContent(current);
     const proposal = await anna.inject({
       method: "PUT",
       url: "/api/practices/drill-en-complaint-phone",
-      payload: { ...content, response: [answer], baseRevision: meta.revision, comment: "From a drill: my answer" },
+      payload: { ...content, response: [answer], baseRevision: revision, comment: "From a drill: my answer" },
     });
     expect(proposal.statusCode, proposal.body).toBe(200);
     const queue = (await lead.inject({ url: "/api/review-queue" })).json();
