@@ -194,10 +194,34 @@ export async function ensureIndices(
   // Independent indices: creating them side by side saves seconds at every start (and every test file).
   const others = specs.filter((spec) => spec !== leasesSpec);
   await Promise.all(others.map(async (spec) => record(spec)(await ensureIndex(es, spec, log, turns))));
-  // An instance whose create met "already exists" (another one created it a moment before) must not read
-  // before the primaries have started: that answers no_shard_available_action_exception.
-  await es.cluster.health({ index: specs.map((spec) => spec.alias), wait_for_status: "yellow", timeout: "30s" });
+  await waitForPrimaries(
+    es,
+    specs.map((spec) => spec.alias),
+  );
   return { migrated };
+}
+
+/**
+ * Waits until every primary shard of these indices has started. An instance whose create met "already
+ * exists" (another one created it a moment before) must not read before then: that answers
+ * no_shard_available_action_exception. Health "yellow" is not enough: Elasticsearch reports a just-created
+ * index whose primary is still unassigned as yellow, not red.
+ */
+async function waitForPrimaries(es: Client, indices: string[], timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const health = await es.cluster.health({ index: indices, level: "indices" });
+    const waiting = Object.entries(health.indices ?? {}).filter(
+      ([, index]) => index.active_primary_shards < index.number_of_shards,
+    );
+    if (waiting.length === 0) return;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `the primary shards of ${waiting.map(([name]) => name).join(", ")} did not start within ${timeoutMs / 1000} s`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Makes the alias point at the current version's index; true if this call copied documents into it. */
