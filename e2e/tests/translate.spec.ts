@@ -1,5 +1,13 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { apiAs, createApprovedPractice, expectNoAxeViolations, horizontalOverflow, uniqueWord } from "./fixtures";
+import {
+  apiAs,
+  createApprovedPractice,
+  expectNoAxeViolations,
+  horizontalOverflow,
+  pageAs,
+  practiceText,
+  uniqueWord,
+} from "./fixtures";
 
 async function boxOf(locator: Locator) {
   const box = await locator.boundingBox();
@@ -75,4 +83,54 @@ test("translate: the form opens beside the original (stacked on a phone), prefil
   } finally {
     await curator.dispose();
   }
+});
+
+test("translate: when the original changes, its translation shows it with the diff, is due in the queue, and 'still matches' clears it", async ({
+  browser,
+}) => {
+  const word = uniqueWord();
+  const original = await createApprovedPractice(word, { language: "pl", title: `Parasol ${word} przy ladzie` });
+  const staff = await apiAs("staff");
+  const curator = await apiAs("curator");
+  let translationId = "";
+  try {
+    const created = await staff.post("/api/practices", {
+      ...practiceText(word),
+      submit: true,
+      translationOf: original.id,
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    translationId = (await created.json()).id;
+    expect((await curator.post(`/api/practices/${translationId}/approve`, {})).status()).toBe(200);
+    // The original gets a new approved text.
+    const live = await (await curator.get(`/api/practices/${original.id}`)).json();
+    const { id: _id, status: _status, meta, pending: _pending, actions: _a, withheld: _w, ...content } = live;
+    const edit = await staff.put(`/api/practices/${original.id}`, {
+      ...content,
+      response: [...content.response, `Zapisz numer telefonu ${word}.`],
+      baseRevision: meta.revision,
+    });
+    expect(edit.status(), await edit.text()).toBe(200);
+    expect((await curator.post(`/api/practices/${original.id}/approve`, {})).status()).toBe(200);
+  } finally {
+    await staff.dispose();
+    await curator.dispose();
+  }
+
+  const page = await pageAs(browser, "curator");
+  await page.goto("/review");
+  const item = page.locator("article.queue-item").filter({ has: page.getByRole("link", { name: new RegExp(word) }) });
+  await expect(item.first()).toContainText("The original changed on");
+  await expect(item.first().getByRole("link", { name: `Parasol ${word} przy ladzie` })).toBeVisible();
+
+  await page.goto(`/practices/${translationId}`);
+  const notice = page.getByRole("region", { name: "The original changed" });
+  await expect(notice).toBeVisible();
+  await notice.getByText("What changed in the original since this translation").click();
+  await expect(notice.locator(".diff-fields ins")).toContainText(`Zapisz numer telefonu ${word}.`);
+  await expectNoAxeViolations(page);
+
+  await notice.getByRole("button", { name: "Still matches the original" }).click();
+  await expect(page.getByRole("region", { name: "The original changed" })).toHaveCount(0);
+  await page.context().close();
 });

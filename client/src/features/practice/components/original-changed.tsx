@@ -45,7 +45,7 @@ export function OriginalChanged({ practice, diff }: OriginalChangedProps) {
           <Await resolve={diff} errorElement={<p>{t("practice.originalChanged.failed")}</p>}>
             {(fields: RevisionDiff | null) =>
               fields ? (
-                <RevisionDiffView fields={fields.fields} language={from.language} headingLevel={4} />
+                <RevisionDiffView fields={fields.fields} language={from.language} headingLevel={3} />
               ) : (
                 <p>{t("practice.originalChanged.failed")}</p>
               )
