@@ -9,6 +9,7 @@ import { createToken } from "../src/accounts/tokens";
 import { createUser } from "../src/accounts/users";
 import { createDrillSet } from "../src/drills/sets";
 import { importInterchangeFile } from "../src/interchange/importFile";
+import { linkTranslation } from "../src/practices/translations";
 import type { TestApp } from "./testApp";
 
 /** What the rows' requests need from the running test: the app, the callers and two shared fixtures. */
@@ -484,6 +485,21 @@ export const ROWS: Row[] = [
     build: async (caller) => {
       const id = hasRole(caller) ? (await translationPair(true)).pl : "placeholder";
       return { method: "DELETE", url: `/api/practices/${id}/translation` };
+    },
+  },
+  {
+    route: "POST /api/practices/:id/still-matches",
+    access: "curator",
+    success: 200,
+    build: async (caller) => {
+      let id = "placeholder";
+      if (hasRole(caller)) {
+        const pair = await translationPair(false);
+        const lead = { id: "lead", name: "Lead", role: "curator" as const };
+        await linkTranslation(env.t.app.kb, lead, pair.pl, pair.en);
+        id = pair.pl;
+      }
+      return { method: "POST", url: `/api/practices/${id}/still-matches` };
     },
   },
   {

@@ -70,6 +70,22 @@ export const sentBackSchema = z.object({
 });
 export type SentBack = z.infer<typeof sentBackSchema>;
 
+/** The original a translation was made from: what a link to it shows, and the revision of it the translation follows. */
+export const translatedFromSchema = z.object({
+  id: z.string(),
+  language: z.string(),
+  title: z.string(),
+  revision: z.number().int().describe("the original's live revision the translation was made from (or last matched)"),
+});
+export type TranslatedFrom = z.infer<typeof translatedFromSchema>;
+
+/** The original's newer approved text a translation has not followed yet. */
+export const originalChangedSchema = z.object({
+  revision: z.number().int().describe("the original's revision with the newer approved text"),
+  at: z.string(),
+});
+export type OriginalChanged = z.infer<typeof originalChangedSchema>;
+
 /** Server-side facts about a practice, written by the server only. */
 export const practiceMetaSchema = z.object({
   author: z.string(),
@@ -108,6 +124,20 @@ export const practiceMetaSchema = z.object({
     .nullable()
     .optional()
     .describe("the translation group: practices sharing it are this one in other languages (null: none)"),
+  translationOf: translatedFromSchema
+    .nullable()
+    .optional()
+    .describe(
+      "the practice this one was translated from and the revision of it the text follows; on a proposal, the " +
+        "link its approval makes (the proposal then joins that practice's translation group)",
+    ),
+  originalChanged: originalChangedSchema
+    .nullable()
+    .optional()
+    .describe(
+      "the original got a new approved text after this translation: diff its revisions translationOf.revision → " +
+        "originalChanged.revision; cleared by a new approved text of this one or a curator's still-matches",
+    ),
 });
 export type PracticeMeta = z.infer<typeof practiceMetaSchema>;
 

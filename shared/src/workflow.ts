@@ -119,6 +119,15 @@ export const practiceCreateInputSchema = z.strictObject({
   ...practiceContentShape,
   submit: z.boolean().default(false),
   comment: commentSchema.optional().describe("a note to the curator"),
+  translationOf: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe(
+      "the practice this proposal translates (in another language): its approval joins that practice's translation " +
+        "group; 400 invalid_translation_link when the group already has this language",
+    ),
 });
 export type PracticeCreateInput = z.infer<typeof practiceCreateInputSchema>;
 

@@ -65,6 +65,10 @@ export function createAppRouter() {
               shouldRevalidate: practiceShouldRevalidate,
             },
             { path: paths.editPractice.path, lazy: lazyWith("workflow", () => import("./routes/edit-practice")) },
+            {
+              path: paths.translatePractice.path,
+              lazy: lazyWith("workflow", () => import("./routes/translate-practice")),
+            },
             { path: paths.history.path, lazy: lazyWith("workflow", () => import("./routes/history")) },
             { path: paths.propose.path, lazy: lazyWith("workflow", () => import("./routes/propose")) },
             { path: paths.myPractices.path, lazy: lazyWith("workflow", () => import("./routes/my-practices")) },

@@ -37,6 +37,12 @@ export const paths = {
     /** The form to edit a practice (a draft in place, an approved one as a proposed edit). */
     getHref: (id: string) => `/practices/${enc(id)}/edit`,
   },
+  translatePractice: {
+    path: "/practices/:id/translate",
+    /** The proposal form beside a practice, to translate it into `language` (default: the UI language). */
+    getHref: (id: string, language?: string) =>
+      language ? `/practices/${enc(id)}/translate?language=${enc(language)}` : `/practices/${enc(id)}/translate`,
+  },
   history: {
     path: "/practices/:id/history",
     /** The revisions of a practice, optionally comparing two of them. */
@@ -137,7 +143,10 @@ export const paths = {
     drillResults: (id: string) => `/api/drills/sets/${enc(id)}/results`,
     /** One practice. */
     practice: (id: string) => `/api/practices/${enc(id)}`,
-    /** A workflow step on one practice: submit, approve, request-changes, reject, archive, restore, still-valid. */
+    /**
+     * A workflow step on one practice: submit, approve, request-changes, reject, archive, restore, still-valid,
+     * still-matches (a translation still matches its changed original).
+     */
     practiceStep: (id: string, step: WorkflowStep) => `/api/practices/${enc(id)}/${step}`,
     /** Every revision of one practice. */
     history: (id: string) => `/api/practices/${enc(id)}/history`,
@@ -184,7 +193,15 @@ export interface ProposePrefill {
 }
 
 /** The workflow steps the API offers as POST /api/practices/:id/<step>. */
-export type WorkflowStep = "submit" | "approve" | "request-changes" | "reject" | "archive" | "restore" | "still-valid";
+export type WorkflowStep =
+  | "submit"
+  | "approve"
+  | "request-changes"
+  | "reject"
+  | "archive"
+  | "restore"
+  | "still-valid"
+  | "still-matches";
 
 /** True for a path inside this app ("/review?x=1"), false for anything that could leave it ("//evil", "https:"). */
 export function isAppPath(value: string | null | undefined): value is string {

@@ -137,6 +137,20 @@ export const en = {
     stampApproved: "approved {{date}}",
     stampReviewBy: "review by {{date}}",
     related: "Related practices",
+    translate: {
+      mine: "Translate into my language ({{language}})",
+      into: "Translate into",
+      go: "Translate",
+    },
+    originalChanged: {
+      title: "The original changed",
+      text: "The {{language}} practice this one translates got a new approved text on {{date}}:",
+      showChanges: "What changed in the original since this translation",
+      loading: "Loading the changes…",
+      failed: "The changes could not be loaded; compare them in the original's history.",
+      history: "Open the original's history",
+      stillMatches: "Still matches the original",
+    },
     translations: {
       label: "This practice in",
       manage: "Translation links",
@@ -144,7 +158,11 @@ export const en = {
       ofHint: "its id or the address of its page",
       link: "Link",
       unlink: "Unlink from its translations",
-      done: { linkTranslation: "Linked.", unlinkTranslation: "Unlinked." },
+      done: {
+        linkTranslation: "Linked.",
+        unlinkTranslation: "Unlinked.",
+        stillMatches: "Confirmed: it still matches the original.",
+      },
     },
     edit: "Edit",
     proposeEdit: "Propose an edit",

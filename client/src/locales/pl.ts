@@ -147,6 +147,20 @@ export const pl: Translation<Messages> = {
     stampApproved: "zatwierdzono {{date}}",
     stampReviewBy: "przegląd do {{date}}",
     related: "Podobne praktyki",
+    translate: {
+      mine: "Przetłumacz na mój język ({{language}})",
+      into: "Przetłumacz na",
+      go: "Przetłumacz",
+    },
+    originalChanged: {
+      title: "Oryginał się zmienił",
+      text: "Praktyka ({{language}}), której to jest tłumaczenie, ma nowy zatwierdzony tekst od {{date}}:",
+      showChanges: "Co zmieniło się w oryginale od tego tłumaczenia",
+      loading: "Wczytywanie zmian…",
+      failed: "Nie udało się wczytać zmian; porównaj je w historii oryginału.",
+      history: "Otwórz historię oryginału",
+      stillMatches: "Nadal zgodne z oryginałem",
+    },
     translations: {
       label: "Ta praktyka w językach",
       manage: "Powiązania tłumaczeń",
@@ -154,7 +168,11 @@ export const pl: Translation<Messages> = {
       ofHint: "jej identyfikator lub adres jej strony",
       link: "Powiąż",
       unlink: "Odłącz od tłumaczeń",
-      done: { linkTranslation: "Powiązano.", unlinkTranslation: "Odłączono." },
+      done: {
+        linkTranslation: "Powiązano.",
+        unlinkTranslation: "Odłączono.",
+        stillMatches: "Potwierdzono: nadal zgodne z oryginałem.",
+      },
     },
     edit: "Edytuj",
     proposeEdit: "Zaproponuj zmianę",

@@ -147,6 +147,20 @@ export const ru: Translation<Messages> = {
     stampApproved: "утверждено {{date}}",
     stampReviewBy: "пересмотреть до {{date}}",
     related: "Похожие практики",
+    translate: {
+      mine: "Перевести на мой язык ({{language}})",
+      into: "Перевести на",
+      go: "Перевести",
+    },
+    originalChanged: {
+      title: "Оригинал изменился",
+      text: "Практика ({{language}}), переводом которой является эта, получила новый одобренный текст {{date}}:",
+      showChanges: "Что изменилось в оригинале после этого перевода",
+      loading: "Загрузка изменений…",
+      failed: "Не удалось загрузить изменения; сравните их в истории оригинала.",
+      history: "Открыть историю оригинала",
+      stillMatches: "По-прежнему соответствует оригиналу",
+    },
     translations: {
       label: "Эта практика на языках",
       manage: "Связи переводов",
@@ -154,7 +168,11 @@ export const ru: Translation<Messages> = {
       ofHint: "её идентификатор или адрес её страницы",
       link: "Связать",
       unlink: "Отвязать от переводов",
-      done: { linkTranslation: "Связано.", unlinkTranslation: "Отвязано." },
+      done: {
+        linkTranslation: "Связано.",
+        unlinkTranslation: "Отвязано.",
+        stillMatches: "Подтверждено: по-прежнему соответствует оригиналу.",
+      },
     },
     edit: "Редактировать",
     proposeEdit: "Предложить правку",

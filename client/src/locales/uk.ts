@@ -147,6 +147,20 @@ export const uk: Translation<Messages> = {
     stampApproved: "затверджено {{date}}",
     stampReviewBy: "переглянути до {{date}}",
     related: "Схожі практики",
+    translate: {
+      mine: "Перекласти моєю мовою ({{language}})",
+      into: "Перекласти мовою",
+      go: "Перекласти",
+    },
+    originalChanged: {
+      title: "Оригінал змінився",
+      text: "Практика ({{language}}), перекладом якої є ця, отримала новий схвалений текст {{date}}:",
+      showChanges: "Що змінилося в оригіналі після цього перекладу",
+      loading: "Завантаження змін…",
+      failed: "Не вдалося завантажити зміни; порівняйте їх в історії оригіналу.",
+      history: "Відкрити історію оригіналу",
+      stillMatches: "Досі відповідає оригіналу",
+    },
     translations: {
       label: "Ця практика мовами",
       manage: "Зв'язки перекладів",
@@ -154,7 +168,11 @@ export const uk: Translation<Messages> = {
       ofHint: "її ідентифікатор або адреса сторінки",
       link: "Зв'язати",
       unlink: "Відв'язати від перекладів",
-      done: { linkTranslation: "Зв'язано.", unlinkTranslation: "Відв'язано." },
+      done: {
+        linkTranslation: "Зв'язано.",
+        unlinkTranslation: "Відв'язано.",
+        stillMatches: "Підтверджено: досі відповідає оригіналу.",
+      },
     },
     edit: "Редагувати",
     proposeEdit: "Запропонувати правку",

@@ -1,6 +1,7 @@
 import type { Actor, ImportProblem, ImportResult } from "@practice-kb/shared";
 import type { KbContext } from "../context";
 import { loadTaxonomy, upsertTaxonomyEntries } from "../taxonomy/commands";
+import { storeGroupClashes } from "./groupClashes";
 import {
   type InterchangeEvent,
   type InterchangeSource,
@@ -12,6 +13,7 @@ import {
   emptyHeader,
   type ImporterRole,
   InterchangeValidator,
+  MAX_REPORTED_PROBLEMS,
   parseValidatedPractice,
   type ValidatedHeader,
 } from "./validateFile";
@@ -81,6 +83,8 @@ export async function validateInterchangeSource(
   }
   const result = validator.result();
   if (!result.ok) throw new ImportValidationError(result.problems, result.problemCount);
+  const clashes = await storeGroupClashes(ctx, validator.groupedEntries, validator.fileIds());
+  if (clashes.length > 0) throw new ImportValidationError(clashes.slice(0, MAX_REPORTED_PROBLEMS), clashes.length);
   return result.header;
 }
 

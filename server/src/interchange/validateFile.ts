@@ -11,6 +11,8 @@ import {
   type TaxonomyEntry,
 } from "@practice-kb/shared";
 import type { z } from "zod";
+import type { GroupedEntry } from "./groupClashes";
+import { practiceIdOf } from "./practiceWriter";
 
 /** Who is importing: approving content on import is a curator's or administrator's right. */
 export type ImporterRole = "staff" | "curator" | "administrator";
@@ -101,6 +103,8 @@ export class InterchangeValidator {
   private headerValid = false;
   private readonly practiceIds = new Set<string>();
   private readonly groupLanguages = new Map<string, number>();
+  /** The entries naming a translation group, for the check against the groups in the store (storeGroupClashes). */
+  readonly groupedEntries: GroupedEntry[] = [];
   /** Problem counts of broken entries by their JSON text, used once the problem list is full. */
   private readonly brokenEntryCounts = new Map<string, number>();
   private situationTypes: TaxonomyEntry[] = [];
@@ -215,6 +219,12 @@ export class InterchangeValidator {
     if (practice.translationGroup) {
       const key = `${practice.translationGroup}\u0000${practice.language}`;
       const first = this.groupLanguages.get(key);
+      this.groupedEntries.push({
+        group: practice.translationGroup,
+        language: practice.language,
+        index,
+        id: practiceIdOf(practice),
+      });
       if (first === undefined) this.groupLanguages.set(key, index);
       else {
         const reason = `translation group "${practice.translationGroup}" already has a practice in "${practice.language}" (practices[${first}])`;
@@ -222,6 +232,11 @@ export class InterchangeValidator {
       }
     }
     this.report(problems);
+  }
+
+  /** The ids of the practices the file names (given ones, and the derived ids of entries in a translation group). */
+  fileIds(): Set<string> {
+    return new Set([...this.practiceIds, ...this.groupedEntries.map((entry) => entry.id)]);
   }
 
   /** The outcome once every entry was seen. */

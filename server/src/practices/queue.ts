@@ -32,7 +32,8 @@ async function findDocuments(
 /**
  * What waits for a curator: practices in review, proposed edits of approved ones, and those past their
  * review-by date; each with the author's note and, when a reviewer sent it back before, that send-back
- * and the author's reply. Also the review rules in force, so the screen can say why it offers no "approve".
+ * and the author's reply; "due" also holds translations whose original got a new approved text since. Also the
+ * review rules in force, so the screen can say why it offers no "approve".
  */
 export async function reviewQueue(ctx: KbContext, actor: Actor): Promise<ReviewQueue> {
   const [rules, inReview, pending, due] = await Promise.all([
@@ -45,7 +46,13 @@ export async function reviewQueue(ctx: KbContext, actor: Actor): Promise<ReviewQ
     ),
     findDocuments(
       ctx,
-      { bool: { filter: [{ term: { status: "approved" } }, { range: { reviewBy: { lt: today() } } }] } },
+      {
+        bool: {
+          filter: [{ term: { status: "approved" } }],
+          should: [{ range: { reviewBy: { lt: today() } } }, { exists: { field: "meta.originalChanged.revision" } }],
+          minimum_should_match: 1,
+        },
+      },
       [{ reviewBy: "asc" }, { id: "asc" }],
     ),
   ]);
@@ -84,7 +91,13 @@ export async function reviewQueue(ctx: KbContext, actor: Actor): Promise<ReviewQ
       ),
     ),
     dueForReview: due.docs.map((doc) =>
-      item(doc, null, doc.reviewBy ?? doc.meta.updatedAt, doc.meta.liveRevision ?? doc.meta.revision, null),
+      item(
+        doc,
+        null,
+        doc.meta.originalChanged?.at ?? doc.reviewBy ?? doc.meta.updatedAt,
+        doc.meta.liveRevision ?? doc.meta.revision,
+        null,
+      ),
     ),
   };
 }

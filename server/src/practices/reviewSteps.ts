@@ -2,9 +2,11 @@ import type { Actor, SentBack, WorkflowActionInput, WorkflowDecisionInput } from
 import { withheldReason } from "@practice-kb/shared";
 import type { KbContext } from "../context";
 import { invalidTransition, ownChangeNeedsOtherReviewer, reviewByNotInFuture } from "../lib/errors";
+import { getPractice } from "./commands";
 import { buildPracticeDocument, contentOf, type PracticeDocument } from "./document";
 import { addMonths, reviewByOnApproval, today } from "./reviewDates";
 import { reviewRules } from "./reviewRules";
+import { afterApproval, translationFactsOnApproval } from "./translating";
 import { changePractice, nextMeta } from "./workflow";
 
 // The curators' steps (approve, send back, reject, archive, restore, still valid); who may take them in which
@@ -13,6 +15,8 @@ import { changePractice, nextMeta } from "./workflow";
 /**
  * Approves a practice in review, or the pending edit of an approved one; the text goes live in desk search.
  * With a separate reviewer required, the change's author cannot (403 own_change_needs_other_reviewer).
+ * A translation proposal joins its original's group; the practice's own translations are marked "the original
+ * changed" (translating.ts).
  */
 export async function approvePractice(
   ctx: KbContext,
@@ -22,7 +26,8 @@ export async function approvePractice(
 ): Promise<PracticeDocument> {
   const comment = input.comment ?? null;
   const rules = await reviewRules(ctx);
-  return changePractice(ctx, id, actor, input.baseRevision, (current, { now, number }) => {
+  const translationFacts = await translationFactsOnApproval(ctx, await getPractice(ctx, id));
+  const approved = await changePractice(ctx, id, actor, input.baseRevision, (current, { now, number }) => {
     if (withheldReason("approve", actor, current, rules) === "own_change") throw ownChangeNeedsOtherReviewer(id);
     const proposed =
       current.status === "approved" ? current.pending?.content : current.status === "archived" ? null : current;
@@ -44,6 +49,7 @@ export async function approvePractice(
       approvedAt: now,
       reviewComment: null,
       sentBack: null,
+      ...translationFacts,
     });
     return {
       doc: buildPracticeDocument(id, content, "approved", meta),
@@ -53,6 +59,7 @@ export async function approvePractice(
       content,
     };
   });
+  return afterApproval(ctx, approved);
 }
 
 /** Sends a practice (or a proposed edit) back to its author with what to change. */

@@ -9,7 +9,9 @@ import {
   type Actor,
   CONTENT_LANGUAGES,
   canViewPractice,
+  type PracticeMeta,
   type PracticeTranslations,
+  type TranslatedFrom,
   type TranslationVersion,
 } from "@practice-kb/shared";
 import type { KbContext } from "../context";
@@ -64,10 +66,27 @@ async function setGroup(ctx: KbContext, ids: string[], group: string | null): Pr
   }
 }
 
+/** What a translation records of its original: id, language and title for the link, and the revision it follows. */
+export function translatedFromOf(original: PracticeDocument): TranslatedFrom {
+  const revision = original.meta.liveRevision ?? original.meta.revision;
+  return { id: original.id, language: original.language, title: original.title, revision };
+}
+
+/** Writes meta fields of practices in place (a fact about links, not a text anyone reviews: no revision). */
+export async function updateMetaOf(ctx: KbContext, ids: string[], meta: Partial<PracticeMeta>): Promise<void> {
+  if (ids.length === 0) return;
+  const operations = ids.flatMap((id) => [{ update: { _index: ctx.names.practices, _id: id } }, { doc: { meta } }]);
+  const response = await ctx.es.bulk({ operations, refresh: "wait_for" });
+  if (response.errors) {
+    const failed = response.items.find((item) => item.update?.error);
+    throw new Error(`meta write failed: ${JSON.stringify(failed?.update?.error ?? "unknown")}`);
+  }
+}
+
 /**
  * Marks a practice as the translation of another: the two join one group, with every practice already
- * linked to either (linking A to B and then C to B gives one group of three). Refused when the group would
- * hold two practices in one language.
+ * linked to either (linking A to B and then C to B gives one group of three), and the practice records the
+ * other's revision it now follows. Refused when the group would hold two practices in one language.
  */
 export async function linkTranslation(
   ctx: KbContext,
@@ -78,9 +97,20 @@ export async function linkTranslation(
   if (id === ofId) throw invalidTranslationLink("A practice cannot be the translation of itself");
   const [doc, of] = await Promise.all([getPractice(ctx, id), getPractice(ctx, ofId)]);
   if (!canViewPractice(actor, doc) || !canViewPractice(actor, of)) throw forbidden("see these practices");
+  const group = await joinTranslationGroups(ctx, doc, of);
+  await updateMetaOf(ctx, [id], { translationOf: translatedFromOf(of), originalChanged: null });
+  return practiceTranslations(ctx, actor, { ...doc, meta: { ...doc.meta, translationGroup: group } });
+}
+
+/** Puts two practices in one group (see linkTranslation; no access check); returns the group's id. */
+export async function joinTranslationGroups(
+  ctx: KbContext,
+  doc: PracticeDocument,
+  of: PracticeDocument,
+): Promise<string> {
   const ownGroup = doc.meta.translationGroup ?? null;
   const otherGroup = of.meta.translationGroup ?? null;
-  if (ownGroup && ownGroup === otherGroup) return practiceTranslations(ctx, actor, doc);
+  if (ownGroup && ownGroup === otherGroup) return ownGroup;
   const joining = ownGroup ? await groupMembers(ctx, ownGroup) : [doc];
   const staying = otherGroup ? await groupMembers(ctx, otherGroup) : [of];
   const byLanguage = new Map<string, string>();
@@ -97,7 +127,7 @@ export async function linkTranslation(
   const group = otherGroup ?? newTranslationGroupId();
   const moving = [...joining, ...(otherGroup ? [] : [of])].map((member) => member.id);
   await setGroup(ctx, moving, group);
-  return practiceTranslations(ctx, actor, { ...doc, meta: { ...doc.meta, translationGroup: group } });
+  return group;
 }
 
 /** Takes a practice out of its translation group; a group left with one practice is no group, so it goes too. */
@@ -105,6 +135,7 @@ export async function unlinkTranslation(ctx: KbContext, actor: Actor, id: string
   const doc = await getPractice(ctx, id);
   if (!canViewPractice(actor, doc)) throw forbidden("see this practice");
   const group = doc.meta.translationGroup ?? null;
+  if (doc.meta.translationOf) await updateMetaOf(ctx, [id], { translationOf: null, originalChanged: null });
   if (!group) return { practiceId: id, group: null, versions: [] };
   const rest = (await groupMembers(ctx, group)).filter((member) => member.id !== id);
   await setGroup(ctx, [id, ...(rest.length === 1 ? rest.map((member) => member.id) : [])], null);

@@ -27,6 +27,7 @@ import { findPractice } from "./commands";
 import { buildPracticeDocument, contentOf, firstRevisionMeta, type PracticeDocument } from "./document";
 import { assignPracticeId } from "./practiceIds";
 import { readRevisions, recordRevision } from "./revisions";
+import { translationOfProposal } from "./translating";
 import { carryVector } from "./vector";
 
 /** What one workflow step does: the next stored document and what its revision records. */
@@ -158,14 +159,21 @@ export async function createDraft(
   input: PracticeCreateInput,
   idempotencyKey?: string,
 ): Promise<PracticeDocument> {
-  const { submit, comment, ...content } = input;
+  const { submit, comment, translationOf, ...content } = input;
   await assertKnownTaxonomy(ctx, content);
+  // A translation proposal carries the link its approval makes, checked now so the translator hears of a clash.
+  const translatedFrom = translationOf
+    ? await translationOfProposal(ctx, actor, translationOf, content.language)
+    : null;
   const now = new Date().toISOString();
   // With a key the id is the same on every retry, so Elasticsearch's create stores it once.
   const id = idempotencyKey
     ? assignPracticeId(content.language, content.title, idempotentSuffix(actor.id, idempotencyKey))
     : assignPracticeId(content.language, content.title);
-  const meta = firstRevisionMeta({ author: actor.id, authorName: actor.name, now, authorNote: comment });
+  const meta = {
+    ...firstRevisionMeta({ author: actor.id, authorName: actor.name, now, authorNote: comment }),
+    ...(translatedFrom ? { translationOf: translatedFrom } : {}),
+  };
   let doc = buildPracticeDocument(id, content, submit ? "in_review" : "draft", meta);
   const created = await wroteUnlessConflict(
     ctx.es.create({ index: ctx.names.practices, id, document: doc, refresh: "wait_for" }),

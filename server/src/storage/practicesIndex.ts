@@ -10,7 +10,8 @@ import { actorMapping, keyword, unindexedText } from "./mappingParts";
 // 4: offsets on the highlighted per-language fields (highlighting without re-analysis).
 // 5: `sentBack` in meta and pending (the version a reviewer sent back, for the reply and the diff since).
 // 6: `translationKey` and `meta.translationGroup` (translation links; copied documents get their key).
-export const PRACTICES_MAPPING_VERSION = 6;
+// 7: `meta.translationOf` and `meta.originalChanged` (translating in the app; "the original changed" marks).
+export const PRACTICES_MAPPING_VERSION = 7;
 
 /** Brings a practice stored under an older mapping up to this one as it is copied (indices.ts). */
 export function upgradePracticeSource(source: Record<string, unknown>): Record<string, unknown> {
@@ -213,6 +214,10 @@ export function practicesMapping(): estypes.MappingTypeMapping {
           authorNote: unindexedText,
           sentBack: sentBackMapping,
           translationGroup: keyword,
+          translationOf: {
+            properties: { id: keyword, language: keyword, title: unindexedText, revision: { type: "integer" } },
+          },
+          originalChanged: { properties: { revision: { type: "integer" }, at: { type: "date" } } },
         },
       },
       // An edit of an approved practice awaiting review; its text is not searched until approved.

@@ -6,6 +6,7 @@ import {
   type ShouldRevalidateFunctionArgs,
   useLoaderData,
 } from "react-router";
+import { getOriginalDiff } from "@/features/practice/api/get-original-diff";
 import { getPractice } from "@/features/practice/api/get-practice";
 import { getRelated } from "@/features/practice/api/get-related";
 import { getTranslations } from "@/features/practice/api/get-translations";
@@ -21,6 +22,7 @@ import {
 } from "@/features/practice/translation-links";
 import { ApiError } from "@/lib/api-client";
 import { useDocumentTitle } from "@/lib/dom";
+import { loadMessages } from "@/lib/messages";
 
 /**
  * Loads a practice and its versions in other languages (the switcher sits at the top); related practices
@@ -33,7 +35,19 @@ export async function practiceLoader({ params, request }: LoaderFunctionArgs) {
   const translations = getTranslations(id, request.signal).catch(() => noTranslations);
   try {
     const practice = await getPractice(id, request.signal);
-    return { practice, related, translations: await translations };
+    // A translation whose original changed since: what changed there, streamed in like the related practices
+    // (with the workflow strings, which name the diff's parts).
+    const { translationOf, originalChanged } = practice.meta;
+    const originalDiff =
+      translationOf && originalChanged
+        ? Promise.all([
+            getOriginalDiff(translationOf.id, translationOf.revision, originalChanged.revision, request.signal),
+            loadMessages("workflow"),
+          ])
+            .then(([diff]) => diff)
+            .catch(() => null)
+        : null;
+    return { practice, related, translations: await translations, originalDiff };
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) throw data({ notFound: true }, { status: 404 });
     throw error;
@@ -74,8 +88,16 @@ export function practiceShouldRevalidate({
 
 /** The practice route. */
 export function PracticeRoute() {
-  const { practice, related, translations } = useLoaderData<typeof practiceLoader>();
+  const { practice, related, translations, originalDiff } = useLoaderData<typeof practiceLoader>();
   const { t } = useTranslation();
   useDocumentTitle(practice.title, t("app.name"));
-  return <PracticeView key={practice.id} practice={practice} related={related} translations={translations} />;
+  return (
+    <PracticeView
+      key={practice.id}
+      practice={practice}
+      related={related}
+      translations={translations}
+      originalDiff={originalDiff}
+    />
+  );
 }

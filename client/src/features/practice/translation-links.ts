@@ -1,8 +1,8 @@
 import { ApiError } from "@/lib/api-client";
-import { linkTranslation, unlinkTranslation } from "./api/get-translations";
+import { confirmStillMatches, linkTranslation, unlinkTranslation } from "./api/get-translations";
 
 /** The team lead's translation-link steps on the practice page (form intents). */
-export const TRANSLATION_STEPS = ["linkTranslation", "unlinkTranslation"] as const;
+export const TRANSLATION_STEPS = ["linkTranslation", "unlinkTranslation", "stillMatches"] as const;
 export type TranslationStep = (typeof TRANSLATION_STEPS)[number];
 
 /** What a link step came back with: done, or the server's reason (two versions in one language, no such practice). */
@@ -21,7 +21,7 @@ export function practiceIdOf(text: string): string {
   return decodeURIComponent(inPath?.[1] ?? trimmed);
 }
 
-/** Links the practice to another (`of`), or unlinks it. */
+/** Links the practice to another (`of`), unlinks it, or confirms it still matches its changed original. */
 export async function runTranslationStep(
   id: string,
   step: TranslationStep,
@@ -30,6 +30,7 @@ export async function runTranslationStep(
 ): Promise<TranslationStepResult> {
   try {
     if (step === "linkTranslation") await linkTranslation(id, practiceIdOf(of), signal);
+    else if (step === "stillMatches") await confirmStillMatches(id, signal);
     else await unlinkTranslation(id, signal);
     return { step, ok: true };
   } catch (error) {

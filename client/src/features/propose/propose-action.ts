@@ -65,8 +65,15 @@ export async function submitProposal(form: FormData, signal?: AbortSignal): Prom
   const submit = intentOf(form) === "submit";
   try {
     const key = form.get("idempotencyKey");
+    // A translation names its original; the team lead's approval links the two.
+    const translationOf = form.get("translationOf");
     const created = await createPractice(
-      { ...parsed.data, submit, ...(comment ? { comment } : {}) },
+      {
+        ...parsed.data,
+        submit,
+        ...(comment ? { comment } : {}),
+        ...(typeof translationOf === "string" && translationOf ? { translationOf } : {}),
+      },
       typeof key === "string" && key ? key : null,
       signal,
     );

@@ -1,12 +1,13 @@
 import { ApiError } from "@/lib/api-client";
 import { refreshReviewCount } from "@/lib/review-count";
 import { approvePractice } from "./api/approve-practice";
+import { confirmStillMatches } from "./api/confirm-still-matches";
 import { confirmStillValid } from "./api/confirm-still-valid";
 import { rejectPractice } from "./api/reject-practice";
 import { requestChanges } from "./api/request-changes";
 
 /** A team lead's decisions in the queue. */
-export const DECISIONS = ["approve", "requestChanges", "reject", "stillValid"] as const;
+export const DECISIONS = ["approve", "requestChanges", "reject", "stillValid", "stillMatches"] as const;
 export type Decision = (typeof DECISIONS)[number];
 
 /** The longest comment the API takes. */
@@ -40,6 +41,7 @@ export async function decide(form: FormData, signal?: AbortSignal): Promise<Deci
     if (decision === "approve") await approvePractice(id, baseRevision, signal);
     else if (decision === "requestChanges") await requestChanges(id, comment, baseRevision, signal);
     else if (decision === "reject") await rejectPractice(id, comment, baseRevision, signal);
+    else if (decision === "stillMatches") await confirmStillMatches(id, signal);
     else await confirmStillValid(id, signal);
     void refreshReviewCount();
     return { ...base, ok: true };

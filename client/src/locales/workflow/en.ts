@@ -57,6 +57,14 @@ export const en = {
       another: "Propose another practice",
     },
   },
+  translate: {
+    title: "Translate: {{title}}",
+    intro:
+      "Write this practice in {{language}}. The original stays beside the form; its situation type, channels, audiences and tags are filled in. A team lead reviews the translation like any proposal, and approving it links the two versions.",
+    original: "Original ({{language}})",
+    yourVersion: "Your version in {{language}}",
+    noLanguageLeft: "This practice is in every language already.",
+  },
   edit: {
     title: "Edit: {{title}}",
     back: "Back to the practice",
@@ -111,7 +119,8 @@ export const en = {
     hints: {
       inReview: "Approve to publish in desk search, send back with what to change, or reject with a reason.",
       pendingRevisions: "Desk search shows the approved text until you approve the edit.",
-      dueForReview: "Their review-by date has passed. Confirm they are still right, or open them to edit or archive.",
+      dueForReview:
+        "Their review-by date has passed, or the practice they translate has changed. Confirm they are still right, or open them to edit or archive.",
     },
     by: "By {{name}}, {{date}}",
     dueSince: "Review was due {{date}}",
@@ -129,6 +138,10 @@ export const en = {
     showText: "Show the text",
     diffHeading: "Changes to the approved text",
     diffFailed: "The changes could not be loaded. Open the practice's history to compare.",
+    translationOf: "Translation of the {{language}} practice",
+    originalChanged: "The original changed on {{date}}.",
+    originalChanges: "See what changed in the original",
+    stillMatches: "Still matches the original",
     approve: "Approve",
     requestChanges: "Request changes",
     reject: "Reject",
@@ -149,6 +162,7 @@ export const en = {
       requestChanges: "Sent “{{title}}” back to its author.",
       reject: "Rejected “{{title}}”.",
       stillValid: "Confirmed that “{{title}}” is still valid.",
+      stillMatches: "Confirmed that “{{title}}” still matches its original.",
     },
     conflict: "“{{title}}” was changed meanwhile; the queue now shows the latest version. Please look again.",
     failed: "Could not decide on “{{title}}”: {{message}}",

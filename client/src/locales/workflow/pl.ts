@@ -63,6 +63,14 @@ export const pl: Translation<WorkflowMessages> = {
       another: "Zaproponuj kolejną praktykę",
     },
   },
+  translate: {
+    title: "Tłumaczenie: {{title}}",
+    intro:
+      "Napisz tę praktykę w języku: {{language}}. Oryginał jest obok formularza; typ sytuacji, kanały, odbiorcy i tagi są już wypełnione. Kierownik zespołu przegląda tłumaczenie jak każdą propozycję, a zatwierdzenie łączy obie wersje.",
+    original: "Oryginał ({{language}})",
+    yourVersion: "Twoja wersja: {{language}}",
+    noLanguageLeft: "Ta praktyka jest już we wszystkich językach.",
+  },
   edit: {
     title: "Edycja: {{title}}",
     back: "Wróć do praktyki",
@@ -120,7 +128,7 @@ export const pl: Translation<WorkflowMessages> = {
       inReview: "Zatwierdź, aby opublikować w wyszukiwarce, zwróć z listą poprawek albo odrzuć z uzasadnieniem.",
       pendingRevisions: "Dopóki nie zatwierdzisz zmiany, wyszukiwarka pokazuje zatwierdzony tekst.",
       dueForReview:
-        "Termin przeglądu minął. Potwierdź, że są nadal aktualne, albo otwórz je, aby zmienić lub zarchiwizować.",
+        "Minęła data przeglądu albo zmieniła się praktyka, którą tłumaczą. Potwierdź, że są nadal aktualne, albo otwórz je, aby edytować lub zarchiwizować.",
     },
     by: "Autor: {{name}}, {{date}}",
     dueSince: "Przegląd był zaplanowany na {{date}}",
@@ -138,6 +146,10 @@ export const pl: Translation<WorkflowMessages> = {
     showText: "Pokaż tekst",
     diffHeading: "Zmiany w zatwierdzonym tekście",
     diffFailed: "Nie udało się wczytać zmian. Porównaj wersje w historii praktyki.",
+    translationOf: "Tłumaczenie praktyki w języku: {{language}}",
+    originalChanged: "Oryginał zmienił się {{date}}.",
+    originalChanges: "Zobacz, co zmieniło się w oryginale",
+    stillMatches: "Nadal zgodne z oryginałem",
     approve: "Zatwierdź",
     requestChanges: "Poproś o poprawki",
     reject: "Odrzuć",
@@ -158,6 +170,7 @@ export const pl: Translation<WorkflowMessages> = {
       requestChanges: "Zwrócono „{{title}}” autorowi.",
       reject: "Odrzucono „{{title}}”.",
       stillValid: "Potwierdzono, że „{{title}}” jest nadal aktualna.",
+      stillMatches: "Potwierdzono, że „{{title}}” jest nadal zgodna z oryginałem.",
     },
     conflict: "„{{title}}” zmieniono w międzyczasie; kolejka pokazuje najnowszą wersję. Sprawdź ją ponownie.",
     failed: "Nie udało się podjąć decyzji w sprawie „{{title}}”: {{message}}",

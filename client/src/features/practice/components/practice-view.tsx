@@ -1,4 +1,4 @@
-import type { PracticeDetail, PracticeTranslations, SearchHit } from "@practice-kb/shared";
+import type { PracticeDetail, PracticeTranslations, RevisionDiff, SearchHit } from "@practice-kb/shared";
 import { type MouseEvent, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
@@ -13,8 +13,10 @@ import { sendOutcome } from "../api/send-outcome";
 import { useCardStrings } from "../card-language";
 import { CardStamp } from "./card-stamp";
 import { FeedbackForm } from "./feedback-form";
+import { OriginalChanged } from "./original-changed";
 import { PhraseLists } from "./phrase-lists";
 import { RelatedList } from "./related-list";
+import { TranslateInto } from "./translate-into";
 import { TranslationSwitcher } from "./translation-switcher";
 import { UsedAtDeskButton } from "./used-at-desk";
 import { WorkflowPanel } from "./workflow-panel";
@@ -32,10 +34,12 @@ interface PracticeViewProps {
   related: Promise<SearchHit[]>;
   /** Its versions in other languages (its translation group). */
   translations: PracticeTranslations;
+  /** For a translation whose original changed since: what changed in the original. */
+  originalDiff: Promise<RevisionDiff | null> | null;
 }
 
 /** A practice as a desk card: situation, numbered steps, say/avoid phrases, feedback and related practices. */
-export function PracticeView({ practice, related, translations }: PracticeViewProps) {
+export function PracticeView({ practice, related, translations, originalDiff }: PracticeViewProps) {
   const { t } = useTranslation();
   const labels = useLabels();
   // A printed card speaks its practice's language (headings, labels, small print), whatever the desk's.
@@ -110,7 +114,10 @@ export function PracticeView({ practice, related, translations }: PracticeViewPr
           <LanguageBadge language={practice.language} />
         </div>
         <TranslationSwitcher practice={practice} translations={translations} />
+        <TranslateInto practice={practice} translations={translations} />
       </header>
+
+      <OriginalChanged practice={practice} diff={originalDiff} />
 
       <WorkflowPanel practice={practice} />
 

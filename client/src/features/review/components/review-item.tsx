@@ -12,6 +12,7 @@ import { useDetailLines } from "@/lib/practice-fields";
 import { useCurrentUser } from "@/lib/session";
 import { useLabels } from "@/lib/taxonomy";
 import { type DecisionResult, MAX_COMMENT } from "../review-action";
+import { TranslationNote } from "./translation-note";
 
 /** The one fetcher all queue items post their decisions through, so the page can report the outcome. */
 export const DECISION_FETCHER = "review-decision";
@@ -67,12 +68,17 @@ export function ReviewItem({ item, kind, children }: ReviewItemProps) {
       <div className="card-meta">
         <StatusBadge status={pending ? pendingDisplayStatus(pending) : displayStatus(practice)} />
         {kind === "dueForReview" ? (
-          <span>{t("review.dueSince", { date: format.date(since) })}</span>
+          <span>
+            {practice.meta.originalChanged
+              ? t("review.originalChanged", { date: format.date(since) })
+              : t("review.dueSince", { date: format.date(since) })}
+          </span>
         ) : (
           <span>{t("review.by", { name: author, date: format.dateTime(since) })}</span>
         )}
         <LanguageBadge language={content.language} />
       </div>
+      <TranslationNote practice={practice} />
 
       {sentBack && (
         <div className="review-round">
@@ -150,7 +156,16 @@ export function ReviewItem({ item, kind, children }: ReviewItemProps) {
             <span className="visually-hidden">: {content.title}</span>
           </button>
         )}
-        {kind === "dueForReview" && practice.actions.includes("stillValid") && (
+        {kind === "dueForReview" && practice.meta.originalChanged && practice.actions.includes("stillValid") && (
+          <fetcher.Form method="post">
+            {hidden("stillMatches")}
+            <button type="submit" className="button button-primary" disabled={fetcher.state !== "idle"}>
+              {t("review.stillMatches")}
+              <span className="visually-hidden">: {content.title}</span>
+            </button>
+          </fetcher.Form>
+        )}
+        {kind === "dueForReview" && !practice.meta.originalChanged && practice.actions.includes("stillValid") && (
           <fetcher.Form method="post">
             {hidden("stillValid")}
             <button type="submit" className="button button-primary" disabled={fetcher.state !== "idle"}>

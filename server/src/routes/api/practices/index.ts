@@ -40,6 +40,7 @@ import {
   restorePractice,
 } from "../../../practices/reviewSteps";
 import { readRevision, readRevisions } from "../../../practices/revisions";
+import { confirmStillMatches } from "../../../practices/translating";
 import { linkTranslation, practiceTranslations, unlinkTranslation } from "../../../practices/translations";
 import { createDraft, editPractice, submitPractice } from "../../../practices/workflow";
 import { relatedPractices } from "../../../search/searchPractices";
@@ -345,6 +346,24 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => unlinkTranslation(app.kb, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    "/practices/:id/still-matches",
+    {
+      config: { access: TRANSLATION_LINK_ROLE },
+      schema: {
+        tags: ["workflow"],
+        summary:
+          "Confirm a translation still matches its changed original: clears 'the original changed' (400 when it is no translation)",
+        params: idParams,
+        response: { 200: practiceDetailSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return detail(await confirmStillMatches(app.kb, actor, request.params.id), actor);
+    },
   );
 };
 export default practiceRoutes;
