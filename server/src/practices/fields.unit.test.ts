@@ -72,7 +72,7 @@ describe("the one list of a practice's fields (shared/src/practiceFields.ts)", (
     expect(keysOf(practiceContentSchema.shape)).toEqual(names);
     expect(keysOf(practiceSchema.shape, "id", "status", "meta")).toEqual(names);
     expect(keysOf(interchangePracticeSchema.shape, "id", "status", "meta", "translationGroup")).toEqual(names);
-    expect(keysOf(practiceCreateInputSchema.shape, "submit", "comment")).toEqual(names);
+    expect(keysOf(practiceCreateInputSchema.shape, "submit", "comment", "translationOf")).toEqual(names);
     expect(keysOf(practiceUpdateInputSchema.shape, "baseRevision", "comment")).toEqual(names);
   });
 
