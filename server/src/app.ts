@@ -3,6 +3,7 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import type { Config } from "./config";
 import type { EmbeddingQueueOptions } from "./embeddings/embeddingQueue";
 import type { EmbeddingsProvider } from "./embeddings/provider";
+import apiNotFound from "./plugins/app/apiNotFound";
 import auth from "./plugins/app/auth";
 import errorHandler from "./plugins/app/errorHandler";
 import insights from "./plugins/app/insights";
@@ -71,6 +72,8 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
       await api.register(meRoutes);
       await api.register(insightRoutes);
       await api.register(drillRoutes);
+      // last: it reads the routes registered above
+      await api.register(apiNotFound);
     },
     { prefix: "/api" },
   );

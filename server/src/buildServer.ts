@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import app, { type AppOptions } from "./app";
 import type { Config } from "./config";
 import { createLogger } from "./lib/logger";
+import { frameworkErrorReply } from "./plugins/app/errorHandler";
 
 /** Creates the Fastify instance with the app registered; used by the process entry and by tests (inject). */
 export async function buildServer(
@@ -18,6 +19,8 @@ export async function buildServer(
     trustProxy: config.TRUST_PROXY,
     // Creating indices and seeding an empty store on a small machine can take longer than the default 10 s.
     pluginTimeout: 120_000,
+    // an undecodable or overlong path parameter answers in the API's error shape, as documented
+    frameworkErrors: frameworkErrorReply,
   });
   // fastify-plugin keeps the app's decorators (kb, synonyms) visible on the root instance.
   await server.register(fp(app), { config, elasticsearchUrl, ...appExtras });

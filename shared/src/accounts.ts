@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { trimmedAtLeast } from "./textRules";
 
 /** The roles, from least to most trusted; each role may do everything the ones before it may. */
 export const ROLES = ["staff", "curator", "administrator"] as const;
@@ -65,7 +66,12 @@ export const passwordChangeInputSchema = z.strictObject({
 /** POST /api/users (administrator). */
 export const userCreateInputSchema = z.strictObject({
   email: emailSchema,
-  name: z.string().trim().min(1, "must not be empty").max(120),
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: "must not be empty", abort: true })
+    .max(120)
+    .regex(trimmedAtLeast(1), "must not be empty"),
   role: roleSchema,
   password: passwordSchema,
 });
@@ -73,7 +79,13 @@ export type UserCreateInput = z.infer<typeof userCreateInputSchema>;
 
 /** PATCH /api/users/:id (administrator): rename, change role, deactivate or reactivate. */
 export const userUpdateInputSchema = z.strictObject({
-  name: z.string().trim().min(1, "must not be empty").max(120).optional(),
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: "must not be empty", abort: true })
+    .max(120)
+    .regex(trimmedAtLeast(1), "must not be empty")
+    .optional(),
   role: roleSchema.optional(),
   active: z.boolean().optional(),
 });
@@ -99,7 +111,12 @@ export const apiTokenListSchema = z.object({ tokens: z.array(apiTokenSchema) });
 
 /** POST /api/tokens (administrator). */
 export const apiTokenCreateInputSchema = z.strictObject({
-  name: z.string().trim().min(1, "must not be empty").max(120),
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: "must not be empty", abort: true })
+    .max(120)
+    .regex(trimmedAtLeast(1), "must not be empty"),
   role: roleSchema,
 });
 

@@ -38,6 +38,9 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/** The canonical IANA time zone names of this runtime, and UTC. */
+const KNOWN_TIME_ZONES = ["UTC", ...Intl.supportedValuesOf("timeZone")];
+
 /** The range and filters every insight request takes; without a range it covers the last 30 days. */
 export const insightQuerySchema = z.strictObject({
   from: isoDateOrTime.optional().describe("start of the range (a day counts from its start, UTC)"),
@@ -58,6 +61,8 @@ export const insightQuerySchema = z.strictObject({
     .string()
     .max(64)
     .refine(isTimeZone, "must be an IANA time zone, e.g. Europe/Warsaw")
+    // the document lists the zones this runtime knows by their canonical names (its aliases are accepted too)
+    .meta({ enum: KNOWN_TIME_ZONES })
     .optional()
     .describe("the time zone days are counted in (default UTC)"),
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { contentLanguageSchema } from "./languages";
 import { slugSchema, type TaxonomyKind } from "./taxonomy";
+import { trimmedAtLeast } from "./textRules";
 
 /**
  * What a field holds. The kind decides how the search index stores it, how the history's diff
@@ -30,20 +31,22 @@ export interface PracticeFieldDefinition {
   schema: z.ZodType;
 }
 
-const isoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, "must be a real calendar date");
+// zod's ISO date checks the month's days (leap years too) in one pattern, which the OpenAPI document shows.
+const isoDateSchema = z.iso.date("must be a real calendar date YYYY-MM-DD");
 
 // Control characters (tabs and line breaks aside) and lone UTF-16 surrogates are no text a person wrote; a
 // null byte or a "\ud800" stored in a practice made the embeddings service fail on it at every start.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what it is for
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const CLEAN_TEXT = "must not contain control characters or broken Unicode (a lone surrogate)";
+/** The message of text that breaks the rule of isCleanText. */
+export const CLEAN_TEXT = "must not contain control characters or broken Unicode (a lone surrogate)";
+/**
+ * The control-character half of the rule as a whole-string pattern, so that the OpenAPI document shows it
+ * (a lone surrogate cannot be written in a JSON Schema pattern that every validator compiles).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: it names the control characters it refuses
+export const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
 
 /** Whether a string is text a person could have typed: no control characters, no broken Unicode. */
 export function isCleanText(value: string): boolean {
@@ -54,9 +57,12 @@ const boundedText = (min: number, max: number) =>
   z
     .string()
     .trim()
-    .min(min, min === 1 ? "must not be empty" : `must be at least ${min} characters`)
+    // abort: the pattern below states the same rule for the OpenAPI document, and must not repeat the message
+    .min(min, { message: min === 1 ? "must not be empty" : `must be at least ${min} characters`, abort: true })
     .max(max, `must be at most ${max} characters`)
-    .refine(isCleanText, CLEAN_TEXT);
+    .regex(trimmedAtLeast(min), min === 1 ? "must not be empty" : `must be at least ${min} characters`)
+    .regex(NO_CONTROL_CHARACTERS, CLEAN_TEXT)
+    .refine((value) => !LONE_SURROGATE.test(value), CLEAN_TEXT);
 
 function distinct<T>(values: T[], key: (value: T) => string = String): boolean {
   return new Set(values.map(key)).size === values.length;
@@ -81,7 +87,8 @@ export const PRACTICE_FIELDS = {
       .array(slugSchema(60))
       .min(1, "must name at least one channel")
       .max(5, "must name at most 5 channels")
-      .refine((channels) => distinct(channels), "must not repeat a channel"),
+      .refine((channels) => distinct(channels), "must not repeat a channel")
+      .meta({ uniqueItems: true }),
   },
   audiences: {
     kind: "taxonomy",
@@ -117,12 +124,18 @@ export const PRACTICE_FIELDS = {
       .refine(
         (tags) => distinct(tags, (tag) => tag.toLowerCase()),
         "must not repeat a tag (tags are compared case-insensitively)",
-      ),
+      )
+      .meta({ uniqueItems: true, description: "no tag twice (tags are compared case-insensitively)" }),
   },
   source: {
     kind: "note",
     optional: true,
-    schema: z.string().trim().max(300, "must be at most 300 characters").refine(isCleanText, CLEAN_TEXT),
+    schema: z
+      .string()
+      .trim()
+      .max(300, "must be at most 300 characters")
+      .regex(NO_CONTROL_CHARACTERS, CLEAN_TEXT)
+      .refine(isCleanText, CLEAN_TEXT),
   },
   reviewBy: { kind: "date", optional: true, schema: isoDateSchema },
 } as const satisfies Record<string, PracticeFieldDefinition>;

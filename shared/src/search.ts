@@ -6,7 +6,10 @@ import { alsoInSchema } from "./translations";
 
 /** A query-string value that may be given once or repeated (`?channel=a&channel=b`). */
 const repeated = <T extends z.ZodType>(item: T) =>
-  z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item).max(20));
+  z
+    .preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item).max(20))
+    // absent means none: the default is what the OpenAPI document needs to show the parameter as optional
+    .default([]);
 
 /** The schema of one facet's values: a content language or a taxonomy id. */
 type FacetValueSchema<N extends FacetName> = (typeof FACETS)[N]["values"] extends "languages"
@@ -19,7 +22,7 @@ const facetParams = Object.fromEntries(
     name,
     repeated(FACETS[name].values === "languages" ? contentLanguageSchema : slugSchema(60)),
   ]),
-) as unknown as { [N in FacetName]: z.ZodPreprocess<z.ZodArray<FacetValueSchema<N>>> };
+) as unknown as { [N in FacetName]: z.ZodDefault<z.ZodPreprocess<z.ZodArray<FacetValueSchema<N>>>> };
 
 /** How far search results can be paged: Elasticsearch's default result window. */
 export const SEARCH_RESULT_WINDOW = 10_000;
@@ -32,7 +35,13 @@ export const searchQuerySchema = z
     uiLanguage: contentLanguageSchema
       .optional()
       .describe("the searcher's language: equally good results in it rank first"),
-    from: z.coerce.number().int().min(0).max(SEARCH_RESULT_WINDOW).default(0),
+    from: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(SEARCH_RESULT_WINDOW)
+      .default(0)
+      .describe(`from + size must be at most ${SEARCH_RESULT_WINDOW}`),
     size: z.coerce.number().int().min(1).max(100).default(20),
   })
   // Elasticsearch pages no further than its result window (10,000 hits).

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { trimmedAtLeast } from "./textRules";
 
 /** A slug id: lowercase letters and digits in dash-separated groups. */
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -15,9 +16,15 @@ export function slugSchema(max: number) {
 export const labelsSchema = z
   .record(
     z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, "must be a language code such as en or uk"),
-    z.string().trim().min(1, "label must not be empty").max(120),
+    z
+      .string()
+      .trim()
+      .min(1, { message: "label must not be empty", abort: true })
+      .max(120)
+      .regex(trimmedAtLeast(1), "label must not be empty"),
   )
-  .refine((labels) => typeof labels.en === "string", { message: "must have an English (en) label" });
+  .refine((labels) => typeof labels.en === "string", { message: "must have an English (en) label" })
+  .meta({ required: ["en"] });
 
 /** A situation type or channel as the format and the API carry it. */
 export const taxonomyEntrySchema = z.strictObject({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { labelsSchema, slugSchema, TAXONOMY_KINDS, taxonomyEntrySchema } from "./taxonomy";
+import { trimmedAtLeast } from "./textRules";
 
 /** Which list a taxonomy route works on. */
 export const taxonomyKindSchema = z.enum(TAXONOMY_KINDS);
@@ -24,7 +25,7 @@ export type TaxonomyMergeResult = z.infer<typeof taxonomyMergeResultSchema>;
 /** POST /api/synonyms, PUT /api/synonyms/:id: words that mean the same to the desk search. */
 export const synonymGroupInputSchema = z.strictObject({
   terms: z
-    .array(z.string().trim().min(1).max(100))
+    .array(z.string().trim().min(1, { abort: true }).max(100).regex(trimmedAtLeast(1), "must not be empty"))
     .min(2, "a synonym group needs at least two terms")
     .max(50, "a synonym group has at most 50 terms"),
 });

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { actorSchema } from "./accounts";
 import { practiceSchema, practiceStatusSchema, sentBackSchema } from "./practice";
-import { isCleanText, practiceContentApiShape, practiceContentShape } from "./practiceFields";
+import {
+  CLEAN_TEXT,
+  isCleanText,
+  NO_CONTROL_CHARACTERS,
+  practiceContentApiShape,
+  practiceContentShape,
+} from "./practiceFields";
 
 /** What a revision did to a practice. */
 export const REVISION_ACTIONS = [
@@ -107,7 +113,8 @@ const commentSchema = z
   .string()
   .trim()
   .max(2000, "must be at most 2000 characters")
-  .refine(isCleanText, "must not contain control characters or broken Unicode (a lone surrogate)");
+  .regex(NO_CONTROL_CHARACTERS, CLEAN_TEXT)
+  .refine(isCleanText, CLEAN_TEXT);
 const baseRevisionSchema = z
   .number()
   .int()

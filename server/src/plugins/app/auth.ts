@@ -19,6 +19,7 @@ import {
   sessionExpired,
 } from "../../lib/errors";
 import { withTimeBudget } from "../../lib/timeBudget";
+import { allowedMethodsAt } from "./apiNotFound";
 
 /** Who may call a route: anyone ("public") or a logged-in user of at least this role. */
 export type Access = "public" | Role;
@@ -92,8 +93,11 @@ class CredentialCache {
   }
 }
 
-/** The access policy of a request's route; the API documentation is open, the rest of /api needs a login. */
+/** The access policy of a request's route; the API documentation and its 405s are open, the rest of /api needs a login. */
 function accessOf(request: FastifyRequest): Access {
+  // a known path asked with a method it does not take: its 405 and Allow header say what the public
+  // document says (an unknown path still needs a login, which then gets its 404)
+  if (request.is404 && allowedMethodsAt(request.server, request.url.split("?")[0] ?? "").length > 0) return "public";
   const declared = request.routeOptions.config?.access;
   if (declared) return declared;
   const path = request.url.split("?")[0] ?? "";

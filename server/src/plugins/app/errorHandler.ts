@@ -1,13 +1,30 @@
 import { readableIssueMessage } from "@practice-kb/shared";
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { ApiError, searchUnavailable } from "../../lib/errors";
 import { hasStatus, isEngineUnavailable } from "../../storage/elasticsearch";
+import { answerUnroutedApiRequest } from "./apiNotFound";
+
+const isApiPath = (url: string) => url === "/api" || url.startsWith("/api/") || url.startsWith("/api?");
+
+/**
+ * Fastify's own refusals before routing (an undecodable path; a path parameter longer than maxParamLength,
+ * which it answers 414), as the 400 of the API's error shape: a path parameter breaks a rule like any other.
+ */
+export function frameworkErrorReply(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  reply.code(400).send({ statusCode: 400, error: error.code.toLowerCase(), message: error.message });
+}
 
 /** The central error handler: clear 4xx bodies with stable ids; 5xx details go to the log, never to the client. */
 export default fp(
   async (app) => {
     app.setErrorHandler((error, request, reply) => {
+      // A request no route takes is answered 404 or 405 whatever its body: a body the router would not
+      // have read (a QUERY without a content type, an unknown media type) must not turn that into a 400 or 415.
+      if (request.is404 && isApiPath(request.url) && (error as FastifyError).code?.startsWith("FST_ERR_")) {
+        return answerUnroutedApiRequest(app, request, reply);
+      }
       if (hasZodFastifySchemaValidationErrors(error)) {
         const problems = error.validation.map((issue) => ({
           path:

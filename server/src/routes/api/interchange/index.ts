@@ -94,7 +94,11 @@ const interchangeRoutes: FastifyPluginAsyncZod = async (app) => {
     "/schema/practice-kb-v1.json",
     {
       config: { access: "staff" },
-      schema: { tags: ["import-export"], summary: "The JSON Schema of the practice-kb/v1 format" },
+      schema: {
+        tags: ["import-export"],
+        summary: "The JSON Schema of the practice-kb/v1 format",
+        produces: ["application/schema+json"],
+      },
     },
     async (_request, reply) => reply.type("application/schema+json").send(interchangeJsonSchema()),
   );
