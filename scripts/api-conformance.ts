@@ -21,6 +21,7 @@ const SCHEMATHESIS = "schemathesis==4.32.5";
 const VENV = path.join(REPO_ROOT, ".local/schemathesis");
 const REPORTS = path.join(REPO_ROOT, ".local/api-conformance");
 const CONFIG_FILE = path.join(import.meta.dirname, "api-conformance.toml");
+const HOOKS_FILE = path.join(import.meta.dirname, "api_conformance_hooks.py");
 const ROLES = ["administrator", "staff"] as const;
 
 const elasticsearchUrl = process.env.ELASTICSEARCH_URL;
@@ -105,7 +106,7 @@ function runSchemathesis(binary: string, schemaUrl: string, role: string, secret
   console.log(`\n=== schemathesis as ${role}: ${SCHEMATHESIS}, max ${maxExamples} examples, seed ${seed} ===`);
   for (const status of Object.keys(statuses)) delete statuses[status];
   return new Promise((resolve, reject) => {
-    const env = { ...process.env, PKB_CONFORMANCE_TOKEN: secret };
+    const env = { ...process.env, PKB_CONFORMANCE_TOKEN: secret, PKB_CONFORMANCE_HOOKS: HOOKS_FILE };
     // its cache folder (.schemathesis) goes with the reports, not into the checkout
     const child = spawn(binary, args, { stdio: "inherit", env, cwd: reportDir });
     child.on("error", reject);

@@ -44,7 +44,12 @@ const KNOWN_TIME_ZONES = ["UTC", ...Intl.supportedValuesOf("timeZone")];
 /** The range and filters every insight request takes; without a range it covers the last 30 days. */
 export const insightQuerySchema = z.strictObject({
   from: isoDateOrTime.optional().describe("start of the range (a day counts from its start, UTC)"),
-  to: isoDateOrTime.optional().describe("end of the range (a day counts to its end, UTC)"),
+  to: isoDateOrTime
+    .optional()
+    .describe(
+      "end of the range (a day counts to its end, UTC); a range that does not end after its start, once its " +
+        "start is moved to the retention's, is refused (400 invalid_range)",
+    ),
   uiLanguage: contentLanguageSchema.optional().describe("searches made in this interface language only"),
   channel: z
     .string()

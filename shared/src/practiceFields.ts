@@ -64,6 +64,10 @@ const boundedText = (min: number, max: number) =>
     .regex(NO_CONTROL_CHARACTERS, CLEAN_TEXT)
     .refine((value) => !LONE_SURROGATE.test(value), CLEAN_TEXT);
 
+/** Says that taxonomy ids must name existing entries, which only the stored taxonomy can tell. */
+const UNKNOWN_TAXONOMY = (what: string) =>
+  `${what} from GET /api/taxonomy: an id the taxonomy does not have is refused (400 unknown_taxonomy)`;
+
 function distinct<T>(values: T[], key: (value: T) => string = String): boolean {
   return new Set(values.map(key)).size === values.length;
 }
@@ -78,7 +82,11 @@ export const PRACTICE_FIELDS = {
   language: { kind: "language", schema: contentLanguageSchema },
   title: { kind: "text", schema: boundedText(3, 200) },
   situation: { kind: "text", schema: boundedText(1, 4000) },
-  situationType: { kind: "taxonomy", taxonomy: "situationTypes", schema: slugSchema(60) },
+  situationType: {
+    kind: "taxonomy",
+    taxonomy: "situationTypes",
+    schema: slugSchema(60).describe(UNKNOWN_TAXONOMY("a situation type")),
+  },
   channels: {
     kind: "taxonomy",
     taxonomy: "channels",
@@ -88,14 +96,14 @@ export const PRACTICE_FIELDS = {
       .min(1, "must name at least one channel")
       .max(5, "must name at most 5 channels")
       .refine((channels) => distinct(channels), "must not repeat a channel")
-      .meta({ uniqueItems: true }),
+      .meta({ uniqueItems: true, description: UNKNOWN_TAXONOMY("channels") }),
   },
   audiences: {
     kind: "taxonomy",
     taxonomy: "audiences",
     list: true,
     optional: true,
-    schema: z.array(slugSchema(60)).max(10, "must have at most 10 audiences"),
+    schema: z.array(slugSchema(60)).max(10, "must have at most 10 audiences").describe(UNKNOWN_TAXONOMY("audiences")),
   },
   response: {
     kind: "phrases",

@@ -12,7 +12,11 @@ export const taxonomyEntryCreateInputSchema = taxonomyEntrySchema;
 export const taxonomyEntryUpdateInputSchema = z.strictObject({ labels: labelsSchema });
 
 /** POST /api/taxonomy/:kind/:id/merge: move every practice to another entry, then delete this one. */
-export const taxonomyMergeInputSchema = z.strictObject({ into: slugSchema(60) });
+export const taxonomyMergeInputSchema = z.strictObject({
+  into: slugSchema(60).describe(
+    "another entry of the same list: an unknown one is 404, the merged entry itself 400 merge_into_itself",
+  ),
+});
 
 /** The outcome of a merge. */
 export const taxonomyMergeResultSchema = z.object({

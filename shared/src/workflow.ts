@@ -172,7 +172,9 @@ export const workflowDecisionInputSchema = z.strictObject({
 export type WorkflowDecisionInput = z.infer<typeof workflowDecisionInputSchema>;
 
 /** POST /api/practices/:id/still-valid: renews the review-by date (default: today + the review period). */
-export const stillValidInputSchema = z.strictObject({ reviewBy: practiceContentShape.reviewBy });
+export const stillValidInputSchema = z.strictObject({
+  reviewBy: practiceContentShape.reviewBy.describe("the next review date: after today (else 400 invalid_review_by)"),
+});
 
 /** One changed stretch of a field: kept, added or removed text (or one list item). */
 export const diffPartSchema = z.object({ type: z.enum(["equal", "added", "removed"]), value: z.string() });
