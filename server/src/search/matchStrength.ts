@@ -10,7 +10,7 @@ import { RecentMap } from "../lib/recentMap";
 import type { estypes } from "../storage/elasticsearch";
 import { FUSION } from "./fusion";
 import { MARK_CLOSE, MARK_OPEN } from "./highlight";
-import { words } from "./text";
+import { editDistance, words } from "./text";
 
 /** The rule's numbers; see docs/relevance.md ("No good match") for how they were chosen. */
 export const MATCH_RULE = {
@@ -70,25 +70,6 @@ function markedWords(highlight: Record<string, string[]> | undefined): string[] 
     }
   }
   return marked;
-}
-
-/** Levenshtein distance, giving up (returning limit + 1) once it must exceed the limit. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowBest = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      current.push(value);
-      rowBest = Math.min(rowBest, value);
-    }
-    if (rowBest > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length] ?? limit + 1;
 }
 
 /**

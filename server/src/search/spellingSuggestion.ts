@@ -5,15 +5,23 @@
  */
 import type { KbContext } from "../context";
 import type { estypes } from "../storage/elasticsearch";
-import { foldText, normalizeForStemming, words } from "./text";
+import { editDistance, foldText, normalizeForStemming, words } from "./text";
 
-/** The suggester's best replacement for each folded word it had one for. */
+/**
+ * The edits a word may be away from its suggestion: one in words of up to five letters, two in longer
+ * ones. The suggester allows two everywhere, which turns a real word the base lacks into another word
+ * ("deaf" → "desk"); a typo in a short word is one letter.
+ */
+const allowedEdits = (word: string): number => (word.length <= 5 ? 1 : 2);
+
+/** The suggester's best replacement within the allowed edits for each folded word it had one for. */
 function replacementsOf(response: estypes.SearchResponse<unknown>): Map<string, string> {
   const replacements = new Map<string, string>();
   const entries = (response.suggest?.spelling ?? []) as estypes.SearchTermSuggest[];
   for (const entry of entries) {
     const options = Array.isArray(entry.options) ? entry.options : [entry.options];
-    const best = options[0];
+    const limit = allowedEdits(entry.text);
+    const best = options.find((option) => editDistance(entry.text, option.text, limit) <= limit);
     if (best && !replacements.has(entry.text)) replacements.set(entry.text, best.text);
   }
   return replacements;
