@@ -138,6 +138,15 @@ test("the insight screens load only when opened, and work on a phone in another 
   await expect(curator.getByRole("heading", { level: 2, name: "Mapa pokrycia" })).toBeVisible();
   // Wide tables scroll inside their panel; the page itself never scrolls sideways.
   expect(await horizontalOverflow(curator)).toBeLessThanOrEqual(0);
+  // Every table's caption stays on the screen, however wide its table (coverage by language is the widest).
+  const captions = curator.locator(".insight-table-caption");
+  expect(await captions.count()).toBeGreaterThan(0);
+  for (const caption of await captions.all()) {
+    await caption.scrollIntoViewIfNeeded();
+    const box = await caption.boundingBox();
+    expect(box, await caption.textContent()).not.toBeNull();
+    expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= 360, await caption.textContent()).toBe(true);
+  }
   await expectNoAxeViolations(curator);
 
   // A preset range is one click and keeps the filters.

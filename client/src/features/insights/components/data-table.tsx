@@ -44,10 +44,17 @@ export function DataTable<Row>({
   if (rows.length === 0) return <p className="muted insight-empty">{empty}</p>;
   return (
     <div className="insight-table">
+      {/* The caption seen stands above the scrolling box, so a table wider than a phone does not carry it off the
+          screen; the table keeps its own caption for screen readers. */}
+      {captionHidden ? null : (
+        <p className="insight-table-caption" aria-hidden="true">
+          {caption}
+        </p>
+      )}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone must be scrollable by keyboard (WCAG 2.1.1) */}
       <section className="insight-table-scroll" tabIndex={0} aria-label={caption}>
         <table>
-          <caption className={captionHidden ? "visually-hidden" : undefined}>{caption}</caption>
+          <caption className="visually-hidden">{caption}</caption>
           <thead>
             <tr>
               {shown.map((column) => (
