@@ -2,7 +2,7 @@
 // like the insight schemas (the drill screens load lazily).
 import { z } from "zod";
 import { contentLanguageSchema } from "./languages";
-import { isCleanText } from "./practiceFields";
+import { cleanTextSchema } from "./practiceFields";
 import { slugSchema } from "./taxonomy";
 
 /** How a learner rates their own answer: handled it, partly, or would have got it wrong. */
@@ -12,13 +12,6 @@ export type DrillRating = z.infer<typeof drillRatingSchema>;
 
 /** The id of the automatic set: the learner's own spaced-repetition schedule. */
 export const AUTOMATIC_SET_ID = "auto";
-
-const cleanText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .refine(isCleanText, "must not contain control characters or broken Unicode (a lone surrogate)");
 
 /** Which approved practices a set holds: by situation type, channel and language (empty = any). */
 export const drillSetFiltersSchema = z.strictObject({
@@ -30,8 +23,8 @@ export type DrillSetFilters = z.infer<typeof drillSetFiltersSchema>;
 
 /** What a lead sends to create or change a set: its name and either filters or a hand-picked list. */
 export const drillSetInputSchema = z.strictObject({
-  name: cleanText(120).pipe(z.string().min(1, "must not be empty")),
-  description: cleanText(1000).optional(),
+  name: cleanTextSchema(1, 120),
+  description: cleanTextSchema(0, 1000).optional(),
   filters: drillSetFiltersSchema.default({ situationTypes: [], channels: [], languages: [] }),
   practiceIds: z
     .array(slugSchema(100))
@@ -87,7 +80,7 @@ export const drillAttemptInputSchema = z.strictObject({
   practiceId: slugSchema(100),
   setId: z.string().min(1).max(100).default(AUTOMATIC_SET_ID),
   rating: drillRatingSchema,
-  answer: cleanText(4000).optional(),
+  answer: cleanTextSchema(0, 4000).optional(),
 });
 export type DrillAttemptInput = z.infer<typeof drillAttemptInputSchema>;
 

@@ -53,16 +53,20 @@ export function isCleanText(value: string): boolean {
   return !CONTROL_CHARACTER.test(value) && !LONE_SURROGATE.test(value);
 }
 
-const boundedText = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    // abort: the pattern below states the same rule for the OpenAPI document, and must not repeat the message
-    .min(min, { message: min === 1 ? "must not be empty" : `must be at least ${min} characters`, abort: true })
-    .max(max, `must be at most ${max} characters`)
-    .regex(trimmedAtLeast(min), min === 1 ? "must not be empty" : `must be at least ${min} characters`)
+/**
+ * Trimmed text of `min` to `max` characters, clean (isCleanText), with each rule also stated as a pattern so
+ * the OpenAPI document shows it; min 0 allows an empty text.
+ */
+export function cleanTextSchema(min: number, max: number) {
+  const tooShort = min === 1 ? "must not be empty" : `must be at least ${min} characters`;
+  const trimmed = z.string().trim();
+  // abort: the pattern below states the same rule for the OpenAPI document, and must not repeat the message
+  const long = min > 0 ? trimmed.min(min, { message: tooShort, abort: true }) : trimmed;
+  const bounded = long.max(max, `must be at most ${max} characters`);
+  return (min > 0 ? bounded.regex(trimmedAtLeast(min), tooShort) : bounded)
     .regex(NO_CONTROL_CHARACTERS, CLEAN_TEXT)
     .refine((value) => !LONE_SURROGATE.test(value), CLEAN_TEXT);
+}
 
 /** Says that taxonomy ids must name existing entries, which only the stored taxonomy can tell. */
 const UNKNOWN_TAXONOMY = (what: string) =>
@@ -80,8 +84,8 @@ function distinct<T>(values: T[], key: (value: T) => string = String): boolean {
  */
 export const PRACTICE_FIELDS = {
   language: { kind: "language", schema: contentLanguageSchema },
-  title: { kind: "text", schema: boundedText(3, 200) },
-  situation: { kind: "text", schema: boundedText(1, 4000) },
+  title: { kind: "text", schema: cleanTextSchema(3, 200) },
+  situation: { kind: "text", schema: cleanTextSchema(1, 4000) },
   situationType: {
     kind: "taxonomy",
     taxonomy: "situationTypes",
@@ -108,26 +112,29 @@ export const PRACTICE_FIELDS = {
   response: {
     kind: "phrases",
     list: true,
-    schema: z.array(boundedText(1, 1000)).min(1, "must have at least one step").max(20, "must have at most 20 steps"),
+    schema: z
+      .array(cleanTextSchema(1, 1000))
+      .min(1, "must have at least one step")
+      .max(20, "must have at most 20 steps"),
   },
   sayPhrases: {
     kind: "phrases",
     list: true,
     optional: true,
-    schema: z.array(boundedText(1, 500)).max(20, "must have at most 20 phrases"),
+    schema: z.array(cleanTextSchema(1, 500)).max(20, "must have at most 20 phrases"),
   },
   avoidPhrases: {
     kind: "phrases",
     list: true,
     optional: true,
-    schema: z.array(boundedText(1, 500)).max(20, "must have at most 20 phrases"),
+    schema: z.array(cleanTextSchema(1, 500)).max(20, "must have at most 20 phrases"),
   },
   tags: {
     kind: "tags",
     list: true,
     optional: true,
     schema: z
-      .array(boundedText(1, 50))
+      .array(cleanTextSchema(1, 50))
       .max(20, "must have at most 20 tags")
       .refine(
         (tags) => distinct(tags, (tag) => tag.toLowerCase()),
@@ -138,12 +145,7 @@ export const PRACTICE_FIELDS = {
   source: {
     kind: "note",
     optional: true,
-    schema: z
-      .string()
-      .trim()
-      .max(300, "must be at most 300 characters")
-      .regex(NO_CONTROL_CHARACTERS, CLEAN_TEXT)
-      .refine(isCleanText, CLEAN_TEXT),
+    schema: cleanTextSchema(0, 300),
   },
   reviewBy: { kind: "date", optional: true, schema: isoDateSchema },
 } as const satisfies Record<string, PracticeFieldDefinition>;

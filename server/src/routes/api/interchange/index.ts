@@ -110,6 +110,7 @@ const interchangeRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["import-export"],
         summary: "The JSON Schema of the practice-kb/v2 format (v1 plus translation links; what export writes)",
+        produces: ["application/schema+json"],
       },
     },
     async (_request, reply) => reply.type("application/schema+json").send(interchangeJsonSchema(FORMAT_V2)),

@@ -326,6 +326,9 @@ const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["practices"],
         summary:
           "Mark this practice as the translation of another (one group; 400 invalid_translation_link: two in one language)",
+        description:
+          "400 invalid_translation_link when the link cannot be made: `of` names this practice itself or a practice " +
+          "in its language, or the joined group would hold two practices of one language.",
         params: idParams,
         body: translationLinkInputSchema,
         response: { 200: practiceTranslationsSchema, ...errors },

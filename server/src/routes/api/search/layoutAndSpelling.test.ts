@@ -82,6 +82,16 @@ describe("keyboard-layout rescue word by word, and 'did you mean'", () => {
     }
   });
 
+  it("does not turn a real word the base lacks into another word: a short word gets one edit at most", async () => {
+    for (const q of ["deaf", "deaf visitor"]) {
+      const { suggestion } = await search(q, "en");
+      // the suggester's nearest term is "desk", two edits from a four-letter word
+      expect(suggestion ?? "", q).not.toMatch(/\bdesk\b/);
+    }
+    // one edit in a short word is still a typo worth correcting
+    expect((await search("acess", "en")).suggestion).toBe("access");
+  });
+
   it("suggests whole words of the base, as the base writes them, for a real misspelling", async () => {
     const inBase = seedWords();
     for (const [q, fixed] of [
