@@ -11,8 +11,9 @@ import { describe, expect, it } from "vitest";
 import type { estypes } from "../storage/elasticsearch";
 import { practicesMapping } from "../storage/practicesIndex";
 import { facetAggregations, facetFilters } from "./facetQuery";
-import { passesFilters, withMeaningOnlyCounts } from "./meaningOnly";
+import { passesFilters } from "./meaningOnly";
 import { facetsOf, type PresentedDoc } from "./presentation";
+import { withMeaningOnlyGroups } from "./translationGroups";
 
 // Everything about facets is derived from FACETS (shared/src/facets.ts); these fail when a piece disagrees.
 describe("the facets, from one list", () => {
@@ -69,9 +70,16 @@ describe("the facets, from one list", () => {
     for (const name of FACET_NAMES) expect(facets[name as FacetName]).toEqual([{ id: FACETS[name].field, count: 1 }]);
   });
 
-  it("adds the practices only meaning found to each facet, under every filter but the facet's own", () => {
-    const doc = (id: string, language: "uk" | "pl", channels: string[]): PresentedDoc =>
-      ({ id, language, channels, situationType: "complaint", audiences: [] }) as unknown as PresentedDoc;
+  it("adds the practices only meaning found to the total and each facet, a translation group once, under every filter but the facet's own", () => {
+    const doc = (id: string, language: "uk" | "pl" | "ru", channels: string[], group?: string): PresentedDoc =>
+      ({
+        id,
+        language,
+        channels,
+        situationType: "complaint",
+        audiences: [],
+        translationKey: group,
+      }) as unknown as PresentedDoc;
     const query = searchQuerySchema.parse({ channel: "phone" });
     const words = {
       situationType: [],
@@ -81,16 +89,22 @@ describe("the facets, from one list", () => {
     };
     const meaningOnly = [doc("a", "pl", ["phone"]), doc("b", "pl", ["email"]), doc("c", "uk", ["phone", "email"])];
     expect(meaningOnly.map((one) => passesFilters(one, query))).toEqual([true, false, true]);
-    const counted = withMeaningOnlyCounts(words, meaningOnly, query);
+    const counted = withMeaningOnlyGroups(2, words, meaningOnly, [], query);
+    // Under the channel filter a and c are found: the total grows by two.
+    expect(counted.total).toBe(4);
     // Languages under the channel filter: a and c; channels ignore their own filter: all three.
-    expect(counted.language).toEqual([
+    expect(counted.facets.language).toEqual([
       { id: "uk", count: 3 },
       { id: "pl", count: 1 },
     ]);
-    expect(counted.channel).toEqual([
+    expect(counted.facets.channel).toEqual([
       { id: "phone", count: 4 },
       { id: "email", count: 2 },
     ]);
-    expect(counted.situationType).toEqual([{ id: "complaint", count: 2 }]);
+    expect(counted.facets.situationType).toEqual([{ id: "complaint", count: 2 }]);
+    // a and c as two versions of one situation count once; a group the word search matched counts not at all.
+    const grouped = [doc("a", "pl", ["phone"], "g:1"), doc("c", "uk", ["phone"], "g:1")];
+    expect(withMeaningOnlyGroups(2, words, grouped, [], query).total).toBe(3);
+    expect(withMeaningOnlyGroups(2, words, grouped, [doc("d", "ru", ["phone"], "g:1")], query).total).toBe(2);
   });
 });

@@ -4,14 +4,14 @@
  * all approved practices, from the cosine the unfiltered best match sets, so the set does not depend
  * on the facet filters: a chip's count is then exactly what clicking it lists.
  */
-import { FACET_NAMES, FACETS, type FacetFilters, type FacetName, type SearchResponse } from "@practice-kb/shared";
+import { FACET_NAMES, FACETS, type FacetFilters, type FacetName } from "@practice-kb/shared";
 import type { estypes } from "../storage/elasticsearch";
 import { meaningOnlyFloor } from "./fusion";
 import type { MeaningResult } from "./meaningSearch";
 import type { PresentedDoc } from "./presentation";
 
 /** The values a practice has for a facet (a facet field holds one value or a list). */
-function valuesOf(doc: PresentedDoc, facet: FacetName): string[] {
+export function facetValuesOf(doc: PresentedDoc, facet: FacetName): string[] {
   const value = (doc as unknown as Record<string, unknown>)[FACETS[facet].field];
   return Array.isArray(value) ? value.map(String) : value === undefined || value === null ? [] : [String(value)];
 }
@@ -20,7 +20,9 @@ function valuesOf(doc: PresentedDoc, facet: FacetName): string[] {
 export function passesFilters(doc: PresentedDoc, filters: FacetFilters, except?: FacetName): boolean {
   return FACET_NAMES.every((facet) => {
     const selected: string[] = filters[facet];
-    return facet === except || selected.length === 0 || valuesOf(doc, facet).some((value) => selected.includes(value));
+    return (
+      facet === except || selected.length === 0 || facetValuesOf(doc, facet).some((value) => selected.includes(value))
+    );
   });
 }
 
@@ -38,28 +40,4 @@ export function meaningOnlyResults(meaning: MeaningResult): MeaningOnlyResults {
     hit._source && cosineOf(hit) >= admitFrom && !meaning.wordMatchIds.has(hit._source.id) ? [hit._source] : [],
   );
   return { docs, admitFrom };
-}
-
-/**
- * The word search's facet counts plus the meaning-only results: each facet's counts honour every
- * active filter but its own, as the word side's do (facetQuery.ts), and a value only meaning found
- * gets its own chip.
- */
-export function withMeaningOnlyCounts(
-  facets: SearchResponse["facets"],
-  docs: PresentedDoc[],
-  filters: FacetFilters,
-): SearchResponse["facets"] {
-  const counted = { ...facets };
-  for (const facet of FACET_NAMES) {
-    const counts = new Map(facets[facet].map((bucket) => [bucket.id, bucket.count]));
-    for (const doc of docs) {
-      if (!passesFilters(doc, filters, facet)) continue;
-      for (const value of new Set(valuesOf(doc, facet))) counts.set(value, (counts.get(value) ?? 0) + 1);
-    }
-    counted[facet] = [...counts.entries()]
-      .map(([id, count]) => ({ id, count }))
-      .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id)) as (typeof facets)[typeof facet];
-  }
-  return counted;
 }

@@ -9,16 +9,14 @@ import {
   type AlsoIn,
   CONTENT_LANGUAGES,
   FACET_NAMES,
-  FACETS,
   type FacetFilters,
-  type FacetName,
   type SearchQuery,
   type SearchResponse,
 } from "@practice-kb/shared";
 import type { KbContext } from "../context";
 import type { estypes } from "../storage/elasticsearch";
 import { TRANSLATION_KEY } from "./facetQuery";
-import { passesFilters } from "./meaningOnly";
+import { facetValuesOf, passesFilters } from "./meaningOnly";
 import { PRESENTED_FIELDS, type PresentedDoc } from "./presentation";
 
 type Hit = estypes.SearchHit<PresentedDoc>;
@@ -160,10 +158,4 @@ export function withMeaningOnlyGroups(
       .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id)) as (typeof facets)[typeof facet];
   }
   return { total: total + groups.filter(adds((doc) => passesFilters(doc, filters))).length, facets: counted };
-}
-
-/** The values a practice has for a facet (a facet field holds one value or a list). */
-function facetValuesOf(doc: PresentedDoc, facet: FacetName): string[] {
-  const value = (doc as unknown as Record<string, unknown>)[FACETS[facet].field];
-  return Array.isArray(value) ? value.map(String) : value === undefined || value === null ? [] : [String(value)];
 }
