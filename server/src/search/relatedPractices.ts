@@ -5,7 +5,7 @@
  * language first, then the nearest by meaning (the practice's stored vector), else by words. The
  * practice itself never appears, nor its versions in other languages (its translation group: a
  * translation is not a related situation, and the practice view links it of its own), and another
- * situation's versions take one place, the first (in the practice's language when there is one).
+ * situation's versions take one place, shown in the practice's language when the situation has a version in it.
  */
 import type { ContentLanguage, SearchHit } from "@practice-kb/shared";
 import type { KbContext } from "../context";
@@ -166,14 +166,45 @@ async function relatedByWords(ctx: KbContext, practice: RelatedTo): Promise<esty
   );
 }
 
+/**
+ * The chosen situations, each in the practice's language when its group has an approved version in it: the
+ * candidate pools hold the nearest versions, which for another situation may be one in a third language.
+ */
+async function inPracticeLanguage(
+  ctx: KbContext,
+  practice: RelatedTo,
+  hits: estypes.SearchHit<CandidateDoc>[],
+): Promise<estypes.SearchHit<CandidateDoc>[]> {
+  const foreignGroups = hits.flatMap((hit) => {
+    const key = hit._source?.translationKey;
+    return key?.startsWith("g:") && hit._source?.language !== practice.language ? [key] : [];
+  });
+  if (foreignGroups.length === 0) return hits;
+  const response = await ctx.es.search<CandidateDoc>({
+    index: ctx.names.practices,
+    size: foreignGroups.length,
+    query: {
+      bool: {
+        filter: [
+          { term: { status: "approved" } },
+          { term: { language: practice.language } },
+          { terms: { translationKey: foreignGroups } },
+        ],
+      },
+    },
+    _source: PRESENTED_FIELDS,
+  });
+  const own = new Map(response.hits.hits.map((hit) => [hit._source?.translationKey, hit]));
+  return hits.map((hit) => own.get(hit._source?.translationKey) ?? hit);
+}
+
 /** Approved practices related to this one, best first (RELATED.size of them). */
 export async function relatedPractices(ctx: KbContext, practice: RelatedTo): Promise<SearchHit[]> {
   const model = ctx.embeddings?.provider.model ?? null;
   const vector = model ? await storedVector(ctx, practice.id, model) : null;
   const ranked =
     vector && model ? await relatedByMeaning(ctx, practice, vector, model) : await relatedByWords(ctx, practice);
-  return ranked
-    .slice(0, RELATED.size)
+  return (await inPracticeLanguage(ctx, practice, ranked.slice(0, RELATED.size)))
     .map((hit) => presentHit({ ...hit, highlight: {} }))
     .filter((hit): hit is SearchHit => hit !== null);
 }

@@ -62,6 +62,57 @@ describe.skipIf(!process.env.EMBEDDINGS_URL)("related practices by meaning", () 
     }
   });
 
+  it("shows another situation in the practice's language when its translation group has a version in it", async () => {
+    const curator = await t.loginAs("curator");
+    const lost = (id: string, language: string, channel: string, title: string, situation: string) => ({
+      id,
+      language,
+      title,
+      situation,
+      situationType: "kestrel-lost-property",
+      channels: [channel],
+      response: [`${title}: check the lost property box`, "write down a phone number"],
+      status: "approved",
+    });
+    const imported = await curator.inject({
+      method: "POST",
+      url: "/api/import",
+      payload: {
+        format: "practice-kb/v2",
+        situationTypes: [{ id: "kestrel-lost-property", labels: { en: "Lost property (test)" } }],
+        practices: [
+          lost("k-main", "pl", "phone", "Czytelnik zgubił klucze", "Czytelnik dzwoni, że zgubił klucze w czytelni."),
+          // the nearer version (a shared channel) is Ukrainian; the group also has a Polish one
+          {
+            ...lost(
+              "k-uk",
+              "uk",
+              "phone",
+              "Читач загубив гаманець",
+              "Читач телефонує, що загубив гаманець у читальні.",
+            ),
+            translationGroup: "kestrel-wallet",
+          },
+          {
+            ...lost(
+              "k-pl",
+              "pl",
+              "email",
+              "Czytelnik zgubił portfel",
+              "Czytelnik pisze, że zgubił portfel w czytelni.",
+            ),
+            translationGroup: "kestrel-wallet",
+          },
+        ],
+      },
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+    await t.app.kb.embeddings?.queue.drain();
+    const ids = (await checks.related("k-main")).map((hit) => hit.id);
+    expect(ids).toContain("k-pl");
+    expect(ids).not.toContain("k-uk");
+  });
+
   it("puts the same situation type and a shared channel first", async () => {
     // A child left alone (in person, phone): the child touching exhibits (in person) before any other type,
     // and no version of the same situation in another language.
