@@ -144,8 +144,10 @@ test("the insight screens load only when opened, and work on a phone in another 
   for (const caption of await captions.all()) {
     await caption.scrollIntoViewIfNeeded();
     const box = await caption.boundingBox();
-    expect(box, await caption.textContent()).not.toBeNull();
-    expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= 360, await caption.textContent()).toBe(true);
+    expect(box, (await caption.textContent()) ?? "").not.toBeNull();
+    expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= 360, (await caption.textContent()) ?? "").toBe(
+      true,
+    );
   }
   await expectNoAxeViolations(curator);
 
