@@ -77,6 +77,8 @@ export function createAppRouter() {
             { path: paths.drills.path, lazy: lazyWith("drills", () => import("./routes/drills")) },
             { path: paths.drillRun.path, lazy: lazyWith("drills", () => import("./routes/drill-run")) },
             { path: paths.drillResults.path, lazy: lazyWith("drills", () => import("./routes/drill-results")) },
+            { path: paths.drillRolePlay.path, lazy: lazyWith("drills", () => import("./routes/drill-role-play")) },
+            { path: paths.drillCards.path, lazy: lazyWith("drills", () => import("./routes/drill-cards")) },
             { path: paths.adminTaxonomy.path, lazy: lazyWith("admin", () => import("./routes/admin-taxonomy")) },
             { path: paths.adminUsers.path, lazy: lazyWith("admin", () => import("./routes/admin-users")) },
             { path: paths.adminTokens.path, lazy: lazyWith("admin", () => import("./routes/admin-tokens")) },

@@ -95,6 +95,17 @@ export const paths = {
     /** A set's results for the team lead: who practised, how often, what was rated wrong. */
     getHref: (setId: string) => `/drills/${enc(setId)}/results`,
   },
+  drillRolePlay: {
+    path: "/drills/:setId/role-play",
+    /** Role-play for two: one plays the reader from a brief, the other answers live, then both see the practice. */
+    getHref: (setId: string) => `/drills/${enc(setId)}/role-play`,
+  },
+  drillCards: {
+    path: "/drills/:setId/cards",
+    /** A set's role-play cards to print: the reader's brief on one side, the practice on the other. */
+    getHref: (setId: string, layout?: string) =>
+      layout ? `/drills/${enc(setId)}/cards?layout=${enc(layout)}` : `/drills/${enc(setId)}/cards`,
+  },
   adminTaxonomy: {
     path: "/admin/taxonomy",
     getHref: () => "/admin/taxonomy",

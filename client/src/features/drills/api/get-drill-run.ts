@@ -3,6 +3,10 @@ import { paths } from "@/config/paths";
 import { apiRequest } from "@/lib/api-client";
 
 /** The drills of one set for the learner, situations only ("auto": their own schedule). */
-export function getDrillRun(setId: string, query: { language?: string }, signal?: AbortSignal): Promise<DrillRun> {
+export function getDrillRun(
+  setId: string,
+  query: { language?: string; limit?: number },
+  signal?: AbortSignal,
+): Promise<DrillRun> {
   return apiRequest(paths.api.drillItems(setId), drillRunSchema, { query: { limit: 50, ...query }, signal });
 }

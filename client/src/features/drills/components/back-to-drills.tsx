@@ -6,7 +6,7 @@ import { paths } from "@/config/paths";
 export function BackToDrills() {
   const { t } = useTranslation();
   return (
-    <p className="back-link">
+    <p className="back-link no-print">
       <Link to={paths.drills.getHref()}>
         <span aria-hidden="true">← </span>
         {t("drills.run.backToDrills")}

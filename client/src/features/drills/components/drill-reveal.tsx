@@ -15,50 +15,58 @@ export function DrillReveal({ answer, practice }: { answer: string; practice: Pr
           <p className="field-hint">{t("drills.run.noAnswer")}</p>
         )}
       </section>
-      <section className="drill-side" aria-labelledby="drill-the-practice" lang={practice.language}>
-        <h3 id="drill-the-practice">
-          <span className="visually-hidden">{t("drills.run.practice")}: </span>
-          {practice.title}
-        </h3>
-        <h4>{t("drills.run.steps")}</h4>
-        <ol className="drill-steps">
-          {practice.response.map((step) => (
-            <li key={step}>{step}</li>
-          ))}
-        </ol>
-        {practice.sayPhrases.length > 0 && (
-          <div className="phrase-box phrase-say">
-            <h4 className="phrase-heading">
-              <SayIcon />
-              {t("drills.run.say")}
-            </h4>
-            <ul className="phrase-list">
-              {practice.sayPhrases.map((phrase) => (
-                <li key={phrase} className="phrase">
-                  <SayIcon />
-                  <q className="phrase-text">{phrase}</q>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {practice.avoidPhrases.length > 0 && (
-          <div className="phrase-box phrase-avoid">
-            <h4 className="phrase-heading">
-              <AvoidIcon />
-              {t("drills.run.avoid")}
-            </h4>
-            <ul className="phrase-list">
-              {practice.avoidPhrases.map((phrase) => (
-                <li key={phrase} className="phrase">
-                  <AvoidIcon />
-                  <q className="phrase-text">{phrase}</q>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-      </section>
+      <PracticeSide practice={practice} headingId="drill-the-practice" />
     </div>
+  );
+}
+
+/** An approved practice as a drill shows it: its title, steps, and say and avoid phrases set apart. */
+export function PracticeSide({ practice, headingId }: { practice: PracticeDetail; headingId: string }) {
+  const { t } = useTranslation();
+  return (
+    <section className="drill-side" aria-labelledby={headingId} lang={practice.language}>
+      <h3 id={headingId}>
+        <span className="visually-hidden">{t("drills.run.practice")}: </span>
+        {practice.title}
+      </h3>
+      <h4>{t("drills.run.steps")}</h4>
+      <ol className="drill-steps">
+        {practice.response.map((step) => (
+          <li key={step}>{step}</li>
+        ))}
+      </ol>
+      {practice.sayPhrases.length > 0 && (
+        <div className="phrase-box phrase-say">
+          <h4 className="phrase-heading">
+            <SayIcon />
+            {t("drills.run.say")}
+          </h4>
+          <ul className="phrase-list">
+            {practice.sayPhrases.map((phrase) => (
+              <li key={phrase} className="phrase">
+                <SayIcon />
+                <q className="phrase-text">{phrase}</q>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {practice.avoidPhrases.length > 0 && (
+        <div className="phrase-box phrase-avoid">
+          <h4 className="phrase-heading">
+            <AvoidIcon />
+            {t("drills.run.avoid")}
+          </h4>
+          <ul className="phrase-list">
+            {practice.avoidPhrases.map((phrase) => (
+              <li key={phrase} className="phrase">
+                <AvoidIcon />
+                <q className="phrase-text">{phrase}</q>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
   );
 }

@@ -115,6 +115,8 @@ function SetEntry({ set, isLead }: { set: DrillSet; isLead: boolean }) {
         <Link className="button" to={paths.drillRun.getHref(set.id)}>
           {t("drills.sets.start", { name: set.name })}
         </Link>
+        <Link to={paths.drillRolePlay.getHref(set.id)}>{t("drills.sets.rolePlay", { name: set.name })}</Link>
+        <Link to={paths.drillCards.getHref(set.id)}>{t("drills.sets.cards", { name: set.name })}</Link>
         {isLead && (
           <>
             <Link to={paths.drillResults.getHref(set.id)}>{t("drills.sets.results", { name: set.name })}</Link>
