@@ -54,9 +54,12 @@ export type DrillSetList = z.infer<typeof drillSetListSchema>;
 
 /** One drill: the situation a learner answers, without the practice's title and response (revealed later). */
 export const drillItemSchema = z.object({
-  practiceId: z.string(),
+  practiceId: z.string().describe("the practice drilled: ratings and the schedule count for it"),
+  shownId: z
+    .string()
+    .describe("the version shown and revealed: its translation in the learner's language when it has one, else itself"),
   revision: z.number().int(),
-  language: z.string(),
+  language: z.string().describe("the language of the version shown"),
   situation: z.string(),
   situationType: z.string(),
   channels: z.array(z.string()),

@@ -90,8 +90,9 @@ export function filterQuery(filters: DrillSetFilters): estypes.QueryDslQueryCont
   return { bool: { filter } };
 }
 
-const DRILL_SOURCE = [
+export const DRILL_SOURCE = [
   "id",
+  "translationKey",
   "status",
   "language",
   "title",

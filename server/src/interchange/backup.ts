@@ -20,6 +20,9 @@ export const BACKED_UP_INDICES = [
   "practices",
   "revisions",
   "feedbackVotes",
+  "drillSets",
+  "drillAttempts",
+  "drillCards",
 ] as const;
 type BackedUpIndex = (typeof BACKED_UP_INDICES)[number];
 
@@ -101,7 +104,8 @@ export async function validateBackup(lines: AsyncIterable<string>): Promise<Back
   if (!header) throw new BackupFileError("the file is empty");
   if (!trailer) throw new BackupFileError("the file is cut off: its closing line with the counts is missing");
   for (const index of BACKED_UP_INDICES) {
-    if (trailer[index] !== counts[index]) {
+    // a backup from before the drills has no count of theirs: it holds none
+    if ((trailer[index] ?? 0) !== counts[index]) {
       throw new BackupFileError(`the file says ${trailer[index]} ${index} documents but holds ${counts[index]}`);
     }
   }

@@ -104,7 +104,7 @@ function DrillStep({ item, setId, position, onRated }: DrillStepProps) {
     if (phase !== "answering") return;
     setPhase("loading");
     try {
-      setPractice(await getPractice(item.practiceId));
+      setPractice(await getPractice(item.shownId));
       setPhase("revealed");
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : String(caught));
@@ -141,7 +141,7 @@ function DrillStep({ item, setId, position, onRated }: DrillStepProps) {
 
   function proposeBetter() {
     const state: EditPrefillState = { drillAnswer: answer.trim() };
-    navigate(paths.editPractice.getHref(item.practiceId), { state });
+    navigate(paths.editPractice.getHref(item.shownId), { state });
   }
 
   return (

@@ -60,6 +60,20 @@ describe("backup and restore of a whole installation", () => {
     });
     expect(token.statusCode).toBe(201);
 
+    // A drill set, a learner's rated drill and their schedule.
+    const set = await curator.inject({
+      method: "POST",
+      url: "/api/drills/sets",
+      payload: { name: "First week", practiceIds: [practice.id] },
+    });
+    expect(set.statusCode, set.body).toBe(201);
+    const drilled = await curator.inject({
+      method: "POST",
+      url: "/api/drills/attempts",
+      payload: { practiceId: practice.id, setId: set.json().id, rating: "wrong", answer: "I would apologise" },
+    });
+    expect(drilled.statusCode, drilled.body).toBe(201);
+
     const backup = await admin.inject("/api/backup");
     expect(backup.statusCode).toBe(200);
     expect(backup.headers["content-type"]).toContain("application/x-ndjson");
@@ -77,6 +91,7 @@ describe("backup and restore of a whole installation", () => {
     });
     expect(restored.statusCode, restored.body).toBe(200);
     expect(restored.json().restored.practices).toBe(88);
+    expect(restored.json().restored).toMatchObject({ drillSets: 1, drillAttempts: 1, drillCards: 1 });
 
     expect(await everything(target)).toEqual(await everything(source));
     // The restored installation works: the source's administrator logs in, the token searches.
@@ -86,6 +101,25 @@ describe("backup and restore of a whole installation", () => {
     expect((await target.app.inject({ url: "/api/search?q=fine", headers: bearer })).statusCode).toBe(200);
     // The target's own administrator was replaced with the installation in the file.
     expect((await targetAdmin.inject("/api/auth/session")).statusCode).toBe(401);
+  });
+
+  it("restores a backup made before drills were backed up (no drill lines, no drill counts)", async () => {
+    const drillIndices = new Set(["drillSets", "drillAttempts", "drillCards"]);
+    const older = (await admin.inject("/api/backup")).body
+      .trim()
+      .split("\n")
+      .flatMap((text) => {
+        const line = JSON.parse(text);
+        if (drillIndices.has(line.index)) return [];
+        if (line.end) for (const index of drillIndices) delete line.end[index];
+        if (line.indices) line.indices = line.indices.filter((index: string) => !drillIndices.has(index));
+        return [JSON.stringify(line)];
+      })
+      .join("\n");
+    const targetAdmin = await target.loginAs("administrator");
+    const restored = await targetAdmin.inject({ method: "POST", url: "/api/restore", headers: NDJSON, payload: older });
+    expect(restored.statusCode, restored.body).toBe(200);
+    expect(restored.json().restored).toMatchObject({ practices: 88, drillSets: 0, drillAttempts: 0 });
   });
 
   it("refuses a cut-off or foreign file with a 400 and changes nothing", async () => {

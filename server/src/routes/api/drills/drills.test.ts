@@ -8,7 +8,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRecordingTestApp } from "../../../../test/insightTestApp";
 import { editableContent, TAXONOMY, text } from "../../../../test/practiceFixtures";
-import type { TestApp, TestUser } from "../../../../test/testApp";
+import { createTestApp, type TestApp, type TestUser } from "../../../../test/testApp";
 import { importInterchangeFile } from "../../../interchange/importFile";
 
 const TYPES = [
@@ -206,5 +206,75 @@ describe("practice drills", () => {
     });
     expect(draft.statusCode).toBe(409);
     expect((await anna.inject({ url: "/api/drills/sets/set-nope/items" })).statusCode).toBe(404);
+  });
+});
+
+describe("drills in the learner's language", () => {
+  let t: TestApp;
+  let lead: TestUser;
+  let anna: TestUser;
+  beforeAll(async () => {
+    t = await createTestApp();
+    lead = await t.loginAs("curator");
+    anna = await t.loginAs("staff");
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+  const createSetAs = async (user: TestUser, body: object) => {
+    const response = await user.inject({ method: "POST", url: "/api/drills/sets", payload: body });
+    expect(response.statusCode, response.body).toBe(201);
+    return drillSetSchema.parse(response.json());
+  };
+  const runAs = async (user: TestUser, setId: string, query = "") => {
+    const response = await user.inject({ url: `/api/drills/sets/${setId}/items${query}` });
+    expect(response.statusCode, response.body).toBe(200);
+    return drillRunSchema.parse(response.json());
+  };
+
+  it("a drill shows a practice's translation in the learner's language, and a situation once", async () => {
+    const lostCard = (id: string, language: string, word: string, group?: string) => ({
+      id,
+      status: "approved",
+      ...text(word, { language, situationType: "lost-card" }),
+      ...(group ? { translationGroup: group } : {}),
+    });
+    await importInterchangeFile(
+      t.app.kb,
+      {
+        ...TAXONOMY,
+        format: "practice-kb/v2",
+        situationTypes: [{ id: "lost-card", labels: { en: "Lost card" } }],
+        practices: [
+          lostCard("drill-pl-lost-card", "pl", "karta", "drill-lost-card"),
+          lostCard("drill-uk-lost-card", "uk", "картка", "drill-lost-card"),
+          lostCard("drill-ru-lost-pass", "ru", "пропуск"),
+        ],
+      },
+      { role: "administrator", author: "seed" },
+    );
+    const picked = await createSetAs(lead, {
+      name: "Lost cards",
+      practiceIds: ["drill-pl-lost-card", "drill-ru-lost-pass"],
+    });
+    // A Ukrainian learner drills the Polish practice in its Ukrainian version; ratings still count for it.
+    const inUkrainian = await runAs(anna, picked.id, "?uiLanguage=uk");
+    expect(inUkrainian.items.map((item) => [item.practiceId, item.shownId, item.language])).toEqual([
+      ["drill-pl-lost-card", "drill-uk-lost-card", "uk"],
+      ["drill-ru-lost-pass", "drill-ru-lost-pass", "ru"],
+    ]);
+    expect(inUkrainian.items[0]?.situation).toContain("картка");
+    // Without a language, or in one the group lacks, the practice as written.
+    for (const query of ["", "?uiLanguage=en"]) {
+      expect((await runAs(anna, picked.id, query)).items[0]).toMatchObject({
+        shownId: "drill-pl-lost-card",
+        language: "pl",
+      });
+    }
+    // A set by filters drills each situation once, not once per language it is written in.
+    const byType = await createSetAs(lead, { name: "Lost things", filters: { situationTypes: ["lost-card"] } });
+    const drilled = await runAs(anna, byType.id, "?uiLanguage=uk");
+    expect(drilled.total).toBe(2);
+    expect(drilled.items.map((item) => item.shownId).sort()).toEqual(["drill-ru-lost-pass", "drill-uk-lost-card"]);
   });
 });

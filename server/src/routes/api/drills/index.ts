@@ -111,15 +111,20 @@ const drillRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.strictObject({
           limit: z.coerce.number().int().min(1).max(200).default(50),
           language: contentLanguageSchema.optional().describe("automatic set: practices in this language only"),
+          uiLanguage: contentLanguageSchema
+            .optional()
+            .describe("the learner's language: a practice with an approved translation in it is shown in that"),
         }),
         response: { 200: drillRunSchema, ...errors },
       },
     },
     async (request) => {
       const actor = actorOf(request);
-      const { limit, language } = request.query;
-      if (request.params.id === AUTOMATIC_SET_ID) return automaticRun(app.kb, actor.id, limit, { deskUsage, language });
-      return setRun(app.kb, await getDrillSet(app.kb, request.params.id), actor.id, limit);
+      const { limit, language, uiLanguage } = request.query;
+      if (request.params.id === AUTOMATIC_SET_ID) {
+        return automaticRun(app.kb, actor.id, limit, { deskUsage, language, learnerLanguage: uiLanguage });
+      }
+      return setRun(app.kb, await getDrillSet(app.kb, request.params.id), actor.id, limit, uiLanguage);
     },
   );
 
