@@ -63,15 +63,18 @@ export const passwordChangeInputSchema = z.strictObject({
   newPassword: passwordSchema,
 });
 
+/** A person's or a token's name: 1-120 characters once trimmed (the pattern states it in the OpenAPI document). */
+const nameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: "must not be empty", abort: true })
+  .max(120)
+  .regex(trimmedAtLeast(1), "must not be empty");
+
 /** POST /api/users (administrator). */
 export const userCreateInputSchema = z.strictObject({
   email: emailSchema,
-  name: z
-    .string()
-    .trim()
-    .min(1, { message: "must not be empty", abort: true })
-    .max(120)
-    .regex(trimmedAtLeast(1), "must not be empty"),
+  name: nameSchema,
   role: roleSchema,
   password: passwordSchema,
 });
@@ -79,13 +82,7 @@ export type UserCreateInput = z.infer<typeof userCreateInputSchema>;
 
 /** PATCH /api/users/:id (administrator): rename, change role, deactivate or reactivate. */
 export const userUpdateInputSchema = z.strictObject({
-  name: z
-    .string()
-    .trim()
-    .min(1, { message: "must not be empty", abort: true })
-    .max(120)
-    .regex(trimmedAtLeast(1), "must not be empty")
-    .optional(),
+  name: nameSchema.optional(),
   role: roleSchema.optional(),
   active: z.boolean().optional(),
 });
@@ -111,12 +108,7 @@ export const apiTokenListSchema = z.object({ tokens: z.array(apiTokenSchema) });
 
 /** POST /api/tokens (administrator). */
 export const apiTokenCreateInputSchema = z.strictObject({
-  name: z
-    .string()
-    .trim()
-    .min(1, { message: "must not be empty", abort: true })
-    .max(120)
-    .regex(trimmedAtLeast(1), "must not be empty"),
+  name: nameSchema,
   role: roleSchema,
 });
 

@@ -35,38 +35,30 @@ export function PracticeSide({ practice, headingId }: { practice: PracticeDetail
           <li key={step}>{step}</li>
         ))}
       </ol>
-      {practice.sayPhrases.length > 0 && (
-        <div className="phrase-box phrase-say">
-          <h4 className="phrase-heading">
-            <SayIcon />
-            {t("drills.run.say")}
-          </h4>
-          <ul className="phrase-list">
-            {practice.sayPhrases.map((phrase) => (
-              <li key={phrase} className="phrase">
-                <SayIcon />
-                <q className="phrase-text">{phrase}</q>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {practice.avoidPhrases.length > 0 && (
-        <div className="phrase-box phrase-avoid">
-          <h4 className="phrase-heading">
-            <AvoidIcon />
-            {t("drills.run.avoid")}
-          </h4>
-          <ul className="phrase-list">
-            {practice.avoidPhrases.map((phrase) => (
-              <li key={phrase} className="phrase">
-                <AvoidIcon />
-                <q className="phrase-text">{phrase}</q>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <PhraseBox kind="say" heading={t("drills.run.say")} phrases={practice.sayPhrases} />
+      <PhraseBox kind="avoid" heading={t("drills.run.avoid")} phrases={practice.avoidPhrases} />
     </section>
+  );
+}
+
+/** The phrases to say or to avoid, each marked with its icon; nothing when there are none. */
+function PhraseBox({ kind, heading, phrases }: { kind: "say" | "avoid"; heading: string; phrases: string[] }) {
+  const Icon = kind === "say" ? SayIcon : AvoidIcon;
+  if (phrases.length === 0) return null;
+  return (
+    <div className={`phrase-box phrase-${kind}`}>
+      <h4 className="phrase-heading">
+        <Icon />
+        {heading}
+      </h4>
+      <ul className="phrase-list">
+        {phrases.map((phrase) => (
+          <li key={phrase} className="phrase">
+            <Icon />
+            <q className="phrase-text">{phrase}</q>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

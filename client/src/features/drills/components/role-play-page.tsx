@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { type Ref, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { paths } from "@/config/paths";
@@ -47,16 +47,14 @@ export function RolePlayPage({ setId, name, cards }: { setId: string; name: stri
           </Link>
         </section>
       ) : phase === "handover" ? (
-        <section className="drill-panel" aria-labelledby="role-play-phase">
-          <p className="drill-progress">{position}</p>
-          <h2 id="role-play-phase" ref={headingRef} tabIndex={-1}>
-            {t("drills.rolePlay.handoverTitle")}
-          </h2>
-          <p>{t("drills.rolePlay.handover")}</p>
-          <button type="button" className="button" onClick={() => setPhase("brief")}>
-            {t("drills.rolePlay.showBrief")}
-          </button>
-        </section>
+        <PhaseStep
+          position={position}
+          heading={t("drills.rolePlay.handoverTitle")}
+          headingRef={headingRef}
+          text={t("drills.rolePlay.handover")}
+          action={t("drills.rolePlay.showBrief")}
+          onAction={() => setPhase("brief")}
+        />
       ) : phase === "brief" ? (
         <div className="drill-panel">
           <p className="drill-progress">{position}</p>
@@ -72,16 +70,14 @@ export function RolePlayPage({ setId, name, cards }: { setId: string; name: stri
           </button>
         </div>
       ) : phase === "talk" ? (
-        <section className="drill-panel" aria-labelledby="role-play-phase">
-          <p className="drill-progress">{position}</p>
-          <h2 id="role-play-phase" ref={headingRef} tabIndex={-1}>
-            {t("drills.rolePlay.talkTitle")}
-          </h2>
-          <p>{t("drills.rolePlay.talk")}</p>
-          <button type="button" className="button" onClick={() => setPhase("practice")}>
-            {t("drills.rolePlay.showPractice")}
-          </button>
-        </section>
+        <PhaseStep
+          position={position}
+          heading={t("drills.rolePlay.talkTitle")}
+          headingRef={headingRef}
+          text={t("drills.rolePlay.talk")}
+          action={t("drills.rolePlay.showPractice")}
+          onAction={() => setPhase("practice")}
+        />
       ) : (
         <section className="drill-panel" aria-labelledby="role-play-phase">
           <p className="drill-progress">{position}</p>
@@ -110,5 +106,28 @@ export function RolePlayPage({ setId, name, cards }: { setId: string; name: stri
         </section>
       )}
     </div>
+  );
+}
+
+/** A step of the role-play that only says what to do next: its heading takes the focus, one button moves on. */
+function PhaseStep(props: {
+  position: string;
+  heading: string;
+  headingRef: Ref<HTMLHeadingElement>;
+  text: string;
+  action: string;
+  onAction: () => void;
+}) {
+  return (
+    <section className="drill-panel" aria-labelledby="role-play-phase">
+      <p className="drill-progress">{props.position}</p>
+      <h2 id="role-play-phase" ref={props.headingRef} tabIndex={-1}>
+        {props.heading}
+      </h2>
+      <p>{props.text}</p>
+      <button type="button" className="button" onClick={props.onAction}>
+        {props.action}
+      </button>
+    </section>
   );
 }

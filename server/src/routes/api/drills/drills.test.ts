@@ -30,6 +30,20 @@ const PRACTICES = [
   { id: "drill-en-complaint-phone-review", status: "in_review", ...text("proof") },
 ];
 
+/** Creates a set as this user (a lead), expecting it stored. */
+async function createSetAs(user: TestUser, body: object) {
+  const response = await user.inject({ method: "POST", url: "/api/drills/sets", payload: body });
+  expect(response.statusCode, response.body).toBe(201);
+  return drillSetSchema.parse(response.json());
+}
+
+/** A set's drills for this user (query: e.g. "?uiLanguage=uk"). */
+async function runAs(user: TestUser, setId: string, query = "") {
+  const response = await user.inject({ url: `/api/drills/sets/${setId}/items${query}` });
+  expect(response.statusCode, response.body).toBe(200);
+  return drillRunSchema.parse(response.json());
+}
+
 describe("practice drills", () => {
   let t: TestApp;
   let lead: TestUser;
@@ -51,16 +65,8 @@ describe("practice drills", () => {
     await t.close();
   });
 
-  const createSet = async (body: object) => {
-    const response = await lead.inject({ method: "POST", url: "/api/drills/sets", payload: body });
-    expect(response.statusCode, response.body).toBe(201);
-    return drillSetSchema.parse(response.json());
-  };
-  const run = async (user: TestUser, setId: string, query = "") => {
-    const response = await user.inject({ url: `/api/drills/sets/${setId}/items${query}` });
-    expect(response.statusCode, response.body).toBe(200);
-    return drillRunSchema.parse(response.json());
-  };
+  const createSet = (body: object) => createSetAs(lead, body);
+  const run = runAs;
   const attempt = async (user: TestUser, body: object) => {
     const response = await user.inject({ method: "POST", url: "/api/drills/attempts", payload: body });
     expect(response.statusCode, response.body).toBe(201);
@@ -221,16 +227,6 @@ describe("drills in the learner's language", () => {
   afterAll(async () => {
     await t.close();
   });
-  const createSetAs = async (user: TestUser, body: object) => {
-    const response = await user.inject({ method: "POST", url: "/api/drills/sets", payload: body });
-    expect(response.statusCode, response.body).toBe(201);
-    return drillSetSchema.parse(response.json());
-  };
-  const runAs = async (user: TestUser, setId: string, query = "") => {
-    const response = await user.inject({ url: `/api/drills/sets/${setId}/items${query}` });
-    expect(response.statusCode, response.body).toBe(200);
-    return drillRunSchema.parse(response.json());
-  };
 
   it("a drill shows a practice's translation in the learner's language, and a situation once", async () => {
     const lostCard = (id: string, language: string, word: string, group?: string) => ({
