@@ -105,3 +105,40 @@ test("a new staff member runs a five-drill set by keyboard at phone width, and t
   await admin.dispose();
   await curator.dispose();
 });
+
+test("a lead hand-picks practices for a set by words of their titles, in the order chosen", async ({ browser }) => {
+  const lead = await pageAs(browser, "curator");
+  const setName = `Phone week ${uniqueWord()}`;
+  await lead.goto("/drills");
+  await lead.getByLabel("Name", { exact: true }).fill(setName);
+  const find = lead.getByLabel("Find a practice to add");
+  // Enter adds the first match without sending the form.
+  await find.fill("angry caller");
+  await expect(lead.getByRole("button", { name: `Add “${ANGRY_PHONE.en.title} (English)”` })).toBeVisible();
+  await find.press("Enter");
+  await expect(lead.getByRole("status").filter({ hasText: "Added" })).toHaveText(
+    `Added “${ANGRY_PHONE.en.title}”.`,
+  );
+  // Half-typed Polish, then added by its button and moved to the top.
+  await find.fill("zarezerwowana książ");
+  await lead.getByRole("button", { name: `Add “${ANGRY_PHONE.pl.title} (Polski)”` }).click();
+  await find.fill("no such practice anywhere");
+  await expect(lead.getByText("No approved practice matches.")).toBeVisible();
+  const picked = lead.getByRole("list", { name: "Picked, in order" });
+  await expect(picked.getByRole("listitem")).toHaveText([
+    new RegExp(ANGRY_PHONE.en.title.slice(0, 20)),
+    new RegExp(ANGRY_PHONE.pl.title.slice(0, 20)),
+  ]);
+  await lead.getByRole("button", { name: `Move “${ANGRY_PHONE.pl.title}” up` }).click();
+  await expectNoAxeViolations(lead);
+  await lead.getByRole("button", { name: "Create set" }).click();
+  await expect(lead.getByText(`Set “${setName}” created.`)).toBeVisible();
+  const entry = lead.getByRole("listitem").filter({ has: lead.getByRole("heading", { name: setName }) });
+  await expect(entry).toContainText("A hand-picked list · 2 practices");
+
+  const curator = await apiAs("curator");
+  const sets = (await (await curator.get("/api/drills/sets")).json()).sets as { name: string; practiceIds: string[] }[];
+  expect(sets.find((set) => set.name === setName)?.practiceIds).toEqual([ANGRY_PHONE.pl.id, ANGRY_PHONE.en.id]);
+  await curator.dispose();
+  await lead.context().close();
+});

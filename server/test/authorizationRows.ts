@@ -569,6 +569,12 @@ export const ROWS: Row[] = [
   },
   { route: "GET /api/drills/sets", access: "staff", success: 200, build: async () => ({ url: "/api/drills/sets" }) },
   {
+    route: "GET /api/drills/practices",
+    access: "curator",
+    success: 200,
+    build: async () => ({ url: "/api/drills/practices?q=fine" }),
+  },
+  {
     route: "POST /api/drills/sets",
     access: "curator",
     success: 201,

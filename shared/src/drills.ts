@@ -137,3 +137,15 @@ export const drillSetResultsSchema = z.object({
   ),
 });
 export type DrillSetResults = z.infer<typeof drillSetResultsSchema>;
+
+/** GET /api/drills/practices: approved practices a lead can pick for a set, found by words of their title or id. */
+export const drillPracticePickQuerySchema = z.strictObject({
+  q: z.string().trim().max(200).default("").describe("words of the title (the last one may be half typed), or an id"),
+  size: z.coerce.number().int().min(1).max(50).default(10),
+});
+
+/** The practices a lead can pick: enough to tell them apart. */
+export const drillPracticePicksSchema = z.object({
+  hits: z.array(z.object({ id: z.string(), title: z.string(), language: z.string(), situationType: z.string() })),
+});
+export type DrillPracticePicks = z.infer<typeof drillPracticePicksSchema>;

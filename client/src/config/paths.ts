@@ -144,6 +144,8 @@ export const paths = {
     /** The votes' totals and reasons of one practice, for the team lead. */
     insightFeedback: (id: string) => `/api/insights/practices/${enc(id)}/feedback`,
     drillSets: "/api/drills/sets",
+    /** Approved practices a lead can pick for a set. */
+    drillPractices: "/api/drills/practices",
     drillAttempts: "/api/drills/attempts",
     myDrillAttempts: "/api/drills/me/attempts",
     /** One drill set. */

@@ -39,7 +39,17 @@ export const en = {
       languages: "Languages",
       practiceIds: "Hand-picked practices",
       practiceIdsHint:
-        "One practice id per line (the end of a practice's address); when given, the choices above are not used.",
+        "Find practices by words of their title and add them in the order to drill. When any are picked, the choices above are not used.",
+      picker: {
+        find: "Find a practice to add",
+        add: "Add “{{title}}”",
+        remove: "Remove “{{title}}”",
+        up: "Move “{{title}}” up",
+        picked: "Picked, in order",
+        none: "Nothing picked yet.",
+        noMatch: "No approved practice matches.",
+        added: "Added “{{title}}”.",
+      },
       create: "Create set",
       created: "Set “{{name}}” created.",
       nameRequired: "Give the set a name.",

@@ -43,7 +43,17 @@ export const pl: Translation<DrillMessages> = {
       languages: "Języki",
       practiceIds: "Praktyki wybrane ręcznie",
       practiceIdsHint:
-        "Jeden identyfikator praktyki w wierszu (koniec adresu praktyki); gdy są podane, wybór powyżej nie jest brany pod uwagę.",
+        "Znajdź praktyki po słowach z tytułu i dodaj je w kolejności ćwiczenia. Gdy jakieś są wybrane, powyższe wybory nie są brane pod uwagę.",
+      picker: {
+        find: "Znajdź praktykę do dodania",
+        add: "Dodaj „{{title}}”",
+        remove: "Usuń „{{title}}”",
+        up: "Przesuń „{{title}}” wyżej",
+        picked: "Wybrane, w kolejności",
+        none: "Jeszcze nic nie wybrano.",
+        noMatch: "Żadna zatwierdzona praktyka nie pasuje.",
+        added: "Dodano „{{title}}”.",
+      },
       create: "Utwórz zestaw",
       created: "Utworzono zestaw „{{name}}”.",
       nameRequired: "Nadaj zestawowi nazwę.",

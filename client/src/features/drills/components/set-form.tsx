@@ -3,8 +3,9 @@ import { useTranslation } from "react-i18next";
 import { Form, useNavigation } from "react-router";
 import { languageName } from "@/lib/languages";
 import { useLabels, useTaxonomy } from "@/lib/taxonomy";
+import { PracticePicker } from "./practice-picker";
 
-/** The lead's form for a new set: a name, then filters or a hand-picked list of practice ids. */
+/** The lead's form for a new set: a name, then filters or a hand-picked list of practices. */
 export function SetForm() {
   const { t } = useTranslation();
   const taxonomy = useTaxonomy();
@@ -58,15 +59,7 @@ export function SetForm() {
           t("drills.form.languages"),
           CONTENT_LANGUAGES.map((language) => ({ id: language, label: languageName(language) })),
         )}
-        <div className="field">
-          <label htmlFor="drill-set-ids" className="field-label">
-            {t("drills.form.practiceIds")}
-          </label>
-          <p id="drill-set-ids-hint" className="field-hint">
-            {t("drills.form.practiceIdsHint")}
-          </p>
-          <textarea id="drill-set-ids" name="practiceIds" rows={3} aria-describedby="drill-set-ids-hint" />
-        </div>
+        <PracticePicker />
         <button type="submit" name="intent" value="create" className="button" disabled={busy}>
           {t("drills.form.create")}
         </button>

@@ -273,4 +273,28 @@ describe("drills in the learner's language", () => {
     expect(drilled.total).toBe(2);
     expect(drilled.items.map((item) => item.shownId).sort()).toEqual(["drill-ru-lost-pass", "drill-uk-lost-card"]);
   });
+  it("a lead finds practices to pick by words of their title or an id, approved only, and staff may not", async () => {
+    const pick = async (q: string) => {
+      const response = await lead.inject({ url: `/api/drills/practices?q=${encodeURIComponent(q)}` });
+      expect(response.statusCode, response.body).toBe(200);
+      return (response.json().hits as { id: string }[]).map((hit) => hit.id);
+    };
+    await importInterchangeFile(
+      t.app.kb,
+      {
+        ...TAXONOMY,
+        practices: [
+          { id: "pick-quokka-approved", status: "approved", ...text("quokka") },
+          { id: "pick-quokka-draft", status: "draft", ...text("quokka") },
+        ],
+      },
+      { role: "administrator", author: "seed" },
+    );
+    // a half-typed last word, words of the title in any order, or the start of an id
+    expect(await pick("quok")).toEqual(["pick-quokka-approved"]);
+    expect(await pick("reservation quokka")).toEqual(["pick-quokka-approved"]);
+    expect(await pick("pick-quokka")).toEqual(["pick-quokka-approved"]);
+    expect(await pick("wombat")).toEqual([]);
+    expect((await anna.inject({ url: "/api/drills/practices?q=quokka" })).statusCode).toBe(403);
+  });
 });

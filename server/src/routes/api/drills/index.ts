@@ -3,6 +3,8 @@ import {
   AUTOMATIC_SET_ID,
   drillAttemptInputSchema,
   drillAttemptSchema,
+  drillPracticePickQuerySchema,
+  drillPracticePicksSchema,
   drillRunSchema,
   drillSetInputSchema,
   drillSetListSchema,
@@ -15,6 +17,7 @@ import { z } from "zod";
 import { practiceUsage } from "../../../analytics/activityQueries";
 import { resolveRange } from "../../../analytics/insightQueries";
 import { myHistory, recordAttempt, setResults } from "../../../drills/attempts";
+import { practicesToPick } from "../../../drills/picker";
 import { automaticRun, setRun } from "../../../drills/runs";
 import { createDrillSet, deleteDrillSet, getDrillSet, listDrillSets, updateDrillSet } from "../../../drills/sets";
 import { actorOf } from "../../../plugins/app/auth";
@@ -98,6 +101,20 @@ const drillRoutes: FastifyPluginAsyncZod = async (app) => {
       await deleteDrillSet(app.kb, request.params.id);
       return reply.code(204).send(null);
     },
+  );
+
+  app.get(
+    "/drills/practices",
+    {
+      config: { access: "curator" },
+      schema: {
+        tags: ["drills"],
+        summary: "Approved practices a lead can pick for a set, by words of their title or the start of their id",
+        querystring: drillPracticePickQuerySchema,
+        response: { 200: drillPracticePicksSchema, ...errors },
+      },
+    },
+    async (request) => practicesToPick(app.kb, request.query.q, request.query.size),
   );
 
   app.get(
