@@ -116,9 +116,7 @@ test("a lead hand-picks practices for a set by words of their titles, in the ord
   await find.fill("angry caller");
   await expect(lead.getByRole("button", { name: `Add “${ANGRY_PHONE.en.title} (English)”` })).toBeVisible();
   await find.press("Enter");
-  await expect(lead.getByRole("status").filter({ hasText: "Added" })).toHaveText(
-    `Added “${ANGRY_PHONE.en.title}”.`,
-  );
+  await expect(lead.getByRole("status").filter({ hasText: "Added" })).toHaveText(`Added “${ANGRY_PHONE.en.title}”.`);
   // Half-typed Polish, then added by its button and moved to the top.
   await find.fill("zarezerwowana książ");
   await lead.getByRole("button", { name: `Add “${ANGRY_PHONE.pl.title} (Polski)”` }).click();
