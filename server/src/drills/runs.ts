@@ -170,7 +170,7 @@ async function neverDrilled(ctx: KbContext, userId: string, sources: AutomaticSo
     size: 1000,
     query: { bool: { filter: filterQuery(filters), must_not: [{ ids: { values: [...cards.keys()] } }] } },
     sort: [{ id: "asc" }],
-    _source: ["id", "status", "language", "situation", "situationType", "channels", "audiences", "meta"],
+    _source: DRILL_SOURCE,
   });
   const rank = new Map(usage.map((id, index) => [id, index]));
   const rankOf = (practice: PracticeDocument) => rank.get(practice.id) ?? Number.MAX_SAFE_INTEGER;

@@ -267,6 +267,14 @@ describe("drills in the learner's language", () => {
         language: "pl",
       });
     }
+    // The automatic set too: the situation once, in the learner's language.
+    const automatic = await runAs(anna, "auto", "?uiLanguage=uk");
+    const lostCards = automatic.items.filter((item) => item.practiceId.endsWith("-lost-card"));
+    expect(lostCards.map((item) => [item.shownId, item.language])).toEqual([["drill-uk-lost-card", "uk"]]);
+    const polish = await runAs(anna, "auto", "?uiLanguage=pl");
+    expect(polish.items.filter((item) => item.practiceId.endsWith("-lost-card")).map((item) => item.shownId)).toEqual([
+      "drill-pl-lost-card",
+    ]);
     // A set by filters drills each situation once, not once per language it is written in.
     const byType = await createSetAs(lead, { name: "Lost things", filters: { situationTypes: ["lost-card"] } });
     const drilled = await runAs(anna, byType.id, "?uiLanguage=uk");
