@@ -1,6 +1,7 @@
-import type { Actor, ImportProblem, ImportResult } from "@practice-kb/shared";
+import type { Actor, ImportProblem, ImportResult, Taxonomy, TaxonomyEntry } from "@practice-kb/shared";
 import type { KbContext } from "../context";
 import { loadTaxonomy, upsertTaxonomyEntries } from "../taxonomy/commands";
+import { type NamedEntry, namedEntries, namedEntriesGone } from "../taxonomy/entryGuard";
 import { storeGroupClashes } from "./groupClashes";
 import {
   type InterchangeEvent,
@@ -147,14 +148,47 @@ export async function importInterchangeSource(
     (done) => options.onProgress?.(done, total),
   );
   options.onProgress?.(0, total);
+  const named = new Map<string, NamedEntry>();
   await readEvents(source, async (event) => {
-    if (event.kind === "practice") await writer.add(parseValidatedPractice(header.format, event.value));
+    if (event.kind !== "practice") return;
+    const practice = parseValidatedPractice(header.format, event.value);
+    for (const entry of namedEntries(practice)) named.set(`${entry.kind}:${entry.id}`, entry);
+    await writer.add(practice);
   });
   await writer.finish();
   await ctx.es.indices.refresh({ index: ctx.names.practices });
+  result.taxonomy.created += await restoreEntriesDeletedMeanwhile(ctx, [...named.values()], header, taxonomy);
   // written documents have no vector yet: the embedding queue picks them up now rather than at its next poll
   if (result.created + result.updated > 0) ctx.embeddings?.queue.notify();
   return result;
+}
+
+/**
+ * After an import's writes: the taxonomy entries its practices name that a curator deleted meanwhile (the delete
+ * counted no practice using them before the import's were visible) are written back, from the file or the
+ * taxonomy as the import found it, so no practice is left naming a deleted entry; entries being deleted right
+ * now are touched, so their delete counts again and finds the imported practices. Returns how many came back.
+ */
+async function restoreEntriesDeletedMeanwhile(
+  ctx: KbContext,
+  entries: NamedEntry[],
+  header: ValidatedHeader,
+  before: Taxonomy,
+): Promise<number> {
+  const gone = await namedEntriesGone(ctx, entries);
+  let restored = 0;
+  for (const kind of ["situationTypes", "channels", "audiences"] as const) {
+    const known: TaxonomyEntry[] = [...(kind === "audiences" ? [] : header[kind]), ...before[kind]];
+    const missing = gone.filter((entry) => entry.kind === kind);
+    if (missing.length === 0) continue;
+    const definitions = missing.map(
+      (entry) => known.find((each) => each.id === entry.id) ?? { id: entry.id, labels: { en: entry.id } },
+    );
+    // the others as they were: the entries come back after them, each created anew
+    const others = before[kind].filter((each) => !missing.some((entry) => entry.id === each.id));
+    restored += (await upsertTaxonomyEntries(ctx, kind, definitions, others)).created;
+  }
+  return restored;
 }
 
 /** Imports a practice-kb/v1 or v2 file held in memory (seed files, tests, benchmarks): see importInterchangeSource. */

@@ -44,7 +44,11 @@ export function unknownEntryProblem(entry: NamedEntry): { field: string; reason:
  * so the caller undoes its write. Entries being deleted are touched, which makes their delete fail.
  */
 export async function entriesGoneAfterWrite(ctx: KbContext, content: PracticeInput): Promise<NamedEntry[]> {
-  const entries = namedEntries(content);
+  return namedEntriesGone(ctx, namedEntries(content));
+}
+
+/** entriesGoneAfterWrite for entries named by many practices at once (an import, after its writes). */
+export async function namedEntriesGone(ctx: KbContext, entries: NamedEntry[]): Promise<NamedEntry[]> {
   if (entries.length === 0) return [];
   // Markers first, entries second: an entry found unmarked here either is there afterwards, or its
   // delete marked it after this write was visible and so counts this practice.

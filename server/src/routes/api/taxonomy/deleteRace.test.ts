@@ -73,6 +73,39 @@ describe("deleting a taxonomy entry while a practice takes it up", () => {
     expect(await danglingChannels()).toEqual([]);
   }, 120_000);
 
+  it("never leaves an imported practice naming a deleted channel, whoever wins each race", async () => {
+    const rounds = 16;
+    const outcomes = { deleted: 0, imported: 0, refused: 0, cameBack: 0 };
+    await Promise.all(
+      Array.from({ length: rounds }, async (_, i) => {
+        const channel = `import-race-${i}`;
+        const added = await curator.inject({
+          method: "POST",
+          url: "/api/taxonomy/channels",
+          payload: { id: channel, labels: { en: channel } },
+        });
+        expect(added.statusCode).toBe(201);
+        const file = {
+          format: "practice-kb/v1",
+          practices: [{ id: `import-race-${i}`, ...text(`importrace${i}x`, { channels: ["phone", channel] }) }],
+        };
+        const [imported, removed] = await Promise.all([
+          curator.inject({ method: "POST", url: "/api/import", payload: file }),
+          curator.inject({ method: "DELETE", url: `/api/taxonomy/channels/${channel}` }),
+        ]);
+        // the import either writes or is refused plainly (400: the channel was gone before it checked)
+        expect([200, 400]).toContain(imported.statusCode);
+        expect([204, 409]).toContain(removed.statusCode);
+        if (removed.statusCode === 204) outcomes.deleted++;
+        if (imported.statusCode === 200) outcomes.imported++;
+        else outcomes.refused++;
+        if (imported.statusCode === 200 && removed.statusCode === 204) outcomes.cameBack++;
+      }),
+    );
+    console.info(`taxonomy delete and import races of ${rounds}: ${JSON.stringify(outcomes)}`);
+    expect(await danglingChannels()).toEqual([]);
+  }, 120_000);
+
   it("counts an entry named only by a pending edit as in use", async () => {
     const channel = "pending-only";
     await curator.inject({
