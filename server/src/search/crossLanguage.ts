@@ -5,22 +5,35 @@
  * request for a book) still often comes first, above the practice in another language that is about
  * what was asked (the English one about medical questions by chat). This step, run once on the fused
  * ranking (before one card per translation group is kept), puts that other-language practice first
- * when it is clearly closer in meaning than the desk-language hit that leads. The numbers were chosen
- * on the tuning set and checked on the held-out set; what else was tried and lost is in
+ * when three things hold: the desk-language hit leading does not match every word of the question; the
+ * other-language practice's situation is not written in the desk's language (its translation group has
+ * no version in it: that version competes in its own right); and it is clearly closer in meaning, judged
+ * with a stronger correction for the pull of the query's own language than fusion uses. The numbers were
+ * chosen on the tuning set and checked on the held-out set; what else was tried and lost is in
  * docs/relevance.md ("Cross-language ranking").
  */
 import type { ContentLanguage } from "@practice-kb/shared";
+import type { KbContext } from "../context";
+import type { estypes } from "../storage/elasticsearch";
 import { FUSION } from "./fusion";
+import { type HitText, matchSignalsOf } from "./matchStrength";
+import { groupsWithVersionIn } from "./translationGroups";
 
 /** The rule's numbers; see docs/relevance.md ("Cross-language ranking") for how they were chosen. */
 export const CROSS_LANGUAGE = {
   /**
-   * How much closer in meaning (language-corrected cosine) the other-language practice must be than the
-   * leading desk-language hit. A translation of a desk-language practice may lead too: the card then
-   * shows the desk-language version (translationGroups.ts), so the situation meaning picked is what the
-   * desk reads. Below 0.015, one-word misspelt queries (e5 is least sure of them) start to lose their answer.
+   * How much closer in meaning (cosine corrected by languagePull below) the other-language practice
+   * must be than the leading desk-language hit. At 0.01 two tuning cross-language queries lose their
+   * answer; at 0 a held-out paraphrase loses its own.
    */
-  meaningLead: 0.015,
+  meaningLead: 0.005,
+  /**
+   * The share of the query's own-language pull (languageCentroids.ts) this rule takes off, where fusion
+   * takes FUSION.languagePull: only other-language practices no desk-language version competes with are
+   * judged by it, so a stronger correction costs the desk's own answers little. At 1.25 fewer tuning
+   * answers come first; from 1.75 other-language practices pass held-out paraphrases' own answers.
+   */
+  languagePull: 1.5,
   /** The other-language practice must be at least this close: the level from which meaning alone admits a practice. */
   minCosine: FUSION.meaningOnlyMinTop,
 };
@@ -30,6 +43,8 @@ export interface LanguageCandidate {
   language?: ContentLanguage;
   /** Language-corrected cosine similarity to the query (undefined when unknown). */
   cosine?: number;
+  /** Its translation group has an approved version in the desk's language (that version competes instead). */
+  covered?: boolean;
 }
 
 /**
@@ -49,6 +64,7 @@ export function foreignLeader(
   let bestCosine = Number.NEGATIVE_INFINITY;
   candidates.forEach((candidate, index) => {
     if (!candidate.language || candidate.language === deskLanguage || candidate.cosine === undefined) return;
+    if (candidate.covered) return;
     if (candidate.cosine > bestCosine) [best, bestCosine] = [index, candidate.cosine];
   });
   const firstCosine = Math.max(first.cosine ?? FUSION.floor, FUSION.floor);
@@ -59,23 +75,78 @@ export function foreignLeader(
 interface RankedHit {
   _id?: string;
   _score?: number | null;
-  _source?: { language?: ContentLanguage };
+  _source?: { language?: ContentLanguage; translationKey?: string };
 }
 
 /**
  * The fused ranking with the other-language practice that foreignLeader picks moved to the first
  * place (given the leader's score, so scores still fall along the list); otherwise unchanged.
+ * `coveredGroups`: the translation keys of groups with a version in the desk's language.
  */
 export function preferForeignMeaning<Hit extends RankedHit>(
   ranked: Hit[],
   cosineOf: Map<string, number>,
   deskLanguage: ContentLanguage | undefined,
+  coveredGroups: Set<string> = new Set(),
+  rule: typeof CROSS_LANGUAGE = CROSS_LANGUAGE,
 ): Hit[] {
   const leader = foreignLeader(
-    ranked.map((hit) => ({ language: hit._source?.language, cosine: hit._id ? cosineOf.get(hit._id) : undefined })),
+    ranked.map((hit) => ({
+      language: hit._source?.language,
+      cosine: hit._id ? cosineOf.get(hit._id) : undefined,
+      covered: coveredGroups.has(hit._source?.translationKey ?? ""),
+    })),
     deskLanguage,
+    rule,
   );
   const moved = ranked[leader];
   if (leader <= 0 || !moved) return ranked;
   return [{ ...moved, _score: ranked[0]?._score ?? moved._score }, ...ranked.filter((_, index) => index !== leader)];
+}
+
+/** The meaning side's evidence the rule reads: fusion's corrected cosines and the query's language pull. */
+export interface MeaningEvidence {
+  cosineOf: Map<string, number>;
+  pull: Record<ContentLanguage, number> | null;
+}
+
+type FusedHit = estypes.SearchHit<HitText & { language?: ContentLanguage; translationKey?: string }>;
+
+/**
+ * The fused ranking with the other-language answer first when the desk's language has none (see the
+ * module's comment), otherwise unchanged. One request (which candidate groups have a desk-language
+ * version), made only when the rule could apply.
+ */
+export async function withForeignAnswerFirst<Hit extends FusedHit>(
+  ctx: KbContext,
+  fused: Hit[],
+  meaning: MeaningEvidence,
+  deskLanguage: ContentLanguage | undefined,
+  queryWords: string[],
+  rule: typeof CROSS_LANGUAGE = CROSS_LANGUAGE,
+): Promise<Hit[]> {
+  const first = fused[0];
+  if (!deskLanguage || !first || first._source?.language !== deskLanguage) return fused;
+  // A leader that matches every word of the question (in its text or as the word query marked it)
+  // agrees with it in more than a stray word. Without the marks, tuning cross-language queries gain but
+  // paraphrases lose up to 0.03 (docs/relevance.md).
+  const [leader] = matchSignalsOf([first], new Map(), new Map(), queryWords);
+  if ((leader?.plainCoverage ?? 0) >= 1) return fused;
+  const extra = rule.languagePull - FUSION.languagePull;
+  const ruleCosine = new Map<string, number>();
+  for (const hit of fused) {
+    const cosine = hit._id ? meaning.cosineOf.get(hit._id) : undefined;
+    const language = hit._source?.language;
+    if (!hit._id || cosine === undefined) continue;
+    ruleCosine.set(hit._id, cosine - (meaning.pull && language ? extra * meaning.pull[language] : 0));
+  }
+  const candidateGroups = fused.flatMap((hit) =>
+    hit._source?.translationKey &&
+    hit._source.language !== deskLanguage &&
+    (ruleCosine.get(hit._id ?? "") ?? 0) >= rule.minCosine
+      ? [hit._source.translationKey]
+      : [],
+  );
+  const covered = await groupsWithVersionIn(ctx, candidateGroups, deskLanguage);
+  return preferForeignMeaning(fused, ruleCosine, deskLanguage, covered, rule);
 }

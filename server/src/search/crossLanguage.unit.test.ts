@@ -83,4 +83,17 @@ describe("an other-language practice leads when no desk-language practice fits",
     expect(reordered[0]?._score).toBe(0.9);
     expect(preferForeignMeaning(ranked, cosineOf, "pl")).toBe(ranked);
   });
+
+  it("passes over other-language practices whose situation the desk's language covers", () => {
+    const candidates = [
+      { language: "pl" as const, cosine: 0.8 },
+      { language: "uk" as const, cosine: 0.86, covered: true },
+      { language: "en" as const, cosine: 0.83 },
+    ];
+    expect(foreignLeader(candidates, "pl")).toBe(2);
+    const allCovered = candidates.map((candidate, index) =>
+      index === 0 ? candidate : { ...candidate, covered: true },
+    );
+    expect(foreignLeader(allCovered, "pl")).toBe(-1);
+  });
 });

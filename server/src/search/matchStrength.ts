@@ -92,7 +92,7 @@ function occursIn(word: string, practiceWords: Set<string>): boolean {
 }
 
 /** The text of a hit, as far as coverage looks at it. */
-interface HitText {
+export interface HitText {
   id?: string;
   contentHash?: string;
   title?: string;

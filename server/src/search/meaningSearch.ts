@@ -53,6 +53,8 @@ export interface MeaningResult {
   cosineOf: Map<string, number>;
   /** The practice ids among the nearest that the word query matches too (its words found them, on any page). */
   wordMatchIds: Set<string>;
+  /** How much the query leans to each language more than to the four on average (null without centroids). */
+  pull: Record<ContentLanguage, number> | null;
 }
 
 /**
@@ -139,5 +141,5 @@ export async function searchMeaning(
   const ranked = pull ? [...nearest.hits.hits].sort((a, b) => byCosine(b) - byCosine(a)) : nearest.hits.hits;
   type WordMatches = { ids?: { buckets?: { key: string }[] } };
   const matched = (nearest.aggregations?.wordMatches as WordMatches | undefined)?.ids?.buckets ?? [];
-  return { nearest: ranked, cosineOf, wordMatchIds: new Set(matched.map((bucket) => String(bucket.key))) };
+  return { nearest: ranked, cosineOf, wordMatchIds: new Set(matched.map((bucket) => String(bucket.key))), pull };
 }

@@ -7,7 +7,7 @@
  */
 import type { SearchQuery, SearchResponse } from "@practice-kb/shared";
 import type { KbContext } from "../context";
-import { preferForeignMeaning } from "./crossLanguage";
+import { withForeignAnswerFirst } from "./crossLanguage";
 import { fuseHits } from "./fusion";
 import { coveredWords, judgeMatches, type MatchSignals, matchSignalsOf, type QuerySignals } from "./matchStrength";
 import { meaningOnlyResults, passesFilters } from "./meaningOnly";
@@ -82,7 +82,8 @@ export async function searchExplained(
     // pass the filters) and in each facet (those that pass the other facets' filters); a group once.
     const meaningOnly = meaningOnlyResults(meaning);
     const fused = fuseHits(wordHits, meaningHits, meaning.cosineOf, "hybrid", meaningOnly.admitFrom).ranked;
-    ranked = collapseTranslations(preferForeignMeaning(fused, meaning.cosineOf, query.uiLanguage));
+    const queryWords = coveredWords(interpretedQuery ?? text);
+    ranked = collapseTranslations(await withForeignAnswerFirst(ctx, fused, meaning, query.uiLanguage, queryWords));
     const wordVersions = await wordMatchingVersions(ctx, meaningOnly.docs, wordSearch.matchQuery);
     ({ total, facets } = withMeaningOnlyGroups(total, facets, meaningOnly.docs, wordVersions, query));
   }

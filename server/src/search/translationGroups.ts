@@ -159,3 +159,25 @@ export function withMeaningOnlyGroups(
   }
   return { total: total + groups.filter(adds((doc) => passesFilters(doc, filters))).length, facets: counted };
 }
+
+/**
+ * Which of some translation groups have an approved version in a language (one request, made only when
+ * a key names a group): a practice whose group does is not "an answer the desk's language lacks".
+ */
+export async function groupsWithVersionIn(ctx: KbContext, keys: string[], language: string): Promise<Set<string>> {
+  const groupKeys = [...new Set(keys)].filter((key) => key.startsWith("g:"));
+  if (groupKeys.length === 0) return new Set();
+  const response = await ctx.es.search<PresentedDoc>({
+    index: ctx.names.practices,
+    size: groupKeys.length,
+    query: {
+      bool: {
+        filter: [{ term: { status: "approved" } }, { term: { language } }, { terms: { [TRANSLATION_KEY]: groupKeys } }],
+      },
+    },
+    _source: [TRANSLATION_KEY],
+  });
+  return new Set(
+    response.hits.hits.flatMap((hit) => (hit._source?.translationKey ? [hit._source.translationKey] : [])),
+  );
+}

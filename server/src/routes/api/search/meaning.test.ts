@@ -41,14 +41,25 @@ describe.skipIf(!process.env.EMBEDDINGS_URL)("desk search by meaning", () => {
   });
 
   it("puts the other-language practice first over a desk-language one that only shares words with the question", async () => {
-    // No Ukrainian practice is about medical questions. The Ukrainian practices that share "питає" and
-    // "чаті" (a chat request for a book, museum tickets) came first before; the English one is about it.
-    expect((await topIds("питає в чаті які ліки приймати", "uk", 1))[0]).toBe("en-medical-question-via-chat");
+    // No Ukrainian practice is about medical questions. Ukrainian practices sharing "питає" came first before.
     expect((await topIds("питає про симптоми", "uk", 1))[0]).toBe("en-medical-question-via-chat");
+    // No Russian practice is about medical advice; a Russian one about legal advice led before.
+    expect((await topIds("просит медицинскую консультацию", "ru", 1))[0]).toBe("en-medical-question-via-chat");
     // No Russian practice is about a deceased reader's family; the Polish one is.
     expect((await topIds("родственники умершего читателя", "ru", 1))[0]).toBe(
       "pl-rodzina-zmarlego-czytelnika-zwrot-ksiazek",
     );
+    // No Ukrainian one either: a Ukrainian practice about a fine dispute led before ("борг").
+    expect((await topIds("нагадування про борг померлого читача", "uk", 1))[0]).toBe(
+      "pl-rodzina-zmarlego-czytelnika-zwrot-ksiazek",
+    );
+  });
+
+  it("does not put an other-language practice first when the desk's language covers its situation or the leader matches every word", async () => {
+    // The Polish museum practices have Ukrainian, Russian and English versions: those never jump the Polish answer.
+    expect((await topIds("wycieczak muzeum", "pl", 1))[0]).toBe("pl-spozniona-grupa-na-oprowadzanie-w-muzeum");
+    // The Russian e-library practice matches both words; an English one about joining online is not preferred.
+    expect((await topIds("электронная библиотека", "ru", 1))[0]).toMatch(/^ru-/);
   });
 
   it("keeps the desk-language practice first when it is about what was asked", async () => {
