@@ -140,10 +140,15 @@ export async function withForeignAnswerFirst<Hit extends FusedHit>(
     if (!hit._id || cosine === undefined) continue;
     ruleCosine.set(hit._id, cosine - (meaning.pull && language ? extra * meaning.pull[language] : 0));
   }
+  // Only practices close enough to lead need their group looked up.
+  const leadFrom = Math.max(
+    rule.minCosine,
+    Math.max(ruleCosine.get(first._id ?? "") ?? FUSION.floor, FUSION.floor) + rule.meaningLead,
+  );
   const candidateGroups = fused.flatMap((hit) =>
     hit._source?.translationKey &&
     hit._source.language !== deskLanguage &&
-    (ruleCosine.get(hit._id ?? "") ?? 0) >= rule.minCosine
+    (ruleCosine.get(hit._id ?? "") ?? 0) >= leadFrom
       ? [hit._source.translationKey]
       : [],
   );

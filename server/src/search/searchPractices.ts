@@ -70,6 +70,7 @@ export async function searchExplained(
     : null;
   // Meaning search looks at all practices; the filters apply here, as they do to the facet counts.
   const meaningHits = (meaning?.nearest ?? []).filter((hit) => hit._source && passesFilters(hit._source, query));
+  const queryWords = coveredWords(interpretedQuery ?? text);
   let ranked = wordHits;
   let total = groupTotalOf(response);
   let facets = facetsOf(response.aggregations);
@@ -82,18 +83,16 @@ export async function searchExplained(
     // pass the filters) and in each facet (those that pass the other facets' filters); a group once.
     const meaningOnly = meaningOnlyResults(meaning);
     const fused = fuseHits(wordHits, meaningHits, meaning.cosineOf, "hybrid", meaningOnly.admitFrom).ranked;
-    const queryWords = coveredWords(interpretedQuery ?? text);
-    ranked = collapseTranslations(await withForeignAnswerFirst(ctx, fused, meaning, query.uiLanguage, queryWords));
-    const wordVersions = await wordMatchingVersions(ctx, meaningOnly.docs, wordSearch.matchQuery);
+    // Both lookups are independent: one request each, in parallel.
+    const [foreignFirst, wordVersions] = await Promise.all([
+      withForeignAnswerFirst(ctx, fused, meaning, query.uiLanguage, queryWords),
+      wordMatchingVersions(ctx, meaningOnly.docs, wordSearch.matchQuery),
+    ]);
+    ranked = collapseTranslations(foreignFirst);
     ({ total, facets } = withMeaningOnlyGroups(total, facets, meaningOnly.docs, wordVersions, query));
   }
   const wordScoreOf = new Map(wordHits.flatMap((hit) => (hit._id ? [[hit._id, hit._score ?? 0]] : [])));
-  const signals = matchSignalsOf(
-    ranked,
-    wordScoreOf,
-    meaning?.cosineOf ?? new Map(),
-    coveredWords(interpretedQuery ?? text),
-  );
+  const signals = matchSignalsOf(ranked, wordScoreOf, meaning?.cosineOf ?? new Map(), queryWords);
   const querySignals: QuerySignals = {
     meaning: Boolean(meaning),
     bestWord: Math.max(0, ...wordScoreOf.values()),
