@@ -119,6 +119,9 @@ function report(title: string, outcomes: Outcome[]): void {
     for (const { query, result } of outcomes) {
       if (query.inBase === result.response.goodMatch) continue;
       const top = result.response.hits.slice(0, 2).map((hit) => `${hit.id}:${hit.match}`);
+      const first = result.signals[0];
+      if (first?.cosine !== undefined) top.push(`cosine=${first.cosine.toFixed(3)}`);
+      if (first?.movedFirstCosine !== undefined) top.push(`moved-first=${first.movedFirstCosine.toFixed(3)}`);
       console.log(`  ${query.inBase ? "FP" : "FN"} [${query.part}/${query.kind}] "${query.query}" ${top.join(" ")}`);
     }
   }

@@ -8,15 +8,20 @@
  * when three things hold: the desk-language hit leading does not match every word of the question; the
  * other-language practice's situation is not written in the desk's language (its translation group has
  * no version in it: that version competes in its own right); and it is clearly closer in meaning, judged
- * with a stronger correction for the pull of the query's own language than fusion uses. The numbers were
+ * with a stronger correction for the pull of the query's own language than fusion uses and, when the
+ * question has synonyms in the curators' groups, half by the question moved towards them
+ * (synonymMeaning.ts), which brings in the words other languages use. The numbers were
  * chosen on the tuning set and checked on the held-out set; what else was tried and lost is in
  * docs/relevance.md ("Cross-language ranking").
  */
 import type { ContentLanguage } from "@practice-kb/shared";
 import type { KbContext } from "../context";
+import type { LanguageCentroids } from "../embeddings/languageCentroids";
 import type { estypes } from "../storage/elasticsearch";
 import { FUSION } from "./fusion";
 import { type HitText, matchSignalsOf } from "./matchStrength";
+import { cosinesTo } from "./meaningSearch";
+import { SYNONYM_MEANING } from "./synonymMeaning";
 import { groupsWithVersionIn } from "./translationGroups";
 
 /** The rule's numbers; see docs/relevance.md ("Cross-language ranking") for how they were chosen. */
@@ -110,36 +115,46 @@ export interface MeaningEvidence {
   pull: Record<ContentLanguage, number> | null;
 }
 
+/** What the rule knows of the question. */
+export interface CrossLanguageQuery {
+  deskLanguage: ContentLanguage | undefined;
+  /** The question's words, as the match-strength rule counts them (coveredWords). */
+  words: string[];
+  /** The question's vector moved towards its synonyms (towardSynonyms); null when it has none. */
+  synonymVector: number[] | null;
+  centroids: LanguageCentroids | null;
+}
+
 type FusedHit = estypes.SearchHit<HitText & { language?: ContentLanguage; translationKey?: string }>;
+
+/** The fused ranking after the rule, and the rule's similarity of the practice it moved first (null when none moved). */
+export interface CrossLanguageRanking<Hit> {
+  ranked: Hit[];
+  movedFirstCosine: number | null;
+}
 
 /**
  * The fused ranking with the other-language answer first when the desk's language has none (see the
- * module's comment), otherwise unchanged. One request (which candidate groups have a desk-language
- * version), made only when the rule could apply.
+ * module's comment), otherwise unchanged. Up to two requests, made only when the rule could apply: the
+ * synonym view's similarities, and which candidate groups have a desk-language version.
  */
 export async function withForeignAnswerFirst<Hit extends FusedHit>(
   ctx: KbContext,
   fused: Hit[],
   meaning: MeaningEvidence,
-  deskLanguage: ContentLanguage | undefined,
-  queryWords: string[],
+  query: CrossLanguageQuery,
   rule: typeof CROSS_LANGUAGE = CROSS_LANGUAGE,
-): Promise<Hit[]> {
+): Promise<CrossLanguageRanking<Hit>> {
+  const { deskLanguage } = query;
   const first = fused[0];
-  if (!deskLanguage || !first || first._source?.language !== deskLanguage) return fused;
+  const unchanged = { ranked: fused, movedFirstCosine: null };
+  if (!deskLanguage || !first || first._source?.language !== deskLanguage) return unchanged;
   // A leader that matches every word of the question (in its text or as the word query marked it)
   // agrees with it in more than a stray word. Without the marks, tuning cross-language queries gain but
   // paraphrases lose up to 0.03 (docs/relevance.md).
-  const [leader] = matchSignalsOf([first], new Map(), new Map(), queryWords);
-  if ((leader?.plainCoverage ?? 0) >= 1) return fused;
-  const extra = rule.languagePull - FUSION.languagePull;
-  const ruleCosine = new Map<string, number>();
-  for (const hit of fused) {
-    const cosine = hit._id ? meaning.cosineOf.get(hit._id) : undefined;
-    const language = hit._source?.language;
-    if (!hit._id || cosine === undefined) continue;
-    ruleCosine.set(hit._id, cosine - (meaning.pull && language ? extra * meaning.pull[language] : 0));
-  }
+  const [leader] = matchSignalsOf([first], new Map(), new Map(), query.words);
+  if ((leader?.plainCoverage ?? 0) >= 1) return unchanged;
+  const ruleCosine = await ruleCosines(ctx, fused, meaning, query, rule);
   // Only practices close enough to lead need their group looked up.
   const leadFrom = Math.max(
     rule.minCosine,
@@ -153,5 +168,47 @@ export async function withForeignAnswerFirst<Hit extends FusedHit>(
       : [],
   );
   const covered = await groupsWithVersionIn(ctx, candidateGroups, deskLanguage);
-  return preferForeignMeaning(fused, ruleCosine, deskLanguage, covered, rule);
+  const ranked = preferForeignMeaning(fused, ruleCosine, deskLanguage, covered, rule);
+  const moved = ranked[0] === first ? undefined : ranked[0];
+  return { ranked, movedFirstCosine: moved ? (ruleCosine.get(moved._id ?? "") ?? null) : null };
+}
+
+/**
+ * The similarity the rule judges each fused hit by: fusion's cosine with rule.languagePull of the pull
+ * taken off instead of fusion's share and, when the question has synonyms, the mean of that and the
+ * synonym view's similarity, corrected alike (one request for the latter).
+ */
+async function ruleCosines(
+  ctx: KbContext,
+  fused: FusedHit[],
+  meaning: MeaningEvidence,
+  query: CrossLanguageQuery,
+  rule: typeof CROSS_LANGUAGE,
+): Promise<Map<string, number>> {
+  const known = fused.filter((hit) => hit._id && meaning.cosineOf.has(hit._id));
+  const synonymView = query.synonymVector
+    ? await cosinesTo(
+        ctx,
+        query.synonymVector,
+        known.map((hit) => hit._id ?? ""),
+        query.centroids,
+      )
+    : null;
+  const extra = rule.languagePull - FUSION.languagePull;
+  const ruleCosine = new Map<string, number>();
+  for (const hit of known) {
+    const id = hit._id ?? "";
+    const language = hit._source?.language;
+    const own =
+      (meaning.cosineOf.get(id) ?? FUSION.floor) - (meaning.pull && language ? extra * meaning.pull[language] : 0);
+    const viaSynonyms = synonymView?.cosineOf.get(id);
+    if (viaSynonyms === undefined) {
+      ruleCosine.set(id, own);
+      continue;
+    }
+    const corrected =
+      viaSynonyms - (synonymView?.pull && language ? rule.languagePull * synonymView.pull[language] : 0);
+    ruleCosine.set(id, (1 - SYNONYM_MEANING.share) * own + SYNONYM_MEANING.share * corrected);
+  }
+  return ruleCosine;
 }

@@ -25,6 +25,11 @@ export const MATCH_RULE = {
   standsOutAmong: 5,
   /** Strong hits lie together: a hit further than this below the best strong hit's cosine is weak. */
   cosineWithinBest: 0.05,
+  /**
+   * With meaning on: a practice the cross-language rule moved first is strong from this similarity (the
+   * rule's own). Lower, out-of-base questions look answered: their picks reach 0.84, as the right ones do.
+   */
+  movedFirstStrong: 0.85,
 };
 
 /** Words too short to carry a situation (prepositions, articles, particles) are not counted. */
@@ -44,6 +49,8 @@ export interface MatchSignals {
   topicCoverage: number;
   /** The same share with every word counted alike. */
   plainCoverage: number;
+  /** When the cross-language rule moved this hit first: the similarity it judged it by (crossLanguage.ts). */
+  movedFirstCosine?: number;
 }
 
 /** The query's side of the evidence. */
@@ -220,6 +227,7 @@ function isStrong(
   const cosine = hit.cosine ?? Number.NEGATIVE_INFINITY;
   return (
     cosine >= rule.cosineStrong ||
+    (hit.movedFirstCosine ?? Number.NEGATIVE_INFINITY) >= rule.movedFirstStrong ||
     hit.coverage >= rule.coverage ||
     (meaning.standout >= rule.standsOut && cosine >= meaning.top)
   );

@@ -5,6 +5,7 @@ import type { EmbeddingsProvider } from "../embeddings/provider";
 import type { estypes } from "../storage/elasticsearch";
 import { FUSION } from "./fusion";
 import { PRESENTED_FIELDS, type PresentedDoc } from "./presentation";
+import { TermVectorCache } from "./synonymMeaning";
 
 type QueryContainer = estypes.QueryDslQueryContainer;
 
@@ -18,6 +19,8 @@ export interface SearchOptions {
   embeddingTimeoutMs?: number;
   /** The embeddings model's language centroids: meaning then corrects for the pull of the query's language. */
   languageCentroids?: LanguageCentroids | null;
+  /** The synonym terms' vectors, for the cross-language rule's view of the query (synonymMeaning.ts). */
+  termVectors?: TermVectorCache | null;
 }
 
 /** Search by meaning through an embeddings provider: its query vectors, within a time limit, and its model's centroids. */
@@ -26,6 +29,7 @@ export function meaningSearchOptions(provider: EmbeddingsProvider, queryTimeoutM
     embedQuery: async (text, signal) => (await provider.embed([text], "query", { signal }))[0] ?? null,
     embeddingTimeoutMs: queryTimeoutMs,
     languageCentroids: languageCentroidsFor(provider.model),
+    termVectors: new TermVectorCache((texts) => provider.embed(texts, "query")),
   };
 }
 
@@ -41,6 +45,19 @@ export async function vectorWithin(
     return await embedQuery(text, controller.signal);
   } catch {
     return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The promise's value, or null when it fails or is not settled within the timeout (it then runs on unwatched). */
+export async function settledWithin<T>(promise: Promise<T>, timeoutMs: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), timeoutMs);
+  });
+  try {
+    return await Promise.race([promise.catch(() => null), late]);
   } finally {
     clearTimeout(timer);
   }
@@ -122,7 +139,7 @@ export async function searchMeaning(
   );
   if (languageOfWordHit.size > 0) {
     const ids = [...languageOfWordHit.keys()];
-    searches.push({ index }, { size: ids.length, knn: clause(ids.length, [{ ids: { values: ids } }]), _source: false });
+    searches.push({ index }, cosineOfIdsBody(vector, ids));
   }
   const [nearest, ofWordHits] = (await ctx.es.msearch<PresentedDoc>({ searches })).responses;
   if (!nearest || "error" in nearest) throw new Error(`meaning search failed: ${JSON.stringify(nearest)}`);
@@ -134,12 +151,48 @@ export async function searchMeaning(
     const boost = pull && language ? boostOf(language) : 1;
     if (hit._id) cosineOf.set(hit._id, rawCosine(hit, boost) - correctionOf(language));
   }
-  for (const hit of ofWordHits && !("error" in ofWordHits) ? ofWordHits.hits.hits : []) {
-    if (hit._id) cosineOf.set(hit._id, rawCosine(hit, 1) - correctionOf(languageOfWordHit.get(hit._id)));
+  for (const [id, cosine] of ofWordHits && !("error" in ofWordHits) ? rawCosinesOf(ofWordHits.hits.hits) : []) {
+    cosineOf.set(id, cosine - correctionOf(languageOfWordHit.get(id)));
   }
   const byCosine = (hit: estypes.SearchHit<PresentedDoc>) => cosineOf.get(hit._id ?? "") ?? -1;
   const ranked = pull ? [...nearest.hits.hits].sort((a, b) => byCosine(b) - byCosine(a)) : nearest.hits.hits;
   type WordMatches = { ids?: { buckets?: { key: string }[] } };
   const matched = (nearest.aggregations?.wordMatches as WordMatches | undefined)?.ids?.buckets ?? [];
   return { nearest: ranked, cosineOf, wordMatchIds: new Set(matched.map((bucket) => String(bucket.key))), pull };
+}
+
+/** A request for the given approved practices' similarity to a vector (read back with rawCosinesOf). */
+function cosineOfIdsBody(vector: number[], ids: string[]): estypes.SearchSearchRequestBody {
+  return {
+    size: ids.length,
+    knn: {
+      field: "vector",
+      query_vector: vector,
+      k: ids.length,
+      num_candidates: Math.max(ids.length, 200),
+      filter: [{ term: { status: "approved" } }, { ids: { values: ids } }],
+    },
+    _source: false,
+  };
+}
+
+/** Each hit's raw cosine similarity, from Elasticsearch's (1 + cosine) / 2 score of an unboosted kNN clause. */
+function rawCosinesOf(hits: estypes.SearchHit<unknown>[]): Map<string, number> {
+  return new Map(hits.flatMap((hit) => (hit._id ? [[hit._id, 2 * (hit._score ?? 0.5) - 1]] : [])));
+}
+
+/**
+ * The raw cosine similarity of another query vector (synonymMeaning.ts) to the given approved practices,
+ * in one request, and that vector's pull towards each language (null without centroids).
+ */
+export async function cosinesTo(
+  ctx: KbContext,
+  vector: number[],
+  ids: string[],
+  centroids: LanguageCentroids | null,
+): Promise<{ cosineOf: Map<string, number>; pull: Record<ContentLanguage, number> | null }> {
+  const pull = centroids ? languagePull(vector, centroids) : null;
+  if (ids.length === 0) return { cosineOf: new Map(), pull };
+  const response = await ctx.es.search({ index: ctx.names.practices, ...cosineOfIdsBody(vector, ids) });
+  return { cosineOf: rawCosinesOf(response.hits.hits), pull };
 }

@@ -11,10 +11,11 @@ import { withForeignAnswerFirst } from "./crossLanguage";
 import { fuseHits } from "./fusion";
 import { coveredWords, judgeMatches, type MatchSignals, matchSignalsOf, type QuerySignals } from "./matchStrength";
 import { meaningOnlyResults, passesFilters } from "./meaningOnly";
-import { type SearchOptions, searchMeaning, vectorWithin } from "./meaningSearch";
+import { type SearchOptions, searchMeaning, settledWithin, vectorWithin } from "./meaningSearch";
 import { facetsOf, groupTotalOf, presentResults } from "./presentation";
 import { spellingSuggestion } from "./spellingSuggestion";
-import type { SynonymGroup } from "./synonyms";
+import { towardSynonyms } from "./synonymMeaning";
+import { type SynonymGroup, synonymExpansions } from "./synonyms";
 import { words } from "./text";
 import {
   collapseTranslations,
@@ -65,15 +66,21 @@ export async function searchExplained(
   if (vector && interpretedQuery && embedQuery) vector = await vectorWithin(embedQuery, interpretedQuery, timeoutMs);
 
   const wordHits = mode === "meaning" ? [] : response.hits.hits;
-  const meaning = vector
-    ? await searchMeaning(ctx, vector, wordHits, options.languageCentroids ?? null, wordSearch.matchQuery)
-    : null;
+  const centroids = options.languageCentroids ?? null;
+  // The synonym terms' vectors are known after the first search that uses them; looked up meanwhile.
+  const synonymTerms = vector ? synonymExpansions(interpretedQuery ?? text, synonymGroups) : [];
+  const { termVectors } = options;
+  const [meaning, synonymTermVectors] = await Promise.all([
+    vector ? searchMeaning(ctx, vector, wordHits, centroids, wordSearch.matchQuery) : null,
+    termVectors && synonymTerms.length > 0 ? settledWithin(termVectors.vectorsOf(synonymTerms), timeoutMs) : null,
+  ]);
   // Meaning search looks at all practices; the filters apply here, as they do to the facet counts.
   const meaningHits = (meaning?.nearest ?? []).filter((hit) => hit._source && passesFilters(hit._source, query));
   const queryWords = coveredWords(interpretedQuery ?? text);
   let ranked = wordHits;
   let total = groupTotalOf(response);
   let facets = facetsOf(response.aggregations);
+  let movedFirstCosine: number | null = null;
   // One card per translation group: the word query collapses on it, and the fused list is collapsed here.
   if (meaning && mode === "meaning") {
     ranked = collapseTranslations(fuseHits(wordHits, meaningHits, meaning.cosineOf, "meaning").ranked);
@@ -85,14 +92,21 @@ export async function searchExplained(
     const fused = fuseHits(wordHits, meaningHits, meaning.cosineOf, "hybrid", meaningOnly.admitFrom).ranked;
     // Both lookups are independent: one request each, in parallel.
     const [foreignFirst, wordVersions] = await Promise.all([
-      withForeignAnswerFirst(ctx, fused, meaning, query.uiLanguage, queryWords),
+      withForeignAnswerFirst(ctx, fused, meaning, {
+        deskLanguage: query.uiLanguage,
+        words: queryWords,
+        synonymVector: vector && synonymTermVectors ? towardSynonyms(vector, synonymTermVectors) : null,
+        centroids,
+      }),
       wordMatchingVersions(ctx, meaningOnly.docs, wordSearch.matchQuery),
     ]);
-    ranked = collapseTranslations(foreignFirst);
+    ranked = collapseTranslations(foreignFirst.ranked);
+    movedFirstCosine = foreignFirst.movedFirstCosine;
     ({ total, facets } = withMeaningOnlyGroups(total, facets, meaningOnly.docs, wordVersions, query));
   }
   const wordScoreOf = new Map(wordHits.flatMap((hit) => (hit._id ? [[hit._id, hit._score ?? 0]] : [])));
   const signals = matchSignalsOf(ranked, wordScoreOf, meaning?.cosineOf ?? new Map(), queryWords);
+  if (signals[0] && movedFirstCosine !== null) signals[0].movedFirstCosine = movedFirstCosine;
   const querySignals: QuerySignals = {
     meaning: Boolean(meaning),
     bestWord: Math.max(0, ...wordScoreOf.values()),

@@ -3,13 +3,22 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { searchSessionHeaders, searchSessionOf } from "../../../analytics/searchSession";
 import { withTimeBudget } from "../../../lib/timeBudget";
 import { actorOf } from "../../../plugins/app/auth";
-import { meaningSearchOptions, searchPractices } from "../../../search/searchPractices";
+import { meaningSearchOptions, type SearchOptions, searchPractices } from "../../../search/searchPractices";
 
 /** GET /api/search: desk search over approved practices, by words and (when embeddings are on) by meaning. */
 const searchRoutes: FastifyPluginAsyncZod = async (app) => {
   const embeddings = app.embeddings;
-  const options = embeddings ? meaningSearchOptions(embeddings.provider, embeddings.queryTimeoutMs) : {};
+  const options: SearchOptions = embeddings ? meaningSearchOptions(embeddings.provider, embeddings.queryTimeoutMs) : {};
   const deskKb = withTimeBudget(app.kb, app.authSettings.searchTimeoutMs);
+  // The synonym terms' vectors (for the cross-language rule) are embedded once the app is up, in the
+  // background; until then a search embeds the ones it needs.
+  const { termVectors } = options;
+  if (termVectors) {
+    app.addHook("onReady", async () => {
+      const terms = (await app.synonyms.current()).flatMap((group) => group.terms);
+      termVectors.warmUp(terms).catch((error) => app.log.warn({ err: error }, "synonym terms not embedded ahead"));
+    });
+  }
   app.get(
     "/search",
     {
