@@ -33,6 +33,14 @@ describe("match strength", () => {
     expect(judgeMatches(crowd, query)).toEqual(["weak", "weak", "weak", "weak", "weak"]);
   });
 
+  it("takes an answer the cross-language rule moved first as strong only when the rule judged it very close", () => {
+    const query = { meaning: true, bestWord: 10, hasText: true };
+    const crowd = [0.8, 0.795, 0.79, 0.785].map((cosine) => hit(cosine, 0.1));
+    expect(judgeMatches([{ ...hit(0.805, 0.1), movedFirstCosine: 0.86 }, ...crowd], query)[0]).toBe("strong");
+    // Out-of-base questions' picks reach 0.84 too: below 0.85 the desk still says nothing fits well.
+    expect(judgeMatches([{ ...hit(0.805, 0.1), movedFirstCosine: 0.84 }, ...crowd], query)[0]).toBe("weak");
+  });
+
   it("judges by words alone without meaning, and strongly for a filter-only search", () => {
     expect(
       judgeMatches([hit(undefined, 0.4), hit(undefined, 0.1)], { meaning: false, bestWord: 5, hasText: true }),

@@ -55,6 +55,22 @@ describe.skipIf(!process.env.EMBEDDINGS_URL)("desk search by meaning", () => {
     );
   });
 
+  it("reads the question's words through the curators' synonym groups, and shows the answer it finds so as the answer", async () => {
+    // No Ukrainian practice is about noisy teenagers; the synonym group of "галас" (шум, hałas, noise,
+    // noisy, loud) brings the other languages' versions close enough to lead and to count as a good match.
+    const response = await staff.inject({
+      url: `/api/search?${new URLSearchParams({ q: "підлітки галасують", uiLanguage: "uk" })}`,
+    });
+    const body = response.json() as { goodMatch: boolean; hits: (Hit & { match: string })[] };
+    expect([
+      "pl-glosna-mlodziez-w-czytelni",
+      "ru-noisy-teenagers-reading-room",
+      "en-noisy-teenagers-quiet-area",
+    ]).toContain(body.hits[0]?.id);
+    expect(body.hits[0]?.match).toBe("strong");
+    expect(body.goodMatch).toBe(true);
+  });
+
   it("does not put an other-language practice first when the desk's language covers its situation or the leader matches every word", async () => {
     // The Polish museum practices have Ukrainian, Russian and English versions: those never jump the Polish answer.
     expect((await topIds("wycieczak muzeum", "pl", 1))[0]).toBe("pl-spozniona-grupa-na-oprowadzanie-w-muzeum");
