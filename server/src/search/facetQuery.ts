@@ -8,7 +8,32 @@ type QueryContainer = estypes.QueryDslQueryContainer;
 export const TRANSLATION_KEY = "translationKey";
 
 /** Precision of the group counts: below this many, Elasticsearch's cardinality count is exact in practice. */
-export const GROUP_COUNT_PRECISION = 40_000;
+const GROUP_COUNT_PRECISION = 40_000;
+
+/**
+ * Sub-aggregations that count translation groups (one card each) among a bucket's practices. A practice
+ * in no group (`p:` key) is a card of its own, so only the grouped ones need a distinct count: at
+ * 100,000 practices, a distinct count over every match cost three quarters of the word search's time.
+ */
+export const GROUP_COUNT = {
+  grouped: {
+    filter: { prefix: { [TRANSLATION_KEY]: "g:" } },
+    aggs: { groups: { cardinality: { field: TRANSLATION_KEY, precision_threshold: GROUP_COUNT_PRECISION } } },
+  },
+} satisfies Record<string, estypes.AggregationsAggregationContainer>;
+
+/** A bucket with the GROUP_COUNT sub-aggregations, as Elasticsearch answers it. */
+export interface GroupCountedBucket {
+  doc_count: number;
+  grouped?: { doc_count: number; groups?: { value?: number } };
+}
+
+/** The translation groups in a bucket: its practices in no group, plus its distinct groups. */
+export function groupCountOf(bucket: GroupCountedBucket): number {
+  const grouped = bucket.grouped;
+  if (!grouped) return bucket.doc_count;
+  return bucket.doc_count - grouped.doc_count + (grouped.groups?.value ?? grouped.doc_count);
+}
 
 /** The stored practice's field a facet counts and filters (the type checks the document has it). */
 function fieldOf(facet: FacetName): keyof PracticeDocument {
@@ -46,7 +71,7 @@ export function facetAggregations(filters: Record<FacetName, QueryContainer | nu
     // Each value counts translation groups (one card each), not the versions in them.
     const values: estypes.AggregationsAggregationContainer = {
       terms: { field: fieldOf(name), size: 100 },
-      aggs: { groups: { cardinality: { field: TRANSLATION_KEY, precision_threshold: GROUP_COUNT_PRECISION } } },
+      aggs: GROUP_COUNT,
     };
     const others = active.filter((other) => other !== name);
     if (others.length === 0) {

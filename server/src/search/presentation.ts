@@ -7,7 +7,7 @@ import {
 } from "@practice-kb/shared";
 import type { PracticeDocument } from "../practices/document";
 import type { estypes } from "../storage/elasticsearch";
-import { FACETS_WHERE } from "./facetQuery";
+import { FACETS_WHERE, type GroupCountedBucket, groupCountOf } from "./facetQuery";
 import { highlightsOf } from "./highlight";
 
 /**
@@ -56,9 +56,8 @@ export const GROUP_TOTAL = "groupTotal";
 
 /** How many cards (translation groups) the word search matched; the hit count when the count is absent. */
 export function groupTotalOf(response: estypes.SearchResponse<unknown>): number {
-  type Counted = { groups?: { value?: number } };
-  const counted = (response.aggregations?.[GROUP_TOTAL] as Counted | undefined)?.groups?.value;
-  return counted ?? totalOf(response);
+  const counted = response.aggregations?.[GROUP_TOTAL] as GroupCountedBucket | undefined;
+  return counted ? groupCountOf(counted) : totalOf(response);
 }
 
 /** A stored practice as a result card: its fields, restored highlights and first two steps. */
@@ -83,7 +82,7 @@ export function presentHit(hit: estypes.SearchHit<PresentedDoc>): SearchHit | nu
 export function facetsOf(
   aggregations: Record<string, estypes.AggregationsAggregate> | undefined,
 ): SearchResponse["facets"] {
-  type Buckets = { buckets?: { key: string; doc_count: number; groups?: { value: number } }[] };
+  type Buckets = { buckets?: (GroupCountedBucket & { key: string })[] };
   const found = { ...(aggregations ?? {}) } as Record<string, unknown>;
   // Facets counted inside a filter aggregation (see facetAggregations) sit one level down.
   for (const [key, value] of Object.entries(aggregations ?? {})) {
@@ -95,7 +94,7 @@ export function facetsOf(
       ((found[name] as Buckets | undefined)?.buckets ?? []).map((bucket) => ({
         id: String(bucket.key),
         // translation groups, not versions: a situation in four languages is one card (facetQuery.ts)
-        count: bucket.groups?.value ?? bucket.doc_count,
+        count: groupCountOf(bucket),
       })),
     ]),
   ) as SearchResponse["facets"];

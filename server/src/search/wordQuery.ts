@@ -1,12 +1,6 @@
 import { CONTENT_LANGUAGES, type SearchQuery } from "@practice-kb/shared";
 import type { estypes } from "../storage/elasticsearch";
-import {
-  activeFacetFilters,
-  facetAggregations,
-  facetFilters,
-  GROUP_COUNT_PRECISION,
-  TRANSLATION_KEY,
-} from "./facetQuery";
+import { activeFacetFilters, facetAggregations, facetFilters, GROUP_COUNT, TRANSLATION_KEY } from "./facetQuery";
 import { highlightRequest } from "./highlight";
 import { GROUP_TOTAL, PRESENTED_FIELDS } from "./presentation";
 import { type SynonymGroup, synonymExpansions } from "./synonyms";
@@ -216,7 +210,7 @@ export function wordSearchRequest(
       // The total counts groups under the same filters as the hits (post_filter does not narrow aggregations).
       [GROUP_TOTAL]: {
         filter: { bool: { filter: activeFilters } },
-        aggs: { groups: { cardinality: { field: TRANSLATION_KEY, precision_threshold: GROUP_COUNT_PRECISION } } },
+        aggs: GROUP_COUNT,
       },
       // Whether each word matches as typed, or read in a Cyrillic layout, decides on a re-reading and on
       // spelling suggestions. Counted over the whole base (global); a reading of real English or Polish
