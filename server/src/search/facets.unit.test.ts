@@ -10,7 +10,7 @@ import {
 import { describe, expect, it } from "vitest";
 import type { estypes } from "../storage/elasticsearch";
 import { practicesMapping } from "../storage/practicesIndex";
-import { facetAggregations, facetFilters } from "./facetQuery";
+import { facetAggregations, facetFilters, groupCountOf } from "./facetQuery";
 import { passesFilters } from "./meaningOnly";
 import { facetsOf, type PresentedDoc } from "./presentation";
 import { withMeaningOnlyGroups } from "./translationGroups";
@@ -106,5 +106,16 @@ describe("the facets, from one list", () => {
     const grouped = [doc("a", "pl", ["phone"], "g:1"), doc("c", "uk", ["phone"], "g:1")];
     expect(withMeaningOnlyGroups(2, words, grouped, [], query).total).toBe(3);
     expect(withMeaningOnlyGroups(2, words, grouped, [doc("d", "ru", ["phone"], "g:1")], query).total).toBe(2);
+  });
+});
+
+describe("group counts", () => {
+  it("count a practice in no group as one card and each translation group once", () => {
+    // 10 practices match: 6 in no group, 4 in 2 translation groups → 8 cards.
+    expect(groupCountOf({ doc_count: 10, grouped: { doc_count: 4, groups: { value: 2 } } })).toBe(8);
+    // None grouped: every practice is a card.
+    expect(groupCountOf({ doc_count: 7, grouped: { doc_count: 0, groups: { value: 0 } } })).toBe(7);
+    // Everything in one group: one card.
+    expect(groupCountOf({ doc_count: 4, grouped: { doc_count: 4, groups: { value: 1 } } })).toBe(1);
   });
 });
