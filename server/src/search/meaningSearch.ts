@@ -50,19 +50,6 @@ export async function vectorWithin(
   }
 }
 
-/** The promise's value, or null when it fails or is not settled within the timeout (it then runs on unwatched). */
-export async function settledWithin<T>(promise: Promise<T>, timeoutMs: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), timeoutMs);
-  });
-  try {
-    return await Promise.race([promise.catch(() => null), late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** The nearest practices by meaning, best first, and the cosine similarity of each of them and of the word hits. */
 export interface MeaningResult {
   /** Nearest of all approved practices, whatever the facet filters (see MEANING_CANDIDATES). */

@@ -7,11 +7,12 @@
  */
 import type { SearchQuery, SearchResponse } from "@practice-kb/shared";
 import type { KbContext } from "../context";
+import { within } from "../lib/within";
 import { withForeignAnswerFirst } from "./crossLanguage";
 import { fuseHits } from "./fusion";
 import { coveredWords, judgeMatches, type MatchSignals, matchSignalsOf, type QuerySignals } from "./matchStrength";
 import { meaningOnlyResults, passesFilters } from "./meaningOnly";
-import { type SearchOptions, searchMeaning, settledWithin, vectorWithin } from "./meaningSearch";
+import { type SearchOptions, searchMeaning, vectorWithin } from "./meaningSearch";
 import { facetsOf, groupTotalOf, presentResults } from "./presentation";
 import { spellingSuggestion } from "./spellingSuggestion";
 import { towardSynonyms } from "./synonymMeaning";
@@ -72,7 +73,7 @@ export async function searchExplained(
   const { termVectors } = options;
   const [meaning, synonymTermVectors] = await Promise.all([
     vector ? searchMeaning(ctx, vector, wordHits, centroids, wordSearch.matchQuery) : null,
-    termVectors && synonymTerms.length > 0 ? settledWithin(termVectors.vectorsOf(synonymTerms), timeoutMs) : null,
+    termVectors && synonymTerms.length > 0 ? within(termVectors.vectorsOf(synonymTerms), timeoutMs, () => null) : null,
   ]);
   // Meaning search looks at all practices; the filters apply here, as they do to the facet counts.
   const meaningHits = (meaning?.nearest ?? []).filter((hit) => hit._source && passesFilters(hit._source, query));

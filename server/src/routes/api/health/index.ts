@@ -1,19 +1,11 @@
 import { type Health, healthSchema } from "@practice-kb/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { within } from "../../../lib/within";
 import { APP_VERSION } from "../../../version";
 
 const EMBEDDINGS_OFF: Health["embeddings"] = { status: "off", model: null, pending: 0, embedded: 0 };
 // Health answers within a second whatever the engine does: a load balancer or a monitor must not hang on it.
 const ENGINE_CHECK_MS = 800;
-
-/** Resolves to `fallback` if `promise` has not settled within `ms`. */
-function within<T>(promise: Promise<T>, ms: number, fallback: () => T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<T>((resolve) => {
-    timer = setTimeout(() => resolve(fallback()), ms);
-  });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}
 
 /** Options of the health routes. */
 export interface HealthRoutesOptions {
