@@ -17,7 +17,7 @@ import {
   type SearchOptions,
   searchExplained,
 } from "../src/search/searchPractices";
-import { SynonymCache } from "../src/search/synonyms";
+import { SynonymCache } from "../src/search/synonymCache";
 import { seedIfEmpty } from "../src/seed/seedIfEmpty";
 import { openBenchEnvironment } from "./benchEnvironment";
 import { LABELLED_SETS, loadLabelledQueries } from "./relevance";

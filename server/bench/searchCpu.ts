@@ -15,7 +15,7 @@ import { type ContentLanguage, searchQuerySchema } from "@practice-kb/shared";
 import { loadConfig, REPO_ROOT } from "../src/config";
 import { importInterchangeFile } from "../src/interchange/importFile";
 import { searchPractices } from "../src/search/searchPractices";
-import { SynonymCache } from "../src/search/synonyms";
+import { SynonymCache } from "../src/search/synonymCache";
 import { seedIfEmpty } from "../src/seed/seedIfEmpty";
 import { openKnowledgeBase } from "../src/storage/knowledgeBase";
 import { generatePractices } from "./generatePractices";

@@ -1,4 +1,3 @@
-import type { KbContext } from "../context";
 import { crudeStem, words } from "./text";
 
 /** A curator-managed group of words or phrases that mean the same, possibly across languages. */
@@ -7,50 +6,24 @@ export interface SynonymGroup {
   terms: string[];
   /** Each term's crude stems, computed once when the groups load rather than on every search. */
   termStems: string[][];
+  /**
+   * Its terms are in so many practices that they tell none apart (see COMMON_SYNONYMS): the word query
+   * looks for them in the desk language's practices only.
+   */
+  common: boolean;
 }
-
-/** A group as stored, with its terms' stems worked out for matching queries. */
-function prepareSynonymGroup(id: string, terms: string[]): SynonymGroup {
-  return { id, terms, termStems: terms.map(stemsOf) };
-}
-
-const CACHE_MILLISECONDS = 5_000;
 
 /**
- * Keeps the synonym groups in memory. Writes through this process invalidate the cache at once;
- * writes by other processes are seen within a few seconds.
+ * When a group counts as common: its terms in over `share` of the approved practices' titles and
+ * situations, in a base of at least `minPractices` (in a smaller one every word is in a large share).
+ * A generic group (читач, czytelnik, reader, visitor…) made three quarters of a 100,000-practice base
+ * match any query naming a reader, and counting those matches was half of the search's time.
  */
-export class SynonymCache {
-  private groups: SynonymGroup[] = [];
-  private loadedAt = 0;
-  private loading: Promise<SynonymGroup[]> | null = null;
+export const COMMON_SYNONYMS = { share: 0.5, minPractices: 50 };
 
-  constructor(private readonly ctx: KbContext) {}
-
-  /** The current groups, reloaded when older than a few seconds. */
-  async current(): Promise<SynonymGroup[]> {
-    if (Date.now() - this.loadedAt < CACHE_MILLISECONDS) return this.groups;
-    this.loading ??= this.load().finally(() => {
-      this.loading = null;
-    });
-    return this.loading;
-  }
-
-  /** Forgets the cached groups so the next search sees a change at once. */
-  invalidate(): void {
-    this.loadedAt = 0;
-  }
-
-  private async load(): Promise<SynonymGroup[]> {
-    const response = await this.ctx.es.search<{ terms: string[] }>({
-      index: this.ctx.names.synonyms,
-      size: 10_000,
-      query: { match_all: {} },
-    });
-    this.groups = response.hits.hits.map((hit) => prepareSynonymGroup(hit._id ?? "", hit._source?.terms ?? []));
-    this.loadedAt = Date.now();
-    return this.groups;
-  }
+/** A group as stored, with its terms' stems worked out for matching queries. */
+export function prepareSynonymGroup(id: string, terms: string[], common = false): SynonymGroup {
+  return { id, terms, termStems: terms.map(stemsOf), common };
 }
 
 function stemsOf(text: string): string[] {

@@ -1,4 +1,4 @@
-import { CONTENT_LANGUAGES, type SearchQuery } from "@practice-kb/shared";
+import { CONTENT_LANGUAGES, type ContentLanguage, type SearchQuery } from "@practice-kb/shared";
 import type { estypes } from "../storage/elasticsearch";
 import { activeFacetFilters, facetAggregations, facetFilters, GROUP_COUNT, TRANSLATION_KEY } from "./facetQuery";
 import { highlightRequest } from "./highlight";
@@ -42,15 +42,48 @@ function boosted(prefix: string, boosts: Record<string, number>): string[] {
 /** The per-language hunspell fields with their weights (built once: every query uses them). */
 const STEMMED_FIELDS = CONTENT_LANGUAGES.flatMap((language) => boosted(`search.${language}.`, WEIGHTS.stemmed));
 
-/** Synonyms name the situation, so they are matched in titles and situations only. */
-const SYNONYM_FIELDS = CONTENT_LANGUAGES.flatMap((language) =>
-  boosted(`search.${language}.`, { title: WEIGHTS.stemmed.title, situation: WEIGHTS.stemmed.situation }),
-);
+/** Synonyms name the situation, so they are matched in titles and situations only: each language's fields. */
+const SYNONYM_FIELDS_OF = Object.fromEntries(
+  CONTENT_LANGUAGES.map((language) => [
+    language,
+    boosted(`search.${language}.`, { title: WEIGHTS.stemmed.title, situation: WEIGHTS.stemmed.situation }),
+  ]),
+) as Record<ContentLanguage, string[]>;
+const SYNONYM_FIELDS = Object.values(SYNONYM_FIELDS_OF).flat();
 
 const FOLDED_FIELDS = boosted("search.fold.", WEIGHTS.folded);
 
+/**
+ * Practices holding any of the terms in a title or situation: all terms in one clause (within a field
+ * their scores add up as separate clauses' did, same nDCG on both labelled sets, and the request stays
+ * small: a clause per term repeated the field list, 30 KB of query for three synonym groups). Synonyms
+ * name the situation, so title and situation suffice; matching them across long response texts cost a
+ * quarter of a search and mostly found noise.
+ */
+export function synonymMatch(terms: string[], boost?: number, fields = SYNONYM_FIELDS): QueryContainer {
+  return {
+    multi_match: {
+      query: terms.map(normalizeForStemming).join(" "),
+      fields,
+      type: "best_fields",
+      ...(boost === undefined ? {} : { boost }),
+    },
+  };
+}
+
+/** A query's synonym expansions: from groups that tell practices apart, and from common ones. */
+interface Expansions {
+  telling: string[];
+  common: string[];
+}
+
 /** The clauses that find practices for a text; the non-fuzzy ones are also used for highlighting. */
-function textClauses(text: string, expansions: string[], partialLastWord: boolean) {
+function textClauses(
+  text: string,
+  expansions: Expansions,
+  partialLastWord: boolean,
+  deskLanguage: ContentLanguage | undefined,
+) {
   const stemmed = normalizeForStemming(text);
   const folded = foldText(text);
   const exact: QueryContainer[] = [
@@ -97,20 +130,12 @@ function textClauses(text: string, expansions: string[], partialLastWord: boolea
       },
     });
   }
-  if (expansions.length > 0) {
-    // All expansions in one clause: within a field their scores add up as separate clauses' did (same
-    // nDCG on both labelled sets), and the request stays small: a clause per term repeated the field
-    // list, 30 KB of query for three synonym groups.
-    exact.push({
-      multi_match: {
-        query: expansions.map(normalizeForStemming).join(" "),
-        // Synonyms name the situation, so title and situation suffice; matching them across long
-        // response texts cost a quarter of a search and mostly found noise.
-        fields: SYNONYM_FIELDS,
-        type: "best_fields",
-        boost: WEIGHTS.synonym,
-      },
-    });
+  if (expansions.telling.length > 0) exact.push(synonymMatch(expansions.telling, WEIGHTS.synonym));
+  // A common group's terms (see COMMON_SYNONYMS) find the desk language's practices written in other words
+  // only: in every language they matched most of the base and told nothing apart (boosting the other
+  // languages' matches with them changed no ranking of either labelled set).
+  if (expansions.common.length > 0 && deskLanguage) {
+    exact.push(synonymMatch(expansions.common, WEIGHTS.synonym, SYNONYM_FIELDS_OF[deskLanguage]));
   }
   return { exact, forgiving };
 }
@@ -187,7 +212,17 @@ export function wordSearchRequest(
   let highlight: estypes.SearchHighlight | undefined;
   if (hasText) {
     const partialLastWord = !/\s$/.test(text);
-    const { exact, forgiving } = textClauses(text, synonymExpansions(text, synonymGroups), partialLastWord);
+    const expansions = {
+      telling: synonymExpansions(
+        text,
+        synonymGroups.filter((group) => !group.common),
+      ),
+      common: synonymExpansions(
+        text,
+        synonymGroups.filter((group) => group.common),
+      ),
+    };
+    const { exact, forgiving } = textClauses(text, expansions, partialLastWord, query.uiLanguage);
     mainQuery = preferLanguage({
       bool: { filter: baseFilter, should: [...exact, ...forgiving], minimum_should_match: 1 },
     });

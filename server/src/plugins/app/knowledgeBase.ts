@@ -7,7 +7,7 @@ import { EmbeddingQueue, type EmbeddingQueueOptions } from "../../embeddings/emb
 import { languageCentroidsFor } from "../../embeddings/languageCentroids";
 import type { EmbeddingsProvider } from "../../embeddings/provider";
 import { createKbEmbeddings, type KbEmbeddings } from "../../embeddings/runtime";
-import { SynonymCache } from "../../search/synonyms";
+import { SynonymCache } from "../../search/synonymCache";
 import { seedIfEmpty } from "../../seed/seedIfEmpty";
 import { holdClusterLease, releaseClusterLease } from "../../storage/clusterLeases";
 import { openKnowledgeBase } from "../../storage/knowledgeBase";

@@ -78,6 +78,20 @@ describe("desk search", () => {
     expect((await search({ q: "квазиштраф" })).body.total).toBe(0);
   });
 
+  it("looks for a group in most practices (reader, czytelnik, читач…) in the desk's language only", async () => {
+    // The seed's reader group is in three quarters of its practices: across languages it told nothing apart.
+    const visitor = (await search({ q: "visitor", uiLanguage: "en", size: "50" })).body;
+    const languages = new Set((visitor.hits as Hit[]).map((hit) => hit.language));
+    expect([...languages]).toEqual(["en"]);
+    // Within the desk's language it still finds practices that say "reader" or "user" instead.
+    const withoutTheWord = (visitor.hits as Hit[]).filter(
+      (hit) => !JSON.stringify(hit).toLowerCase().includes("visitor"),
+    );
+    expect(withoutTheWord.length).toBeGreaterThan(0);
+    const polishDesk = (await search({ q: "czytelnik", uiLanguage: "pl", size: "50" })).body;
+    expect(new Set((polishDesk.hits as Hit[]).map((hit) => hit.language))).toEqual(new Set(["pl"]));
+  });
+
   it("filters by channel and situation type, with facet counts that honour the other filters", async () => {
     const all = (await search({ q: "" })).body;
     const phone = (await search({ q: "", channel: "phone" })).body;
