@@ -47,6 +47,14 @@ describe("desk search", () => {
     expect(await topIds("wheelchair acc")).toContain("en-wheelchair-user-step-free-access");
   });
 
+  it("reads a last word of one letter as typed, not as the start of every word with that letter", async () => {
+    // Read as a word's beginning, "k" added every practice holding a word that starts with it.
+    const halfTyped = (await search({ q: "fine k" })).body.total;
+    expect(halfTyped).toBe((await search({ q: "fine k " })).body.total);
+    // From two letters on it is a word's beginning again.
+    expect((await search({ q: "fine di" })).body.total).toBeGreaterThan((await search({ q: "fine di " })).body.total);
+  });
+
   it("reads Polish typed without diacritics and Russian with е for ё", async () => {
     expect(await topIds("nietrzezwy gosc")).toContain("pl-nietrzezwy-gosc-zaczepia-czytelnikow");
     expect(await topIds("ребенок трогает экспонаты")).toContain("ru-child-touching-museum-exhibits");
