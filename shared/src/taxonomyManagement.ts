@@ -38,5 +38,15 @@ export const synonymGroupInputSchema = z.strictObject({
 export const synonymGroupSchema = synonymGroupInputSchema.extend({ id: z.string() });
 export type SynonymGroup = z.infer<typeof synonymGroupSchema>;
 
+/** A synonym group as GET /api/synonyms lists it: with whether search treats it as common. */
+export const listedSynonymGroupSchema = synonymGroupSchema.extend({
+  common: z
+    .boolean()
+    .describe(
+      "Its words are in more than half of the approved practices, so desk search looks for them in the desk language's practices only",
+    ),
+});
+export type ListedSynonymGroup = z.infer<typeof listedSynonymGroupSchema>;
+
 /** GET /api/synonyms: every synonym group. */
-export const synonymGroupListSchema = z.object({ groups: z.array(synonymGroupSchema) });
+export const synonymGroupListSchema = z.object({ groups: z.array(listedSynonymGroupSchema) });

@@ -61,6 +61,7 @@ export const en = {
       added: "Added the synonym group.",
       deleted: "Deleted the synonym group.",
       confirmDelete: "Delete this group?",
+      common: "In most practices: desk search looks for these words in the desk language’s practices only.",
     },
   },
   users: {

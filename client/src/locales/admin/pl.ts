@@ -70,6 +70,7 @@ export const pl: Translation<AdminMessages> = {
       added: "Dodano grupę synonimów.",
       deleted: "Usunięto grupę synonimów.",
       confirmDelete: "Usunąć tę grupę?",
+      common: "W większości praktyk: wyszukiwarka szuka tych słów tylko w praktykach w języku stanowiska.",
     },
   },
   users: {

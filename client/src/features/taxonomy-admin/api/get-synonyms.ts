@@ -1,8 +1,9 @@
-import { type SynonymGroup, synonymGroupListSchema } from "@practice-kb/shared";
+import { type ListedSynonymGroup, synonymGroupListSchema } from "@practice-kb/shared";
 import { paths } from "@/config/paths";
 import { apiRequest } from "@/lib/api-client";
 
-export type { SynonymGroup };
+/** A synonym group as the taxonomy page lists it. */
+export type SynonymGroup = ListedSynonymGroup;
 
 /** Every synonym group the desk search expands queries with. */
 export async function getSynonyms(signal?: AbortSignal): Promise<SynonymGroup[]> {

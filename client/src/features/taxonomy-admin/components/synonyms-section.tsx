@@ -68,6 +68,7 @@ function SynonymRow({ group }: { group: SynonymGroup }) {
   return (
     <li className="card synonym-group">
       <p className="synonym-terms">{terms}</p>
+      {group.common ? <p className="section-hint">{t("taxonomyAdmin.synonyms.common")}</p> : null}
       {confirming ? (
         <fetcher.Form method="post" className="form-actions">
           <input type="hidden" name="intent" value="deleteSynonyms" />

@@ -98,6 +98,12 @@ describe("desk search", () => {
     expect(withoutTheWord.length).toBeGreaterThan(0);
     const polishDesk = (await search({ q: "czytelnik", uiLanguage: "pl", size: "50" })).body;
     expect(new Set((polishDesk.hits as Hit[]).map((hit) => hit.language))).toEqual(new Set(["pl"]));
+    // The curator's list says which groups are searched that way.
+    const listed = (await curator.inject({ url: "/api/synonyms" })).json().groups as {
+      terms: string[];
+      common: boolean;
+    }[];
+    expect(listed.filter((group) => group.common).map((group) => group.terms.includes("visitor"))).toEqual([true]);
   });
 
   it("filters by channel and situation type, with facet counts that honour the other filters", async () => {

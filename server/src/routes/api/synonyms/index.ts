@@ -24,7 +24,7 @@ const synonymRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => ({
-      groups: (await app.synonyms.current()).map(({ id, terms }) => ({ id, terms })),
+      groups: (await app.synonyms.current()).map(({ id, terms, common }) => ({ id, terms, common })),
     }),
   );
 
