@@ -217,16 +217,12 @@ export function wordSearchRequest(
     // A word's beginning needs two letters: one letter ("fine d") is the start of a twentieth of the base's
     // words, which at 100,000 practices cost a third of the search and ranked nothing usefully.
     const partialLastWord = !/\s$/.test(text) && (words(text).at(-1)?.length ?? 0) >= PREFIX_MIN_LETTERS;
-    const expansions = {
-      telling: synonymExpansions(
+    const expansionsOf = (common: boolean) =>
+      synonymExpansions(
         text,
-        synonymGroups.filter((group) => !group.common),
-      ),
-      common: synonymExpansions(
-        text,
-        synonymGroups.filter((group) => group.common),
-      ),
-    };
+        synonymGroups.filter((group) => group.common === common),
+      );
+    const expansions = { telling: expansionsOf(false), common: expansionsOf(true) };
     const { exact, forgiving } = textClauses(text, expansions, partialLastWord, query.uiLanguage);
     mainQuery = preferLanguage({
       bool: { filter: baseFilter, should: [...exact, ...forgiving], minimum_should_match: 1 },
