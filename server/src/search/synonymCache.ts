@@ -1,4 +1,5 @@
 import type { KbContext } from "../context";
+import { totalOf } from "./presentation";
 import { COMMON_SYNONYMS, prepareSynonymGroup, type SynonymGroup } from "./synonyms";
 import { synonymMatch } from "./wordQuery";
 
@@ -75,7 +76,7 @@ export class SynonymCache {
             },
           },
         });
-        const total = typeof response.hits.total === "number" ? response.hits.total : (response.hits.total?.value ?? 0);
+        const total = totalOf(response);
         type Buckets = { groups?: { buckets?: Record<string, { doc_count: number }> } };
         const buckets = (response.aggregations as Buckets | undefined)?.groups?.buckets ?? {};
         groups.forEach((group, position) => {
